@@ -1,0 +1,71 @@
+//! JSON Lines corpora: one article per line, `{"id", "title", "body", "url", "date", "source"}`.
+
+use serde::Deserialize;
+
+use super::date::parse_date;
+use super::front_matter::LineError;
+use super::Document;
+
+#[derive(Deserialize)]
+struct Record {
+    id: Option<serde_json::Value>,
+    title: Option<String>,
+    body: Option<String>,
+    url: Option<String>,
+    date: Option<String>,
+    source: Option<String>,
+    #[serde(default)]
+    tags: Vec<String>,
+}
+
+/// Reads every non-empty line of `text` as one document. `Err` names the first bad line.
+pub fn parse(text: &str) -> Result<Vec<(usize, Document)>, LineError> {
+    let mut documents = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let line_no = i + 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let error = |message: String| LineError { line: line_no, message };
+        let record: Record =
+            serde_json::from_str(line).map_err(|e| error(format!("is not a JSON object of an article: {e}")))?;
+        let id = match record.id {
+            Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s,
+            Some(serde_json::Value::Number(n)) => n.to_string(),
+            _ => return Err(error("has no \"id\" (a non-empty string or number)".into())),
+        };
+        let body = record.body.unwrap_or_default();
+        let date = match record.date.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+            Some(d) => Some(
+                parse_date(d)
+                    .ok_or_else(|| error(format!("cannot read the date `{d}`; write it as 2024-06-20")))?
+                    .to_string(),
+            ),
+            None => None,
+        };
+        let title = record.title.filter(|t| !t.trim().is_empty()).unwrap_or_default();
+        documents.push((
+            line_no,
+            Document { id, title, body, date, url: record.url, source: record.source, tags: record.tags },
+        ));
+    }
+    Ok(documents)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_records_and_names_bad_lines() {
+        let ok = "{\"id\":\"a\",\"title\":\"t\",\"body\":\"b\",\"date\":\"2024-01-02\"}\n\n{\"id\":7,\"body\":\"c\"}\n";
+        let docs = parse(ok).unwrap();
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[0].1.date.as_deref(), Some("2024-01-02"));
+        assert_eq!((docs[1].0, docs[1].1.id.as_str()), (3, "7"));
+
+        assert_eq!(parse("{\"id\":\"a\",\"body\":\"b\"}\n{oops\n").unwrap_err().line, 2);
+        assert_eq!(parse("{\"title\":\"no id\"}").unwrap_err().line, 1);
+        assert_eq!(parse("{\"id\":\"a\",\"date\":\"soon\"}").unwrap_err().line, 1);
+    }
+}

@@ -1,0 +1,37 @@
+//! Hits: what a search returns for each matching document, ready to show.
+
+mod snippet;
+
+use serde::Serialize;
+
+pub(crate) use snippet::{highlight_all, snippet, ClauseMatcher, WordMatcher};
+
+/// A matched range of a snippet or title, in two units: byte offsets for Rust strings, UTF-16
+/// code units for JavaScript strings (`snippet.slice(start_utf16, end_utf16)` is the matched word).
+/// A range always covers whole words, so it never splits a grapheme.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Highlight {
+    pub start: usize,
+    pub end: usize,
+    pub start_utf16: usize,
+    pub end_utf16: usize,
+}
+
+/// One matching document.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Hit {
+    /// The document's id: its file stem, or the id its front matter or JSON line gives.
+    pub id: String,
+    pub title: String,
+    /// ISO date, when known.
+    pub date: Option<String>,
+    pub url: Option<String>,
+    pub source: Option<String>,
+    pub score: f32,
+    /// The best window of the body around the matches; `…` marks cut text.
+    pub snippet: String,
+    /// Matched words in `snippet`.
+    pub highlights: Vec<Highlight>,
+    /// Matched words in `title`.
+    pub title_highlights: Vec<Highlight>,
+}

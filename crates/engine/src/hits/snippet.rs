@@ -1,0 +1,197 @@
+//! Choosing the best window of a body around the matched words, and marking them.
+
+use super::Highlight;
+use crate::analysis::{for_each_word, stem};
+
+/// Words per snippet window: about two lines of text.
+const WINDOW_WORDS: usize = 28;
+const ELLIPSIS: &str = "…";
+
+/// Decides whether a normalized word of a document matches one query word, as the search did.
+#[derive(Clone, Debug)]
+pub(crate) struct WordMatcher {
+    pub word: String,
+    pub stem: String,
+    pub prefix: bool,
+    pub typo_words: Vec<String>,
+}
+
+impl WordMatcher {
+    pub fn new(word: &str, prefix: bool, typo_words: Vec<String>) -> Self {
+        WordMatcher { word: word.to_string(), stem: stem(word).to_string(), prefix, typo_words }
+    }
+
+    fn matches(&self, term: &str) -> bool {
+        term == self.word
+            || (self.prefix && term.starts_with(&self.word))
+            // A stem is a prefix of its word, so most words are ruled out before stemming.
+            || (term.starts_with(&self.stem) && stem(term) == self.stem)
+            || self.typo_words.iter().any(|w| w == term)
+    }
+}
+
+/// One positive clause of the query.
+#[derive(Clone, Debug)]
+pub(crate) enum ClauseMatcher {
+    Word(WordMatcher),
+    Phrase(Vec<WordMatcher>),
+}
+
+struct Marked {
+    start: usize,
+    end: usize,
+    clause: Option<usize>,
+}
+
+/// The words of `text`, each with the clause it matches, if any.
+fn mark(text: &str, clauses: &[ClauseMatcher]) -> Vec<Marked> {
+    let mut words = Vec::new();
+    let mut terms = Vec::new();
+    for_each_word(text, |w| {
+        let clause = clauses.iter().position(|c| matches!(c, ClauseMatcher::Word(m) if m.matches(w.term)));
+        words.push(Marked { start: w.start, end: w.end, clause });
+        terms.push(w.term.to_string());
+    });
+    for (ci, clause) in clauses.iter().enumerate() {
+        let ClauseMatcher::Phrase(members) = clause else { continue };
+        if members.is_empty() {
+            continue;
+        }
+        for i in 0..terms.len().saturating_sub(members.len() - 1) {
+            if members.iter().zip(&terms[i..]).all(|(m, t)| m.matches(t)) {
+                for w in &mut words[i..i + members.len()] {
+                    w.clause = Some(ci);
+                }
+            }
+        }
+    }
+    words
+}
+
+/// Byte ranges -> highlights, with UTF-16 offsets counted over `text`.
+fn to_highlights(text: &str, ranges: impl IntoIterator<Item = (usize, usize)>) -> Vec<Highlight> {
+    let mut out = Vec::new();
+    let (mut byte, mut utf16) = (0usize, 0usize);
+    let mut advance = |to: usize| {
+        utf16 += text[byte..to].chars().map(char::len_utf16).sum::<usize>();
+        byte = to;
+        utf16
+    };
+    for (start, end) in ranges {
+        let start_utf16 = advance(start);
+        let end_utf16 = advance(end);
+        out.push(Highlight { start, end, start_utf16, end_utf16 });
+    }
+    out
+}
+
+/// Merges adjacent matched words (a phrase) into one range.
+fn ranges(words: &[Marked], shift: isize) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut last_clause = None;
+    for w in words {
+        let Some(c) = w.clause else {
+            last_clause = None;
+            continue;
+        };
+        let (s, e) = ((w.start as isize + shift) as usize, (w.end as isize + shift) as usize);
+        match out.last_mut() {
+            Some(prev) if last_clause == Some(c) && prev.1 + 1 >= s => prev.1 = e,
+            _ => out.push((s, e)),
+        }
+        last_clause = Some(c);
+    }
+    out
+}
+
+/// Highlights every matched word of a short text (a title).
+pub(crate) fn highlight_all(text: &str, clauses: &[ClauseMatcher]) -> Vec<Highlight> {
+    to_highlights(text, ranges(&mark(text, clauses), 0))
+}
+
+/// The best window of `body` for these clauses: the most distinct clauses matched, then the most
+/// matched words, earliest first. Newlines become spaces; `…` marks where text was cut.
+pub(crate) fn snippet(body: &str, clauses: &[ClauseMatcher]) -> (String, Vec<Highlight>) {
+    let words = mark(body, clauses);
+    if words.is_empty() {
+        return (String::new(), Vec::new());
+    }
+    let window = WINDOW_WORDS.min(words.len());
+    let mut best = (0usize, 0usize, 0usize); // (distinct clauses, matched words, start)
+    for start in 0..=words.len() - window {
+        let slice = &words[start..start + window];
+        let mut seen = 0u64;
+        let mut matched = 0;
+        for c in slice.iter().filter_map(|w| w.clause) {
+            seen |= 1 << (c % 64);
+            matched += 1;
+        }
+        let score = (seen.count_ones() as usize, matched, start);
+        if (score.0, score.1) > (best.0, best.1) {
+            best = score;
+        }
+    }
+    // Center the matches in the window rather than starting at the first one.
+    let mut start = best.2;
+    let matched: Vec<usize> = (start..start + window).filter(|&i| words[i].clause.is_some()).collect();
+    if let (Some(&first), Some(&last)) = (matched.first(), matched.last()) {
+        let center = (first + last) / 2;
+        start = center.saturating_sub(window / 2).min(words.len() - window);
+    }
+    let end = start + window;
+
+    // Extend to the surrounding spaces, so quotes and a closing danda stay with their words.
+    let from = body[..words[start].start].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let to = body[words[end - 1].end..].find(char::is_whitespace).map_or(body.len(), |i| words[end - 1].end + i);
+    let mut text = String::with_capacity(to - from + 8);
+    let lead = if from > 0 { ELLIPSIS } else { "" };
+    text.push_str(lead);
+    text.push_str(&body[from..to].replace('\n', " "));
+    if to < body.len() {
+        text.push_str(ELLIPSIS);
+    }
+    let shift = lead.len() as isize - from as isize;
+    let highlights = to_highlights(&text, ranges(&words[start..end], shift));
+    (text, highlights)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word(w: &str) -> ClauseMatcher {
+        ClauseMatcher::Word(WordMatcher::new(w, false, Vec::new()))
+    }
+
+    #[test]
+    fn highlights_are_whole_words_in_both_units() {
+        let title = "“পুতিন” ও কিমের চুক্তি";
+        let hs = highlight_all(title, &[word("কিম")]);
+        assert_eq!(hs.len(), 1);
+        assert_eq!(&title[hs[0].start..hs[0].end], "কিমের");
+        let utf16: Vec<u16> = title.encode_utf16().collect();
+        assert_eq!(String::from_utf16(&utf16[hs[0].start_utf16..hs[0].end_utf16]).unwrap(), "কিমের");
+    }
+
+    #[test]
+    fn the_window_goes_where_the_matches_are() {
+        let body = format!("{}পুতিন ও কিম বৈঠক করেন। {}", "অন্য কথা। ".repeat(40), "আরও কথা। ".repeat(40));
+        let (text, hs) = snippet(&body, &[word("পুতিন"), word("কিম")]);
+        assert!(text.starts_with('…') && text.ends_with('…'));
+        assert_eq!(hs.len(), 2);
+        assert_eq!(&text[hs[0].start..hs[0].end], "পুতিন");
+        assert_eq!(&text[hs[1].start..hs[1].end], "কিম");
+    }
+
+    #[test]
+    fn phrases_highlight_as_one_range() {
+        let text = "উত্তর দিকে গেল। উত্তর কোরিয়া বলল।";
+        let phrase = ClauseMatcher::Phrase(vec![
+            WordMatcher::new("উত্তর", false, Vec::new()),
+            WordMatcher::new(&crate::analysis::normalize("কোরিয়া"), false, Vec::new()),
+        ]);
+        let hs = highlight_all(text, &[phrase]);
+        assert_eq!(hs.len(), 1);
+        assert_eq!(&text[hs[0].start..hs[0].end], "উত্তর কোরিয়া");
+    }
+}

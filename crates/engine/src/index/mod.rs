@@ -1,0 +1,86 @@
+//! The index bytes: what `build.rs` writes and the runtime reads in place.
+//!
+//! # Format (version 1)
+//!
+//! All integers are little-endian. The file is a header, a table of sections, then the sections.
+//!
+//! ```text
+//! header   "SONDHAN\0"  magic, 8 bytes
+//!          u32          format version (1)
+//!          u32          number of sections
+//! table    per section: [u8; 4] tag, u32 offset from file start, u32 length
+//! ```
+//!
+//! | tag    | contents |
+//! |--------|----------|
+//! | `META` | u32 documents, u32 words, u32 stems, f32 mean title length, f32 mean body length (in words) |
+//! | `WRDS` | FST map: normalized word -> `postings offset << 24 | document frequency` |
+//! | `STMS` | FST map: stem -> offset of its group in `GRPS` |
+//! | `GRPS` | per stem: varint n, then n postings offsets of the words with that stem, delta-coded |
+//! | `POST` | per word: varint document count, then per document: varint document delta, varint title count, varint body count, varint byte length of the positions, positions (varints, delta-coded) |
+//! | `DOCS` | per document, 56 bytes: (u32 offset, u32 length) into `TEXT` for id, title, date, url, source, body; u32 title words; u32 body words |
+//! | `TEXT` | UTF-8 strings |
+//!
+//! Positions number the title's words from 0 and the body's from one past the title's last, so a
+//! phrase never spans title and body. Reading needs no deserialization: [`Index::open`] checks the
+//! header and section bounds and keeps slices into the bytes, which may be `include_bytes!` data.
+
+mod reader;
+pub(crate) mod varint;
+#[cfg(feature = "build")]
+mod writer;
+
+pub use reader::{DocRef, Index, IndexStats, Posting, Postings};
+pub(crate) use reader::WordEntry;
+#[cfg(feature = "build")]
+pub use writer::build_index;
+
+/// The first bytes of every index.
+pub const MAGIC: &[u8; 8] = b"SONDHAN\0";
+/// The format version this build reads and writes.
+pub const VERSION: u32 = 1;
+
+pub(crate) const DOC_RECORD_LEN: usize = 56;
+/// Bits of a `WRDS` value that hold the document frequency; the postings offset is above them.
+pub(crate) const DF_BITS: u32 = 24;
+
+/// Section tags, in the order the writer lays them out.
+pub(crate) mod tag {
+    pub const META: [u8; 4] = *b"META";
+    pub const WORDS: [u8; 4] = *b"WRDS";
+    pub const STEMS: [u8; 4] = *b"STMS";
+    pub const GROUPS: [u8; 4] = *b"GRPS";
+    pub const POSTINGS: [u8; 4] = *b"POST";
+    pub const DOCS: [u8; 4] = *b"DOCS";
+    pub const TEXT: [u8; 4] = *b"TEXT";
+    pub const ALL: [[u8; 4]; 7] = [META, WORDS, STEMS, GROUPS, POSTINGS, DOCS, TEXT];
+}
+
+/// Why index bytes could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IndexError {
+    /// The bytes do not start with [`MAGIC`]: not a sondhan index at all.
+    NotAnIndex,
+    /// An index of another format version; rebuild it with this version of sondhan.
+    UnsupportedVersion(u32),
+    /// A section the format requires is not in the table.
+    MissingSection(String),
+    /// The bytes are damaged: a section or a record points outside the data.
+    Corrupt(&'static str),
+}
+
+impl std::fmt::Display for IndexError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            IndexError::NotAnIndex => write!(f, "these bytes are not a sondhan index (the magic bytes are missing)"),
+            IndexError::UnsupportedVersion(v) => write!(
+                f,
+                "this index has format version {v}, but this build of sondhan reads version {VERSION}; rebuild the index"
+            ),
+            IndexError::MissingSection(tag) => write!(f, "the index has no {tag} section; it is damaged, rebuild it"),
+            IndexError::Corrupt(what) => write!(f, "the index is damaged ({what}); rebuild it"),
+        }
+    }
+}
+
+impl std::error::Error for IndexError {}

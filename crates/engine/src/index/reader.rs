@@ -1,0 +1,294 @@
+//! Reading index bytes in place.
+
+use fst::Map;
+use serde::Serialize;
+
+use super::varint::Reader;
+use super::{tag, IndexError, DF_BITS, DOC_RECORD_LEN, MAGIC, VERSION};
+
+/// A read-only view of index bytes. Opening it checks the header and keeps slices; nothing is
+/// copied or decoded up front, so opening costs the same for five documents or fifty thousand.
+#[derive(Clone)]
+pub struct Index<'a> {
+    documents: u32,
+    words_count: u32,
+    stems_count: u32,
+    mean_title_words: f32,
+    mean_body_words: f32,
+    words: Map<&'a [u8]>,
+    stems: Map<&'a [u8]>,
+    groups: &'a [u8],
+    postings: &'a [u8],
+    docs: &'a [u8],
+    text: &'a [u8],
+    total_bytes: usize,
+    section_sizes: Vec<(String, usize)>,
+}
+
+/// One document as stored: borrowed strings, no copies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DocRef<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    /// ISO date (`YYYY-MM-DD`), or empty when unknown.
+    pub date: &'a str,
+    pub url: &'a str,
+    pub source: &'a str,
+    pub body: &'a str,
+    /// Number of words in the title; body positions start one past it.
+    pub title_words: u32,
+    pub body_words: u32,
+}
+
+/// The figures `sondhan stats` prints.
+#[derive(Clone, Debug, Serialize)]
+pub struct IndexStats {
+    pub documents: u32,
+    /// Distinct normalized words.
+    pub terms: u32,
+    /// Distinct stems.
+    pub stems: u32,
+    pub bytes: usize,
+    /// Bytes per section, in file order.
+    pub sections: Vec<(String, usize)>,
+}
+
+/// One document's entry in a word's postings.
+#[derive(Clone, Copy, Debug)]
+pub struct Posting<'a> {
+    pub doc: u32,
+    pub in_title: u32,
+    pub in_body: u32,
+    positions: &'a [u8],
+}
+
+impl Posting<'_> {
+    /// Decodes the word's positions in the document into `out` (cleared first).
+    pub fn positions_into(&self, out: &mut Vec<u32>) -> Result<(), IndexError> {
+        out.clear();
+        let mut r = Reader::new(self.positions);
+        let mut position = 0u32;
+        for _ in 0..self.in_title + self.in_body {
+            position = position.checked_add(r.u32()?).ok_or(IndexError::Corrupt("position overflow"))?;
+            out.push(position);
+        }
+        Ok(())
+    }
+}
+
+/// Iterator over a word's postings, in document order.
+#[derive(Clone, Debug)]
+pub struct Postings<'a> {
+    reader: Reader<'a>,
+    remaining: u32,
+    doc: u32,
+    documents: u32,
+}
+
+impl<'a> Iterator for Postings<'a> {
+    type Item = Result<Posting<'a>, IndexError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.remaining == 0 {
+            return None;
+        }
+        self.remaining -= 1;
+        let posting = self.read();
+        if posting.is_err() {
+            self.remaining = 0;
+        }
+        Some(posting)
+    }
+}
+
+impl<'a> Postings<'a> {
+    fn read(&mut self) -> Result<Posting<'a>, IndexError> {
+        let delta = self.reader.u32()?;
+        self.doc = self.doc.checked_add(delta).ok_or(IndexError::Corrupt("document number overflow"))?;
+        if self.doc >= self.documents {
+            return Err(IndexError::Corrupt("posting names a document that does not exist"));
+        }
+        let in_title = self.reader.u32()?;
+        let in_body = self.reader.u32()?;
+        let len = self.reader.u32()? as usize;
+        let positions = self.reader.bytes(len)?;
+        Ok(Posting { doc: self.doc, in_title, in_body, positions })
+    }
+}
+
+/// A word of the index with its postings offset and document frequency.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct WordEntry {
+    pub postings: u64,
+    pub df: u32,
+}
+
+impl WordEntry {
+    pub fn from_value(value: u64) -> Self {
+        WordEntry { postings: value >> DF_BITS, df: (value & ((1 << DF_BITS) - 1)) as u32 }
+    }
+}
+
+fn u32_at(bytes: &[u8], at: usize) -> Result<u32, IndexError> {
+    let b = bytes.get(at..at + 4).ok_or(IndexError::Corrupt("truncated header"))?;
+    Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+}
+
+impl<'a> Index<'a> {
+    /// Opens index bytes written by [`build_index`](super::build_index).
+    ///
+    /// Fails with an [`IndexError`] that says what is wrong if the bytes are not an index, are of
+    /// another format version, or have sections outside the data.
+    pub fn open(bytes: &'a [u8]) -> Result<Self, IndexError> {
+        if bytes.get(..8) != Some(&MAGIC[..]) {
+            return Err(IndexError::NotAnIndex);
+        }
+        let version = u32_at(bytes, 8)?;
+        if version != VERSION {
+            return Err(IndexError::UnsupportedVersion(version));
+        }
+        let count = u32_at(bytes, 12)? as usize;
+        if count > 64 {
+            return Err(IndexError::Corrupt("implausible section count"));
+        }
+        let mut sections: Vec<([u8; 4], &'a [u8])> = Vec::with_capacity(count);
+        for i in 0..count {
+            let entry = 16 + i * 12;
+            let t = bytes.get(entry..entry + 4).ok_or(IndexError::Corrupt("truncated section table"))?;
+            let offset = u32_at(bytes, entry + 4)? as usize;
+            let len = u32_at(bytes, entry + 8)? as usize;
+            let data = offset
+                .checked_add(len)
+                .and_then(|end| bytes.get(offset..end))
+                .ok_or(IndexError::Corrupt("a section lies outside the data"))?;
+            sections.push(([t[0], t[1], t[2], t[3]], data));
+        }
+        let section = |wanted: [u8; 4]| {
+            sections
+                .iter()
+                .find(|(t, _)| *t == wanted)
+                .map(|&(_, data)| data)
+                .ok_or_else(|| IndexError::MissingSection(String::from_utf8_lossy(&wanted).into_owned()))
+        };
+        let meta = section(tag::META)?;
+        let float_at = |at| u32_at(meta, at).map(f32::from_bits);
+        let fst_error = |_| IndexError::Corrupt("a term dictionary is not a valid FST");
+        let index = Index {
+            documents: u32_at(meta, 0)?,
+            words_count: u32_at(meta, 4)?,
+            stems_count: u32_at(meta, 8)?,
+            mean_title_words: float_at(12)?,
+            mean_body_words: float_at(16)?,
+            words: Map::new(section(tag::WORDS)?).map_err(fst_error)?,
+            stems: Map::new(section(tag::STEMS)?).map_err(fst_error)?,
+            groups: section(tag::GROUPS)?,
+            postings: section(tag::POSTINGS)?,
+            docs: section(tag::DOCS)?,
+            text: section(tag::TEXT)?,
+            total_bytes: bytes.len(),
+            section_sizes: tag::ALL
+                .iter()
+                .filter_map(|&t| section(t).ok().map(|d| (String::from_utf8_lossy(&t).into_owned(), d.len())))
+                .collect(),
+        };
+        if index.docs.len() != index.documents as usize * DOC_RECORD_LEN {
+            return Err(IndexError::Corrupt("the document table does not match the document count"));
+        }
+        Ok(index)
+    }
+
+    /// Number of documents.
+    pub fn len(&self) -> u32 {
+        self.documents
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.documents == 0
+    }
+
+    pub fn stats(&self) -> IndexStats {
+        IndexStats {
+            documents: self.documents,
+            terms: self.words_count,
+            stems: self.stems_count,
+            bytes: self.total_bytes,
+            sections: self.section_sizes.clone(),
+        }
+    }
+
+    /// Mean number of words in a title and in a body, for length normalization.
+    pub(crate) fn mean_lengths(&self) -> (f32, f32) {
+        (self.mean_title_words.max(1.0), self.mean_body_words.max(1.0))
+    }
+
+    /// The document with ordinal `doc`.
+    pub fn document(&self, doc: u32) -> Result<DocRef<'a>, IndexError> {
+        let start = doc as usize * DOC_RECORD_LEN;
+        let record = self.docs.get(start..start + DOC_RECORD_LEN).ok_or(IndexError::Corrupt("no such document"))?;
+        let field = |i: usize| -> Result<&'a str, IndexError> {
+            let offset = u32_at(record, i * 8)? as usize;
+            let len = u32_at(record, i * 8 + 4)? as usize;
+            let bytes = offset
+                .checked_add(len)
+                .and_then(|end| self.text.get(offset..end))
+                .ok_or(IndexError::Corrupt("a stored string lies outside the text"))?;
+            std::str::from_utf8(bytes).map_err(|_| IndexError::Corrupt("a stored string is not UTF-8"))
+        };
+        Ok(DocRef {
+            id: field(0)?,
+            title: field(1)?,
+            date: field(2)?,
+            url: field(3)?,
+            source: field(4)?,
+            body: field(5)?,
+            title_words: u32_at(record, 48)?,
+            body_words: u32_at(record, 52)?,
+        })
+    }
+
+    /// Title and body length in words, without decoding the document's strings.
+    pub(crate) fn lengths(&self, doc: u32) -> Result<(u32, u32), IndexError> {
+        let start = doc as usize * DOC_RECORD_LEN;
+        Ok((u32_at(self.docs, start + 48)?, u32_at(self.docs, start + 52)?))
+    }
+
+    /// The ordinal of the document with this id.
+    pub fn find(&self, id: &str) -> Option<u32> {
+        (0..self.documents).find(|&doc| self.document(doc).is_ok_and(|d| d.id == id))
+    }
+
+    /// The term dictionary: normalized word -> packed postings offset and document frequency.
+    pub(crate) fn words(&self) -> &Map<&'a [u8]> {
+        &self.words
+    }
+
+    pub(crate) fn word(&self, term: &str) -> Option<WordEntry> {
+        self.words.get(term).map(WordEntry::from_value)
+    }
+
+    /// The postings offsets of every word whose stem is `stem`.
+    pub(crate) fn stem_group(&self, stem: &str) -> Result<Vec<u64>, IndexError> {
+        let Some(offset) = self.stems.get(stem) else {
+            return Ok(Vec::new());
+        };
+        let mut r = Reader::at(self.groups, offset)?;
+        let n = r.u32()?;
+        if n as usize > self.groups.len() {
+            return Err(IndexError::Corrupt("implausible stem group size"));
+        }
+        let mut offsets = Vec::with_capacity(n as usize);
+        let mut previous = 0u64;
+        for _ in 0..n {
+            previous = previous.checked_add(r.u64()?).ok_or(IndexError::Corrupt("offset overflow"))?;
+            offsets.push(previous);
+        }
+        Ok(offsets)
+    }
+
+    /// The postings stored at `offset` in the postings section.
+    pub(crate) fn postings(&self, offset: u64) -> Result<Postings<'a>, IndexError> {
+        let mut reader = Reader::at(self.postings, offset)?;
+        let remaining = reader.u32()?;
+        Ok(Postings { reader, remaining, doc: 0, documents: self.documents })
+    }
+}

@@ -1,0 +1,83 @@
+//! LEB128 variable-length integers: seven bits a byte, low bits first, high bit set on all but the last.
+//!
+//! Reads are checked: a corrupt or truncated index yields an error, never a panic or an
+//! out-of-bounds read.
+
+use super::IndexError;
+
+/// Appends `value` to `out`.
+pub fn write(out: &mut Vec<u8>, mut value: u64) {
+    while value >= 0x80 {
+        out.push((value as u8) | 0x80);
+        value >>= 7;
+    }
+    out.push(value as u8);
+}
+
+/// A read position in a byte slice.
+#[derive(Clone, Debug)]
+pub struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(bytes: &'a [u8]) -> Self {
+        Reader { bytes, pos: 0 }
+    }
+
+    /// A reader starting at `offset`, or an error if `offset` lies outside `bytes`.
+    pub fn at(bytes: &'a [u8], offset: u64) -> Result<Self, IndexError> {
+        let pos = usize::try_from(offset).map_err(|_| IndexError::Corrupt("offset too large"))?;
+        if pos > bytes.len() {
+            return Err(IndexError::Corrupt("offset past the end of a section"));
+        }
+        Ok(Reader { bytes, pos })
+    }
+
+    pub fn u64(&mut self) -> Result<u64, IndexError> {
+        let mut value = 0u64;
+        for shift in (0..64).step_by(7) {
+            let byte = *self.bytes.get(self.pos).ok_or(IndexError::Corrupt("truncated number"))?;
+            self.pos += 1;
+            value |= u64::from(byte & 0x7F) << shift;
+            if byte & 0x80 == 0 {
+                return Ok(value);
+            }
+        }
+        Err(IndexError::Corrupt("number longer than 64 bits"))
+    }
+
+    pub fn u32(&mut self) -> Result<u32, IndexError> {
+        u32::try_from(self.u64()?).map_err(|_| IndexError::Corrupt("number larger than 32 bits"))
+    }
+
+    /// The next `len` bytes, advancing past them.
+    pub fn bytes(&mut self, len: usize) -> Result<&'a [u8], IndexError> {
+        let end = self.pos.checked_add(len).filter(|&end| end <= self.bytes.len());
+        let end = end.ok_or(IndexError::Corrupt("truncated block"))?;
+        let slice = &self.bytes[self.pos..end];
+        self.pos = end;
+        Ok(slice)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_and_rejects_truncation() {
+        let values = [0u64, 1, 127, 128, 300, u32::MAX as u64, u64::MAX];
+        let mut buf = Vec::new();
+        for &v in &values {
+            write(&mut buf, v);
+        }
+        let mut r = Reader::new(&buf);
+        for &v in &values {
+            assert_eq!(r.u64().unwrap(), v);
+        }
+        assert!(r.u64().is_err());
+        assert!(Reader::new(&[0x80, 0x80]).u64().is_err());
+    }
+}

@@ -1,0 +1,174 @@
+//! Building index bytes from documents. Runs in `build.rs` and in the CLI's `--corpus` mode.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::{tag, varint, DF_BITS, DOC_RECORD_LEN, MAGIC, VERSION};
+use crate::analysis::{for_each_word, stem};
+use crate::corpus::Document;
+
+/// One word's occurrences in one document.
+struct Occurrences {
+    doc: u32,
+    in_title: u32,
+    positions: Vec<u32>,
+}
+
+/// Analyzes `documents` and lays out the index bytes described in [the format](super).
+///
+/// Documents keep the order given; their ordinal is their position in the slice.
+///
+/// # Panics
+/// If the documents hold more than 4 GiB of text or 2^32 words: the format's offsets are 32-bit.
+pub fn build_index(documents: &[Document]) -> Vec<u8> {
+    let mut word_ids: HashMap<String, usize> = HashMap::new();
+    let mut occurrences: Vec<Vec<Occurrences>> = Vec::new();
+    let mut lengths = Vec::with_capacity(documents.len());
+
+    for (doc, document) in documents.iter().enumerate() {
+        let doc = u32::try_from(doc).expect("more than 2^32 documents");
+        let mut in_doc: HashMap<usize, Occurrences> = HashMap::new();
+        let mut position = 0u32;
+        let mut add = |term: &str, position: u32, in_title: bool| {
+            let id = match word_ids.get(term) {
+                Some(&id) => id,
+                None => {
+                    word_ids.insert(term.to_string(), occurrences.len());
+                    occurrences.push(Vec::new());
+                    occurrences.len() - 1
+                }
+            };
+            let entry = in_doc.entry(id).or_insert_with(|| Occurrences { doc, in_title: 0, positions: Vec::new() });
+            entry.in_title += u32::from(in_title);
+            entry.positions.push(position);
+        };
+        for_each_word(&document.title, |w| {
+            add(w.term, position, true);
+            position += 1;
+        });
+        let title_words = position;
+        position += 1;
+        for_each_word(&document.body, |w| {
+            add(w.term, position, false);
+            position += 1;
+        });
+        lengths.push((title_words, position - title_words - 1));
+        for (id, occ) in in_doc {
+            occurrences[id].push(occ);
+        }
+    }
+
+    let mut words: Vec<(&str, usize)> = word_ids.iter().map(|(w, &id)| (w.as_str(), id)).collect();
+    words.sort_unstable();
+
+    let mut postings = Vec::new();
+    let mut words_fst = fst::MapBuilder::memory();
+    let mut stem_groups: BTreeMap<&str, Vec<u64>> = BTreeMap::new();
+    for &(word, id) in &words {
+        let offset = postings.len() as u64;
+        let list = &mut occurrences[id];
+        list.sort_unstable_by_key(|o| o.doc);
+        write_postings(&mut postings, list);
+        let df = (list.len() as u64).min((1 << DF_BITS) - 1);
+        words_fst.insert(word, (offset << DF_BITS) | df).expect("words are inserted sorted and unique");
+        stem_groups.entry(stem(word)).or_default().push(offset);
+    }
+
+    let mut groups = Vec::new();
+    let mut stems_fst = fst::MapBuilder::memory();
+    for (stem, offsets) in &stem_groups {
+        stems_fst.insert(stem, groups.len() as u64).expect("stems are inserted sorted and unique");
+        varint::write(&mut groups, offsets.len() as u64);
+        let mut previous = 0;
+        for &offset in offsets {
+            varint::write(&mut groups, offset - previous);
+            previous = offset;
+        }
+    }
+
+    let (docs, text) = write_documents(documents, &lengths);
+    let n = documents.len().max(1) as f32;
+    let mean_title = lengths.iter().map(|l| l.0 as f32).sum::<f32>() / n;
+    let mean_body = lengths.iter().map(|l| l.1 as f32).sum::<f32>() / n;
+    let mut meta = Vec::new();
+    for value in [documents.len() as u32, words.len() as u32, stem_groups.len() as u32] {
+        meta.extend_from_slice(&value.to_le_bytes());
+    }
+    meta.extend_from_slice(&mean_title.to_le_bytes());
+    meta.extend_from_slice(&mean_body.to_le_bytes());
+
+    let words_fst = words_fst.into_inner().expect("writing to memory cannot fail");
+    let stems_fst = stems_fst.into_inner().expect("writing to memory cannot fail");
+    let sections: [(&[u8; 4], &[u8]); 7] = [
+        (&tag::META, &meta),
+        (&tag::WORDS, &words_fst),
+        (&tag::STEMS, &stems_fst),
+        (&tag::GROUPS, &groups),
+        (&tag::POSTINGS, &postings),
+        (&tag::DOCS, &docs),
+        (&tag::TEXT, &text),
+    ];
+    assemble(&sections)
+}
+
+fn write_postings(out: &mut Vec<u8>, list: &[Occurrences]) {
+    varint::write(out, list.len() as u64);
+    let mut previous_doc = 0;
+    let mut positions = Vec::new();
+    for occ in list {
+        varint::write(out, u64::from(occ.doc - previous_doc));
+        previous_doc = occ.doc;
+        varint::write(out, u64::from(occ.in_title));
+        varint::write(out, (occ.positions.len() as u32 - occ.in_title).into());
+        positions.clear();
+        let mut previous = 0;
+        for &p in &occ.positions {
+            varint::write(&mut positions, u64::from(p - previous));
+            previous = p;
+        }
+        varint::write(out, positions.len() as u64);
+        out.extend_from_slice(&positions);
+    }
+}
+
+fn write_documents(documents: &[Document], lengths: &[(u32, u32)]) -> (Vec<u8>, Vec<u8>) {
+    let mut docs = Vec::with_capacity(documents.len() * DOC_RECORD_LEN);
+    let mut text = Vec::new();
+    for (document, &(title_words, body_words)) in documents.iter().zip(lengths) {
+        let fields = [
+            document.id.as_str(),
+            document.title.as_str(),
+            document.date.as_deref().unwrap_or(""),
+            document.url.as_deref().unwrap_or(""),
+            document.source.as_deref().unwrap_or(""),
+            document.body.as_str(),
+        ];
+        for field in fields {
+            let offset = u32::try_from(text.len()).expect("more than 4 GiB of text");
+            docs.extend_from_slice(&offset.to_le_bytes());
+            docs.extend_from_slice(&(field.len() as u32).to_le_bytes());
+            text.extend_from_slice(field.as_bytes());
+        }
+        docs.extend_from_slice(&title_words.to_le_bytes());
+        docs.extend_from_slice(&body_words.to_le_bytes());
+    }
+    (docs, text)
+}
+
+fn assemble(sections: &[(&[u8; 4], &[u8])]) -> Vec<u8> {
+    let table_len = sections.len() * 12;
+    let mut out = Vec::with_capacity(16 + table_len + sections.iter().map(|s| s.1.len()).sum::<usize>());
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&VERSION.to_le_bytes());
+    out.extend_from_slice(&(sections.len() as u32).to_le_bytes());
+    let mut offset = 16 + table_len;
+    for (tag, bytes) in sections {
+        out.extend_from_slice(&tag[..]);
+        out.extend_from_slice(&(offset as u32).to_le_bytes());
+        out.extend_from_slice(&(bytes.len() as u32).to_le_bytes());
+        offset += bytes.len();
+    }
+    for (_, bytes) in sections {
+        out.extend_from_slice(bytes);
+    }
+    out
+}

@@ -1,0 +1,270 @@
+//! Search: a query string in, ranked [`Hit`]s out.
+//!
+//! 1. [`parse_query`] splits the query into clauses: words, phrases, exclusions.
+//! 2. Each word is [expanded](expand) to the index words it matches (exact, same stem, prefix,
+//!    typo), each with a weight.
+//! 3. Every positive clause must match (AND); phrases must match at consecutive positions;
+//!    excluded clauses remove documents.
+//! 4. Documents are ranked by BM25F: per clause, title and body counts are length-normalized,
+//!    the title weighted [`TITLE_BOOST`] times the body, and the weighted sum is saturated.
+//! 5. The top hits get a snippet with highlights.
+
+mod automaton;
+mod expand;
+mod query;
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+pub use expand::typo_distance;
+pub use query::{parse_query, Clause, ClauseKind, Query, MAX_CLAUSES, MAX_QUERY_BYTES};
+
+use crate::hits::{highlight_all, snippet, ClauseMatcher, Hit, WordMatcher};
+use crate::index::{Index, IndexError};
+use expand::{expand, Allow, Expansion};
+
+/// BM25 term-frequency saturation.
+pub const K1: f32 = 1.2;
+/// BM25 length normalization.
+pub const B: f32 = 0.75;
+/// A word in the title counts this many times a word in the body.
+pub const TITLE_BOOST: f32 = 2.5;
+/// Most hits one search returns, whatever `limit` asks for.
+pub const MAX_LIMIT: usize = 100;
+
+/// How to search.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SearchOptions {
+    /// Hits to return (at most [`MAX_LIMIT`]).
+    pub limit: usize,
+    /// Hits to skip, for paging.
+    pub offset: usize,
+    /// Let the last word match as a prefix while it is being typed.
+    pub prefix: bool,
+    /// Let words match with typos.
+    pub typos: bool,
+}
+
+impl Default for SearchOptions {
+    fn default() -> Self {
+        SearchOptions { limit: 10, offset: 0, prefix: true, typos: true }
+    }
+}
+
+/// What a search found.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct SearchResults {
+    /// Matching documents in all (not just those returned).
+    pub total: usize,
+    /// The requested page of hits, best first.
+    pub hits: Vec<Hit>,
+    /// The query was longer than [`MAX_QUERY_BYTES`] or had more than [`MAX_CLAUSES`] clauses,
+    /// and only its beginning was searched.
+    pub truncated: bool,
+}
+
+/// Per document, a clause's title and body counts, weighted by how well each word matched.
+type Counts = HashMap<u32, (f32, f32)>;
+
+/// Searches `index` for `query`.
+///
+/// ```
+/// use sondhan_engine::{corpus::Document, index::{build_index, Index}, search::{search, SearchOptions}};
+/// let docs = vec![Document { id: "a".into(), title: "পুতিনের সফর".into(), body: "কিম ও পুতিন।".into(), ..Default::default() }];
+/// let bytes = build_index(&docs);
+/// let index = Index::open(&bytes).unwrap();
+/// let results = search(&index, "পুতিন", &SearchOptions::default()).unwrap();
+/// assert_eq!(results.hits[0].id, "a");
+/// ```
+pub fn search(index: &Index<'_>, query: &str, options: &SearchOptions) -> Result<SearchResults, IndexError> {
+    let parsed = parse_query(query);
+    let mut ranked = Vec::new();
+    let mut matchers = Vec::new();
+    let positive = parsed.clauses.iter().filter(|c| !c.excluded).count();
+    if positive > 0 {
+        let mut candidates: Option<Vec<(u32, f32)>> = None;
+        for clause in parsed.clauses.iter().filter(|c| !c.excluded) {
+            let (counts, matcher) = evaluate(index, clause, options)?;
+            matchers.push(matcher);
+            let clause_scores = bm25(index, &counts)?;
+            candidates = Some(match candidates {
+                None => clause_scores.into_iter().collect(),
+                Some(previous) => previous
+                    .into_iter()
+                    .filter_map(|(doc, score)| clause_scores.get(&doc).map(|s| (doc, score + s)))
+                    .collect(),
+            });
+            if candidates.as_ref().is_some_and(Vec::is_empty) {
+                break;
+            }
+        }
+        ranked = candidates.unwrap_or_default();
+        for clause in parsed.clauses.iter().filter(|c| c.excluded) {
+            let (excluded, _) = evaluate(index, clause, options)?;
+            ranked.retain(|(doc, _)| !excluded.contains_key(doc));
+        }
+    }
+    ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+
+    let limit = options.limit.min(MAX_LIMIT);
+    let hits = ranked
+        .iter()
+        .skip(options.offset)
+        .take(limit)
+        .map(|&(doc, score)| make_hit(index, doc, score, &matchers))
+        .collect::<Result<_, _>>()?;
+    Ok(SearchResults { total: ranked.len(), hits, truncated: parsed.truncated })
+}
+
+fn make_hit(index: &Index<'_>, doc: u32, score: f32, matchers: &[ClauseMatcher]) -> Result<Hit, IndexError> {
+    let d = index.document(doc)?;
+    let (snippet, highlights) = snippet(d.body, matchers);
+    let some = |s: &str| (!s.is_empty()).then(|| s.to_string());
+    Ok(Hit {
+        id: d.id.to_string(),
+        title: d.title.to_string(),
+        date: some(d.date),
+        url: some(d.url),
+        source: some(d.source),
+        score,
+        snippet,
+        highlights,
+        title_highlights: highlight_all(d.title, matchers),
+    })
+}
+
+/// The documents a clause matches with their weighted counts, and how to highlight it.
+fn evaluate(index: &Index<'_>, clause: &Clause, options: &SearchOptions) -> Result<(Counts, ClauseMatcher), IndexError> {
+    match &clause.kind {
+        ClauseKind::Word(word) => {
+            // Exclusions and quoted words match exactly (and by stem): a typo must not exclude.
+            let loose = !clause.excluded && !clause.quoted;
+            let allow = Allow { stem: true, prefix: loose && clause.prefix && options.prefix, typos: loose && options.typos };
+            let expansion = expand(index, word, allow)?;
+            let counts = word_counts(index, &expansion)?;
+            Ok((counts, ClauseMatcher::Word(WordMatcher::new(word, allow.prefix, expansion.typo_words))))
+        }
+        ClauseKind::Phrase(words) => {
+            let counts = phrase_counts(index, words)?;
+            let members = words.iter().map(|w| WordMatcher::new(w, false, Vec::new())).collect();
+            Ok((counts, ClauseMatcher::Phrase(members)))
+        }
+    }
+}
+
+fn word_counts(index: &Index<'_>, expansion: &Expansion) -> Result<Counts, IndexError> {
+    let mut counts = Counts::new();
+    for (&postings, &weight) in &expansion.words {
+        for posting in index.postings(postings)? {
+            let p = posting?;
+            let c = counts.entry(p.doc).or_default();
+            c.0 += weight * p.in_title as f32;
+            c.1 += weight * p.in_body as f32;
+        }
+    }
+    Ok(counts)
+}
+
+/// Occurrences of `words` at consecutive positions, each word matching exactly or by stem.
+fn phrase_counts(index: &Index<'_>, words: &[String]) -> Result<Counts, IndexError> {
+    let allow = Allow { stem: true, prefix: false, typos: false };
+    // Per member, per document: the sorted positions of every matching word.
+    let mut members: Vec<HashMap<u32, Vec<u32>>> = Vec::with_capacity(words.len());
+    let mut scratch = Vec::new();
+    for word in words {
+        let mut positions: HashMap<u32, Vec<u32>> = HashMap::new();
+        for &postings in expand(index, word, allow)?.words.keys() {
+            for posting in index.postings(postings)? {
+                let p = posting?;
+                if members.first().is_some_and(|m| !m.contains_key(&p.doc)) {
+                    continue;
+                }
+                p.positions_into(&mut scratch)?;
+                positions.entry(p.doc).or_default().extend_from_slice(&scratch);
+            }
+        }
+        positions.values_mut().for_each(|v| v.sort_unstable());
+        members.push(positions);
+    }
+    let mut counts = Counts::new();
+    let Some((first, rest)) = members.split_first() else { return Ok(counts) };
+    for (&doc, starts) in first {
+        let title_words = index.lengths(doc)?.0;
+        for &start in starts {
+            let all = rest.iter().enumerate().all(|(i, m)| {
+                m.get(&doc).is_some_and(|ps| ps.binary_search(&(start + i as u32 + 1)).is_ok())
+            });
+            if all {
+                let c = counts.entry(doc).or_default();
+                if start < title_words {
+                    c.0 += 1.0;
+                } else {
+                    c.1 += 1.0;
+                }
+            }
+        }
+    }
+    Ok(counts)
+}
+
+/// BM25F score of one clause for each document it matches.
+fn bm25(index: &Index<'_>, counts: &Counts) -> Result<HashMap<u32, f32>, IndexError> {
+    let n = index.len() as f32;
+    let df = counts.len() as f32;
+    let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+    let (mean_title, mean_body) = index.mean_lengths();
+    counts
+        .iter()
+        .map(|(&doc, &(title, body))| {
+            let (title_words, body_words) = index.lengths(doc)?;
+            let norm = |len: u32, mean: f32| 1.0 - B + B * len as f32 / mean;
+            let tf = TITLE_BOOST * title / norm(title_words, mean_title) + body / norm(body_words, mean_body);
+            Ok((doc, idf * tf / (K1 + tf)))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Document;
+    use crate::index::build_index;
+
+    fn doc(id: &str, title: &str, body: &str) -> Document {
+        Document { id: id.into(), title: title.into(), body: body.into(), ..Default::default() }
+    }
+
+    fn ids(bytes: &[u8], query: &str) -> Vec<String> {
+        let index = Index::open(bytes).unwrap();
+        search(&index, query, &SearchOptions::default()).unwrap().hits.into_iter().map(|h| h.id).collect()
+    }
+
+    #[test]
+    fn title_matches_rank_above_body_matches() {
+        let bytes = build_index(&[
+            doc("body", "অন্য খবর", "এখানে পুতিন আছেন। আরও অনেক কথা আছে এখানে।"),
+            doc("title", "পুতিনের সফর", "এখানে অনেক কথা আছে। আরও কথা।"),
+        ]);
+        assert_eq!(ids(&bytes, "পুতিন"), ["title", "body"]);
+    }
+
+    #[test]
+    fn exact_forms_rank_above_stems_above_typos() {
+        let bytes = build_index(&[
+            doc("typo", "খবর", "চুক্টিতে নিয়ে কথা।"),
+            doc("stem", "খবর", "চুক্তির কথা।"),
+            doc("exact", "খবর", "চুক্তিতে কথা।"),
+        ]);
+        assert_eq!(ids(&bytes, "চুক্তিতে "), ["exact", "stem", "typo"]);
+    }
+
+    #[test]
+    fn empty_and_punctuation_queries_find_nothing() {
+        let bytes = build_index(&[doc("a", "পুতিন", "কিম")]);
+        for q in ["", "   ", "।।!?", "-", "\"\"", "\u{09BC}\u{09CD}"] {
+            assert!(ids(&bytes, q).is_empty(), "{q:?}");
+        }
+    }
+}
