@@ -1,1 +1,171 @@
-fn main() {}
+//! `sondhan`: search the embedded index (or any corpus folder) from the command line.
+
+mod eval;
+
+use std::io::{BufRead, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use sondhan_engine::corpus::read_corpus;
+use sondhan_engine::index::build_index;
+use sondhan_engine::{search, Hit, Index, SearchOptions, SearchResults};
+
+const USAGE: &str = "\
+usage:
+  sondhan search [--json] [--limit N] [--offset N] [--no-prefix] [--no-typos] [--corpus DIR] [QUERY...]
+      Searches the index built into this program from seeds/ (or, with --corpus, the articles in DIR,
+      indexed in memory). Without QUERY, reads one query per line from standard input.
+  sondhan stats [--json] [--corpus DIR]
+      Prints the index's figures: documents, terms, stems, bytes per section.
+  sondhan show [--corpus DIR] ID
+      Prints one document as stored.
+  sondhan eval [--corpus DIR] [FILE]
+      Prints nDCG@5 and recall@10 for a labelled query set (default: tests/relevance/seeds.tsv).
+";
+
+struct Args {
+    command: String,
+    json: bool,
+    corpus: Option<PathBuf>,
+    options: SearchOptions,
+    rest: Vec<String>,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut args = std::env::args().skip(1);
+    let command = args.next().ok_or("no command given")?;
+    if command == "-h" || command == "--help" || command == "help" {
+        print!("{USAGE}");
+        std::process::exit(0);
+    }
+    let mut parsed = Args { command, json: false, corpus: None, options: SearchOptions::default(), rest: Vec::new() };
+    let number = |flag: &str, value: Option<String>| -> Result<usize, String> {
+        let value = value.ok_or_else(|| format!("{flag} needs a number"))?;
+        value.parse().map_err(|_| format!("{flag} needs a number, not `{value}`"))
+    };
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--json" => parsed.json = true,
+            "--no-prefix" => parsed.options.prefix = false,
+            "--no-typos" => parsed.options.typos = false,
+            "--limit" => parsed.options.limit = number("--limit", args.next())?,
+            "--offset" => parsed.options.offset = number("--offset", args.next())?,
+            "--corpus" => parsed.corpus = Some(args.next().ok_or("--corpus needs a folder")?.into()),
+            "--" => parsed.rest.extend(args.by_ref()),
+            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
+            _ => parsed.rest.push(arg),
+        }
+    }
+    Ok(parsed)
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args() {
+        Ok(args) => args,
+        Err(message) => {
+            eprintln!("sondhan: {message}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match run(args) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("sondhan: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Index bytes built in memory from `--corpus`, kept alive while the index borrows them.
+fn load_corpus(dir: &std::path::Path) -> Result<Vec<u8>, String> {
+    let corpus = read_corpus(dir).map_err(|e| e.to_string())?;
+    for warning in &corpus.warnings {
+        eprintln!("sondhan: warning: {warning}");
+    }
+    Ok(build_index(&corpus.documents))
+}
+
+fn run(args: Args) -> Result<ExitCode, String> {
+    let owned;
+    let index = match &args.corpus {
+        Some(dir) => {
+            owned = load_corpus(dir)?;
+            Index::open(&owned).map_err(|e| e.to_string())?
+        }
+        None => sondhan::index().clone(),
+    };
+    let mut out = std::io::stdout().lock();
+    let io = |e: std::io::Error| e.to_string();
+    match args.command.as_str() {
+        "search" => {
+            let mut run_one = |query: &str| -> Result<(), String> {
+                let results = search(&index, query, &args.options).map_err(|e| e.to_string())?;
+                if args.json {
+                    let line = serde_json::json!({ "query": query, "total": results.total, "truncated": results.truncated, "hits": results.hits });
+                    writeln!(out, "{line}").map_err(io)
+                } else {
+                    print_results(&mut out, query, &results).map_err(io)
+                }
+            };
+            if args.rest.is_empty() {
+                for line in std::io::stdin().lock().lines() {
+                    run_one(&line.map_err(|e| format!("cannot read standard input: {e}"))?)?;
+                }
+            } else {
+                run_one(&args.rest.join(" "))?;
+            }
+        }
+        "stats" => {
+            let stats = index.stats();
+            if args.json {
+                writeln!(out, "{}", serde_json::to_string(&stats).map_err(|e| e.to_string())?).map_err(io)?;
+            } else {
+                writeln!(out, "documents  {}\nterms      {}\nstems      {}\nbytes      {}", stats.documents, stats.terms, stats.stems, stats.bytes)
+                    .map_err(io)?;
+                for (name, len) in &stats.sections {
+                    writeln!(out, "  {name}     {len}").map_err(io)?;
+                }
+            }
+        }
+        "show" => {
+            let id = args.rest.first().ok_or("show needs a document id")?;
+            let doc = index.find(id).ok_or_else(|| format!("no document has the id `{id}`"))?;
+            let d = index.document(doc).map_err(|e| e.to_string())?;
+            writeln!(out, "id: {}\ntitle: {}\ndate: {}\nurl: {}\nsource: {}\n\n{}", d.id, d.title, d.date, d.url, d.source, d.body)
+                .map_err(io)?;
+        }
+        "eval" => {
+            let file = args.rest.first().map_or_else(|| PathBuf::from("tests/relevance/seeds.tsv"), PathBuf::from);
+            let passed = eval::run(&index, &file, &mut out)?;
+            return Ok(if passed { ExitCode::SUCCESS } else { ExitCode::FAILURE });
+        }
+        other => return Err(format!("unknown command `{other}`\n\n{USAGE}")),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_results(out: &mut impl Write, query: &str, results: &SearchResults) -> std::io::Result<()> {
+    writeln!(out, "{} result{} for «{query}»", results.total, if results.total == 1 { "" } else { "s" })?;
+    for (rank, hit) in results.hits.iter().enumerate() {
+        let date = hit.date.as_deref().map(|d| format!(", {d}")).unwrap_or_default();
+        writeln!(out, "{:>2}. {}  ({}{date}, score {:.3})", rank + 1, marked(&hit.title, hit, true), hit.id, hit.score)?;
+        writeln!(out, "    {}", marked(&hit.snippet, hit, false))?;
+    }
+    Ok(())
+}
+
+/// The text with its highlighted ranges in [brackets].
+fn marked(text: &str, hit: &Hit, title: bool) -> String {
+    let ranges = if title { &hit.title_highlights } else { &hit.highlights };
+    let mut out = String::with_capacity(text.len() + ranges.len() * 2);
+    let mut at = 0;
+    for h in ranges {
+        out.push_str(&text[at..h.start]);
+        out.push('[');
+        out.push_str(&text[h.start..h.end]);
+        out.push(']');
+        at = h.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}

@@ -47,10 +47,12 @@
 pub mod analysis;
 #[cfg(feature = "build")]
 pub mod corpus;
+#[cfg(feature = "build")]
+pub mod eval;
 pub mod hits;
 pub mod index;
 pub mod search;
 
 pub use hits::{Highlight, Hit};
 pub use index::{Index, IndexError};
-pub use search::{search, SearchOptions, SearchResults};
+pub use search::{search, suggest, SearchOptions, SearchResults, Suggestion};

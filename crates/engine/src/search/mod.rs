@@ -12,12 +12,14 @@
 mod automaton;
 mod expand;
 mod query;
+mod suggest;
 
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
 pub use expand::typo_distance;
+pub use suggest::{suggest, Suggestion};
 pub use query::{parse_query, Clause, ClauseKind, Query, MAX_CLAUSES, MAX_QUERY_BYTES};
 
 use crate::hits::{highlight_all, snippet, ClauseMatcher, Hit, WordMatcher};
