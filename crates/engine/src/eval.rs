@@ -82,7 +82,8 @@ pub fn evaluate(index: &Index<'_>, judgments: &[Judgment]) -> Vec<Outcome> {
                     .sum();
                 let ideal: f64 = (0..j.relevant.len().min(NDCG_AT)).map(|rank| 1.0 / (rank as f64 + 2.0).log2()).sum();
                 let hits = j.relevant.iter().filter(|r| found.iter().any(|id| same_document(id, r))).count();
-                (dcg / ideal, hits as f64 / j.relevant.len() as f64)
+                // `+ 0.0`: an empty f64 sum is -0.0.
+                (dcg / ideal + 0.0, hits as f64 / j.relevant.len() as f64)
             };
             Outcome { judgment: j.clone(), found, ndcg, recall }
         })

@@ -7,6 +7,9 @@
 //!    excluded clauses remove documents.
 //! 4. Documents are ranked by BM25F: per clause, title and body counts are length-normalized,
 //!    the title weighted [`TITLE_BOOST`] times the body, and the weighted sum is saturated.
+//!    The clause's score is then scaled by the best kind of match the document has for it
+//!    (exact 1.0, stem 0.75, prefix 0.6, typo 0.4 or less): because BM25 saturates, many stem
+//!    matches cannot outweigh an exact one, so exact forms rank above stems above typos.
 //! 5. The top hits get a snippet with highlights.
 
 mod automaton;
@@ -67,8 +70,16 @@ pub struct SearchResults {
     pub truncated: bool,
 }
 
-/// Per document, a clause's title and body counts, weighted by how well each word matched.
-type Counts = HashMap<u32, (f32, f32)>;
+/// Per document, a clause's title and body counts, weighted by how well each word matched, and
+/// the weight of the best match.
+#[derive(Clone, Copy, Debug, Default)]
+struct Count {
+    title: f32,
+    body: f32,
+    best: f32,
+}
+
+type Counts = HashMap<u32, Count>;
 
 /// Searches `index` for `query`.
 ///
@@ -162,8 +173,9 @@ fn word_counts(index: &Index<'_>, expansion: &Expansion) -> Result<Counts, Index
         for posting in index.postings(postings)? {
             let p = posting?;
             let c = counts.entry(p.doc).or_default();
-            c.0 += weight * p.in_title as f32;
-            c.1 += weight * p.in_body as f32;
+            c.title += weight * p.in_title as f32;
+            c.body += weight * p.in_body as f32;
+            c.best = c.best.max(weight);
         }
     }
     Ok(counts)
@@ -200,10 +212,11 @@ fn phrase_counts(index: &Index<'_>, words: &[String]) -> Result<Counts, IndexErr
             });
             if all {
                 let c = counts.entry(doc).or_default();
+                c.best = expand::EXACT;
                 if start < title_words {
-                    c.0 += 1.0;
+                    c.title += 1.0;
                 } else {
-                    c.1 += 1.0;
+                    c.body += 1.0;
                 }
             }
         }
@@ -219,11 +232,11 @@ fn bm25(index: &Index<'_>, counts: &Counts) -> Result<HashMap<u32, f32>, IndexEr
     let (mean_title, mean_body) = index.mean_lengths();
     counts
         .iter()
-        .map(|(&doc, &(title, body))| {
+        .map(|(&doc, c)| {
             let (title_words, body_words) = index.lengths(doc)?;
             let norm = |len: u32, mean: f32| 1.0 - B + B * len as f32 / mean;
-            let tf = TITLE_BOOST * title / norm(title_words, mean_title) + body / norm(body_words, mean_body);
-            Ok((doc, idf * tf / (K1 + tf)))
+            let tf = TITLE_BOOST * c.title / norm(title_words, mean_title) + c.body / norm(body_words, mean_body);
+            Ok((doc, c.best * idf * tf / (K1 + tf)))
         })
         .collect()
 }
