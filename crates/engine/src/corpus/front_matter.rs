@@ -54,7 +54,7 @@ pub fn parse(text: &str) -> Result<Option<Parsed<'_>>, LineError> {
         let Some((key, value)) = line.split_once(':') else {
             return Err(LineError {
                 line: line_no,
-                message: format!("front matter line `{line}` is not `key: value`"),
+                message: format!("front matter line `{line}` is not `key: value` (is the closing `---` missing?)"),
             });
         };
         let key = key.trim().to_lowercase();
