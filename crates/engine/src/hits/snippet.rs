@@ -141,7 +141,11 @@ pub(crate) fn snippet(body: &str, clauses: &[ClauseMatcher]) -> (String, Vec<Hig
     let end = start + window;
 
     // Extend to the surrounding spaces, so quotes and a closing danda stay with their words.
-    let from = body[..words[start].start].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let from = body[..words[start].start]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8()); // spaces such as U+0085 or U+3000 are multi-byte
     let to = body[words[end - 1].end..].find(char::is_whitespace).map_or(body.len(), |i| words[end - 1].end + i);
     let mut text = String::with_capacity(to - from + 8);
     let lead = if from > 0 { ELLIPSIS } else { "" };
@@ -181,6 +185,15 @@ mod tests {
         assert_eq!(hs.len(), 2);
         assert_eq!(&text[hs[0].start..hs[0].end], "পুতিন");
         assert_eq!(&text[hs[1].start..hs[1].end], "কিম");
+    }
+
+    #[test]
+    fn multi_byte_spaces_before_the_window_are_stepped_over() {
+        for space in ['\u{0085}', '\u{3000}', '\u{2028}', '\u{00A0}'] {
+            let body = format!("{}{space}পুতিন কিম", "অন্য ".repeat(40));
+            let (text, hs) = snippet(&body, &[word("পুতিন")]);
+            assert_eq!(&text[hs[0].start..hs[0].end], "পুতিন");
+        }
     }
 
     #[test]
