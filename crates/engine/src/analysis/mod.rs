@@ -17,7 +17,7 @@ mod stem;
 
 pub use normalize::{is_ignorable, normalize, normalize_into};
 pub use segment::{segments, Segments};
-pub use stem::stem;
+pub use stem::stems;
 
 /// One word of a text: its byte range in the original and its normalized term.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,13 +1,19 @@
 //! A light Bengali stemmer: strips inflection suffixes so that পুতিনের, পুতিনকে and পুতিন meet.
 //!
 //! Bengali nouns take a classifier or plural (-টি, -টা, -গুলো, -গুলি, -রা, -দের) and a case ending
-//! (-র/-এর, -কে, -তে, -এ, -য়), sometimes an emphatic -ও; verbs take person/tense endings. The
-//! stemmer removes the longest suffix whose context fits, and repeats until none fits.
+//! (-র/-এর, -কে, -তে, -এ, -য়), sometimes an emphatic -ও; verbs take person/tense endings. The
+//! stemmer removes suffixes whose context fits, and repeats until none fits.
 //!
 //! Stripping to a fixpoint is what keeps it consistent. A single pass cannot tell the genitive -র of
-//! কোরিয়ার from the last letter of সরকার (government): it turns সরকার into সরকা but সরকারের into
+//! কোরিয়ার from the last letter of সরকার (government): it turns সরকার into সরকা but সরকারের into
 //! সরকার, and the two no longer meet. Repeated, both become সরকা. A stem need not be a word; it only
-//! has to be the same for all forms of one word and differ between different words.
+//! has to be the same for all forms of one word.
+//!
+//! Some endings cannot be told apart without a dictionary: পুতিনকে is পুতিন + -কে, but বৈঠকে
+//! (in the meeting) is বৈঠক + -এ; পরিষদের is পরিষদ + -এর, not পরিষ + -দের. So [`stems`] follows
+//! every way of stripping and returns all the stems it ends at; the index files a word under each,
+//! and a query meets every word that shares one of its stems. বৈঠকে is filed under বৈঠক (where
+//! বৈঠক and বৈঠকের are) and under বৈঠ (where nothing else is).
 //!
 //! Guards against over-stemming: a stem keeps at least two letters (so তার, বার, পার stay), never
 //! ends in a hasanta (so a suffix never cuts a conjunct: মাত্রা stays), and context-dependent
@@ -72,40 +78,49 @@ const SUFFIXES: &[(&str, After)] = &[
     ("বে", After::Consonant),
 ];
 
-const MAX_ROUNDS: usize = 4;
+/// Most suffixes stripped from one word, and most stripping states explored for it.
+const MAX_DEPTH: usize = 4;
+const MAX_STATES: usize = 16;
 
-/// Returns the stem of a normalized word: a prefix of it, possibly the whole word.
+/// Returns every stem of a normalized word: prefixes of it, sorted and without repeats; the word
+/// itself when no suffix fits.
 ///
 /// Words not written in Bengali are returned unchanged.
 ///
 /// ```
-/// use sondhan_engine::analysis::stem;
-/// assert_eq!(stem("পুতিনের"), "পুতিন");
-/// assert_eq!(stem("চুক্তিতে"), stem("চুক্তি"));
-/// assert_eq!(stem("সরকারের"), stem("সরকার"));
+/// use sondhan_engine::analysis::stems;
+/// assert_eq!(stems("পুতিনের"), ["পুতিন"]);
+/// assert!(stems("চুক্তিতে").contains(&"চুক্তি"));
+/// assert_eq!(stems("সরকারের"), stems("সরকার"));
+/// assert!(stems("বৈঠকে").contains(&"বৈঠক"));
 /// ```
-pub fn stem(word: &str) -> &str {
+pub fn stems(word: &str) -> Vec<&str> {
     if !word.chars().next_back().is_some_and(is_bengali) {
-        return word;
+        return vec![word];
     }
-    let mut current = word;
-    for _ in 0..MAX_ROUNDS {
-        match strip_once(current) {
-            Some(shorter) => current = shorter,
-            None => break,
+    let mut found = Vec::new();
+    let mut pending = vec![(word, 0)];
+    let mut explored = 0;
+    while let Some((current, depth)) = pending.pop() {
+        explored += 1;
+        let mut stripped = false;
+        if depth < MAX_DEPTH && explored <= MAX_STATES {
+            for &(suffix, after) in SUFFIXES {
+                if let Some(base) = current.strip_suffix(suffix).filter(|base| acceptable(base, after)) {
+                    stripped = true;
+                    if !pending.iter().any(|(p, _)| *p == base) {
+                        pending.push((base, depth + 1));
+                    }
+                }
+            }
+        }
+        if !stripped {
+            found.push(current);
         }
     }
-    current
-}
-
-fn strip_once(word: &str) -> Option<&str> {
-    SUFFIXES
-        .iter()
-        .filter_map(|&(suffix, after)| {
-            let base = word.strip_suffix(suffix)?;
-            acceptable(base, after).then_some(base)
-        })
-        .min_by_key(|base| base.len())
+    found.sort_unstable();
+    found.dedup();
+    found
 }
 
 fn acceptable(base: &str, after: After) -> bool {
@@ -146,8 +161,13 @@ mod tests {
     use super::*;
     use crate::analysis::normalize;
 
-    fn stem_of(word: &str) -> String {
-        stem(&normalize(word)).to_string()
+    fn stems_of(word: &str) -> Vec<String> {
+        stems(&normalize(word)).into_iter().map(String::from).collect()
+    }
+
+    fn meet(a: &str, b: &str) -> bool {
+        let b = stems_of(b);
+        stems_of(a).iter().any(|s| b.contains(s))
     }
 
     #[test]
@@ -172,21 +192,31 @@ mod tests {
             ("পিয়ংইয়ংয়ে", "পিয়ংইয়ং"),
             ("পুতিনও", "পুতিন"),
         ] {
-            assert_eq!(stem_of(inflected), stem_of(base), "{inflected} should meet {base}");
+            assert!(meet(inflected, base), "{inflected} {:?} should meet {base} {:?}", stems_of(inflected), stems_of(base));
         }
     }
 
     #[test]
     fn words_that_only_look_inflected_stay_consistent() {
-        assert_eq!(stem_of("সরকারের"), stem_of("সরকার"));
-        assert_eq!(stem_of("সরকারকে"), stem_of("সরকার"));
-        assert_eq!(stem_of("হাজার"), stem_of("হাজারের"));
+        assert!(meet("সরকারের", "সরকার"));
+        assert!(meet("সরকারকে", "সরকার"));
+        assert!(meet("হাজারের", "হাজার"));
+    }
+
+    #[test]
+    fn ambiguous_endings_are_filed_under_every_reading() {
+        // -কে after ক could be the accusative or ক + locative -এ; -দের could be plural or দ + -এর.
+        for (inflected, base) in [("বৈঠকে", "বৈঠক"), ("সড়কে", "সড়ক"), ("ব্যাংকে", "ব্যাংক"), ("পরিষদের", "পরিষদ"), ("বৈঠকের", "বৈঠক")] {
+            assert!(meet(inflected, base), "{inflected} should meet {base}");
+        }
+        assert!(meet("পুতিনকে", "পুতিন"));
+        assert!(!meet("বৈঠকে", "বৈঠা"));
     }
 
     #[test]
     fn short_words_and_conjuncts_are_left_alone() {
         for word in ["তার", "বার", "পার", "কিম", "মাত্রা", "তারা", "গুলি", "টি", "সহ", "হয়"] {
-            assert_eq!(stem_of(word), normalize(word), "{word} must not be stemmed");
+            assert_eq!(stems_of(word), [normalize(word)], "{word} must not be stemmed");
         }
     }
 
@@ -200,14 +230,14 @@ mod tests {
 
     #[test]
     fn latin_words_are_not_stemmed() {
-        assert_eq!(stem("russia"), "russia");
-        assert_eq!(stem("korea"), "korea");
+        assert_eq!(stems("russia"), ["russia"]);
+        assert_eq!(stems("korea"), ["korea"]);
     }
 
     #[test]
     fn north_and_korea_stay_distinct() {
         // উত্তর (north) is a stopword in common lists; here it is a word like any other.
-        assert_eq!(stem_of("উত্তর"), "উত্তর");
-        assert_ne!(stem_of("উত্তর"), stem_of("কোরিয়া"));
+        assert_eq!(stems_of("উত্তর"), ["উত্তর"]);
+        assert!(!meet("উত্তর", "কোরিয়া"));
     }
 }

@@ -1,7 +1,7 @@
 //! Choosing the best window of a body around the matched words, and marking them.
 
 use super::Highlight;
-use crate::analysis::{for_each_word, stem};
+use crate::analysis::{for_each_word, stems};
 
 /// Words per snippet window: about two lines of text.
 const WINDOW_WORDS: usize = 28;
@@ -11,21 +11,23 @@ const ELLIPSIS: &str = "…";
 #[derive(Clone, Debug)]
 pub(crate) struct WordMatcher {
     pub word: String,
-    pub stem: String,
+    pub stems: Vec<String>,
     pub prefix: bool,
     pub typo_words: Vec<String>,
 }
 
 impl WordMatcher {
     pub fn new(word: &str, prefix: bool, typo_words: Vec<String>) -> Self {
-        WordMatcher { word: word.to_string(), stem: stem(word).to_string(), prefix, typo_words }
+        let stems = stems(word).into_iter().map(String::from).collect();
+        WordMatcher { word: word.to_string(), stems, prefix, typo_words }
     }
 
     fn matches(&self, term: &str) -> bool {
         term == self.word
             || (self.prefix && term.starts_with(&self.word))
             // A stem is a prefix of its word, so most words are ruled out before stemming.
-            || (term.starts_with(&self.stem) && stem(term) == self.stem)
+            || (self.stems.iter().any(|s| term.starts_with(s.as_str()))
+                && stems(term).iter().any(|t| self.stems.iter().any(|s| s == t)))
             || self.typo_words.iter().any(|w| w == term)
     }
 }

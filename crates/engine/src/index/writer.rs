@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::{tag, varint, DF_BITS, DOC_RECORD_LEN, MAGIC, VERSION};
-use crate::analysis::{for_each_word, stem};
+use crate::analysis::{for_each_word, stems};
 use crate::corpus::Document;
 
 /// One word's occurrences in one document.
@@ -70,7 +70,9 @@ pub fn build_index(documents: &[Document]) -> Vec<u8> {
         write_postings(&mut postings, list);
         let df = (list.len() as u64).min((1 << DF_BITS) - 1);
         words_fst.insert(word, (offset << DF_BITS) | df).expect("words are inserted sorted and unique");
-        stem_groups.entry(stem(word)).or_default().push(offset);
+        for stem in stems(word) {
+            stem_groups.entry(stem).or_default().push(offset);
+        }
     }
 
     let mut groups = Vec::new();

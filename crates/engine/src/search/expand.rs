@@ -17,7 +17,7 @@ use fst::automaton::{Automaton, Str};
 use fst::{IntoStreamer, Streamer};
 
 use super::automaton::Levenshtein;
-use crate::analysis::stem;
+use crate::analysis::stems;
 use crate::index::{Index, IndexError};
 
 pub const EXACT: f32 = 1.0;
@@ -71,8 +71,10 @@ pub fn expand(index: &Index<'_>, word: &str, allow: Allow) -> Result<Expansion, 
         expansion.add(entry.postings, EXACT);
     }
     if allow.stem {
-        for postings in index.stem_group(stem(word))? {
-            expansion.add(postings, STEM);
+        for stem in stems(word) {
+            for postings in index.stem_group(stem)? {
+                expansion.add(postings, STEM);
+            }
         }
     }
     if allow.prefix {
