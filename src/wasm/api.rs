@@ -1,0 +1,79 @@
+//! The JavaScript API: `search`, `suggest`, `document` and `stats` over the embedded index.
+//!
+//! Each function checks its arguments, calls the engine once and converts the answer once into
+//! the objects declared in [`types`](super::types). Anything wrong is thrown as an `Error` whose
+//! message names the function and the problem. Nothing here panics: arguments are checked rather
+//! than unwrapped, and the engine bounds the work a query can cause (`MAX_QUERY_BYTES`,
+//! `MAX_CLAUSES`), so a 100 KB paste is cut, not a trap.
+
+use sondhan_engine::{search as engine_search, suggest as engine_suggest};
+use wasm_bindgen::prelude::*;
+
+use super::types::{error_message, read_options, to_js, Article, JsIndexStats, JsSearchResults, JsSuggestion, SearchOptionsArg};
+use crate::index;
+
+/// Completions `suggest` returns when no limit is given.
+const DEFAULT_SUGGESTIONS: usize = 8;
+
+/// Searches the articles for `query`.
+///
+/// Words are matched by their normalized form, by stem (চুক্তির finds চুক্তি), by prefix for
+/// the last word, and with typos; `"quoted words"` must be adjacent and `-word` excludes.
+#[wasm_bindgen(unchecked_return_type = "SearchResults")]
+pub fn search(
+    #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "SearchOptions")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    let query = string_arg("search", "query", &query)?;
+    let options: SearchOptionsArg = read_options(options, SearchOptionsArg::KEYS)
+        .map_err(|e| JsError::new(&format!("sondhan.search: invalid options: {e}")))?;
+    let results = engine_search(index(), &query, &options.resolve())
+        .map_err(|e| JsError::new(&format!("sondhan.search: {e}")))?;
+    to_js(&JsSearchResults::from(&results)).map_err(|e| conversion_error("search", e))
+}
+
+/// Completions of the last word of `input`, most frequent first (default 8).
+#[wasm_bindgen(unchecked_return_type = "Suggestion[]")]
+pub fn suggest(
+    #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
+    limit: Option<u32>,
+) -> Result<JsValue, JsError> {
+    let input = string_arg("suggest", "input", &input)?;
+    let limit = limit.map_or(DEFAULT_SUGGESTIONS, |n| n as usize);
+    let suggestions = engine_suggest(index(), &input, limit);
+    let suggestions: Vec<JsSuggestion> = suggestions.iter().map(JsSuggestion::from).collect();
+    to_js(&suggestions).map_err(|e| conversion_error("suggest", e))
+}
+
+/// The whole article with this id, or `null` if there is none.
+#[wasm_bindgen(unchecked_return_type = "Article | null")]
+pub fn document(#[wasm_bindgen(unchecked_param_type = "string")] id: JsValue) -> Result<JsValue, JsError> {
+    let id = string_arg("document", "id", &id)?;
+    let index = index();
+    let Some(ordinal) = index.find(&id) else { return Ok(JsValue::NULL) };
+    let article = index.document(ordinal).map_err(|e| JsError::new(&format!("sondhan.document: {e}")))?;
+    to_js(&Article::from(article)).map_err(|e| conversion_error("document", e))
+}
+
+/// Figures about the embedded index: articles, distinct words and stems, bytes per section.
+#[wasm_bindgen(unchecked_return_type = "IndexStats")]
+pub fn stats() -> Result<JsValue, JsError> {
+    let stats = index().stats();
+    to_js(&JsIndexStats::from(&stats)).map_err(|e| conversion_error("stats", e))
+}
+
+/// A string argument, or an error naming the function and the argument.
+///
+/// Taken as `JsValue` because wasm-bindgen's release glue would turn `null` or a number into the
+/// text "null" or "5" and search for that.
+fn string_arg(function: &str, name: &str, value: &JsValue) -> Result<String, JsError> {
+    value.as_string().ok_or_else(|| {
+        let found = value.js_typeof().as_string().unwrap_or_default();
+        JsError::new(&format!("sondhan.{function}: {name} must be a string, not {}", if value.is_null() { "null" } else { &found }))
+    })
+}
+
+/// Converting borrowed strings and numbers into JS objects cannot fail, short of a bug here.
+fn conversion_error(function: &str, e: serde_wasm_bindgen::Error) -> JsError {
+    JsError::new(&format!("sondhan.{function}: could not convert the answer to JavaScript: {}", error_message(e)))
+}

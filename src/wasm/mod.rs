@@ -1,0 +1,12 @@
+//! The browser side of sondhan, compiled only for `wasm32`.
+//!
+//! * [`api`]: the functions JavaScript calls (`search`, `suggest`, `document`, `stats`).
+//! * [`types`]: the plain objects they return, and the TypeScript declarations for them.
+//! * [`widget`]: `mount`, a search box with a result list (the WAI-ARIA combobox pattern).
+//!
+//! This layer only converts: arguments in, engine answers out. Searching, ranking, snippets and
+//! highlight offsets are the engine's, so what the page shows is what the native tests check.
+
+pub mod api;
+pub mod types;
+pub mod widget;

@@ -1,0 +1,314 @@
+//! The objects the JavaScript API takes and returns, and their TypeScript declarations.
+//!
+//! The engine's types are shaped for Rust: snake_case, byte offsets next to UTF-16 ones. These
+//! are their JavaScript view: camelCase, only UTF-16 offsets (what `String.prototype.slice`
+//! counts), `null` for a missing field. They borrow from the engine's values, so a result is
+//! converted in one pass of serde-wasm-bindgen straight into JS objects, with no JSON in between.
+//!
+//! Every struct here has its `interface` in [`TYPESCRIPT`], next to it, so the two are edited
+//! together; the wasm tests check the objects' keys against these declarations.
+
+use js_sys::{Array, Object};
+use serde::de::{DeserializeOwned, Error as _};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use sondhan_engine::index::{DocRef, IndexStats};
+use sondhan_engine::{Highlight, Hit, SearchOptions, SearchResults, Suggestion};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPESCRIPT: &'static str = r#"
+/** How to search. Every field is optional. */
+export interface SearchOptions {
+  /** Hits to return, at most 100. Default 10. */
+  limit?: number;
+  /** Hits to skip, for paging. Default 0. */
+  offset?: number;
+  /** Let the last word match as a prefix, as while typing. Default true. */
+  prefix?: boolean;
+  /** Let words match with a typo or two. Default true. */
+  typos?: boolean;
+}
+
+/** A matched word (or phrase) in a string, in UTF-16 code units: `text.slice(start, end)`. */
+export interface Range {
+  start: number;
+  end: number;
+}
+
+/** One matching article. */
+export interface Hit {
+  id: string;
+  title: string;
+  /** ISO date `YYYY-MM-DD`, when known. */
+  date: string | null;
+  /** Where the article lives (http, https or relative), when known. */
+  url: string | null;
+  source: string | null;
+  /** BM25F relevance; higher is better. Comparable only within one search. */
+  score: number;
+  /** The best window of the body around the matches; `…` marks cut text. */
+  snippet: string;
+  /** Matched words in `snippet`. */
+  highlights: Range[];
+  /** Matched words in `title`. */
+  titleHighlights: Range[];
+}
+
+export interface SearchResults {
+  /** Matching articles in all, not only those in `hits`. */
+  total: number;
+  /** The requested page of hits, best first. */
+  hits: Hit[];
+  /** The query was too long (over 1024 bytes or 32 words) and only its beginning was searched. */
+  truncated: boolean;
+}
+
+/** A completion of the last word typed. */
+export interface Suggestion {
+  /** The completed word, normalized. */
+  term: string;
+  /** The whole input with its last word completed: what a search box would show. */
+  completion: string;
+  /** Articles containing the word. */
+  documents: number;
+}
+
+/** An article as stored in the index. */
+export interface Article {
+  id: string;
+  title: string;
+  date: string | null;
+  url: string | null;
+  source: string | null;
+  /** Paragraphs separated by `\n`. */
+  body: string;
+}
+
+export interface IndexStats {
+  documents: number;
+  /** Distinct normalized words. */
+  terms: number;
+  /** Distinct stems. */
+  stems: number;
+  /** Size of the index in bytes. */
+  bytes: number;
+  /** Bytes per section of the index, in file order. */
+  sections: { name: string; bytes: number }[];
+}
+
+/** Options for `mount`. Every field is optional. */
+export interface MountOptions {
+  /** Placeholder text of the search box. */
+  placeholder?: string;
+  /** Accessible name of the search box. */
+  label?: string;
+  /** Hits to list, at most 100. Default 10. */
+  limit?: number;
+}
+"#;
+
+/// The serializer for every answer: `None` becomes `null` (not `undefined`), so each declared
+/// key is present and `JSON.stringify` keeps it.
+pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, serde_wasm_bindgen::Error> {
+    value.serialize(&serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true))
+}
+
+/// Reads an options object; `undefined` and `null` mean the defaults.
+///
+/// Keys not in `known` are an error, so a misspelt option (`{ limt: 5 }`) is reported rather than
+/// ignored. (serde's `deny_unknown_fields` cannot do this here: serde-wasm-bindgen only looks up
+/// the declared fields and never sees the others.)
+pub fn read_options<T: DeserializeOwned + Default>(value: JsValue, known: &[&str]) -> Result<T, String> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(T::default());
+    }
+    if !value.is_object() || Array::is_array(&value) {
+        let found = if Array::is_array(&value) { "array".into() } else { value.js_typeof().as_string().unwrap_or_default() };
+        return Err(format!("options must be an object, not {found}"));
+    }
+    for key in Object::keys(value.unchecked_ref::<Object>()).iter().filter_map(|k| k.as_string()) {
+        if !known.contains(&key.as_str()) {
+            return Err(format!("unknown option `{key}`; the options are {}", known.join(", ")));
+        }
+    }
+    serde_wasm_bindgen::from_value(value).map_err(error_message)
+}
+
+/// The message of a serde-wasm-bindgen error, without the "Error: " its `Display` adds.
+pub fn error_message(error: serde_wasm_bindgen::Error) -> String {
+    let value = JsValue::from(error);
+    value.dyn_ref::<js_sys::Error>().map_or_else(|| format!("{value:?}"), |e| String::from(e.message()))
+}
+
+/// `SearchOptions` as JavaScript passes it.
+#[derive(Debug, Default, Deserialize)]
+pub struct SearchOptionsArg {
+    #[serde(default, deserialize_with = "limit")]
+    limit: Option<usize>,
+    #[serde(default, deserialize_with = "offset")]
+    offset: Option<usize>,
+    prefix: Option<bool>,
+    typos: Option<bool>,
+}
+
+impl SearchOptionsArg {
+    pub const KEYS: &'static [&'static str] = &["limit", "offset", "prefix", "typos"];
+
+    /// The engine's options: the defaults, with what was given.
+    pub fn resolve(self) -> SearchOptions {
+        let default = SearchOptions::default();
+        SearchOptions {
+            limit: self.limit.unwrap_or(default.limit),
+            offset: self.offset.unwrap_or(default.offset),
+            prefix: self.prefix.unwrap_or(default.prefix),
+            typos: self.typos.unwrap_or(default.typos),
+        }
+    }
+}
+
+/// `MountOptions` as JavaScript passes it.
+#[derive(Debug, Default, Deserialize)]
+pub struct MountOptionsArg {
+    pub placeholder: Option<String>,
+    pub label: Option<String>,
+    #[serde(default, deserialize_with = "limit")]
+    pub limit: Option<usize>,
+}
+
+impl MountOptionsArg {
+    pub const KEYS: &'static [&'static str] = &["placeholder", "label", "limit"];
+}
+
+/// A count from JavaScript must be a whole number, 0 or more: serde-wasm-bindgen alone would
+/// turn -1 into a huge `usize` without a word.
+fn count<'de, D: Deserializer<'de>>(name: &str, deserializer: D) -> Result<Option<usize>, D::Error> {
+    match Option::<f64>::deserialize(deserializer)? {
+        None => Ok(None),
+        Some(n) if n >= 0.0 && n.fract() == 0.0 && n <= f64::from(u32::MAX) => Ok(Some(n as usize)),
+        Some(n) => Err(D::Error::custom(format!("{name} must be a whole number, 0 or more, not {n}"))),
+    }
+}
+
+fn limit<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<usize>, D::Error> {
+    count("limit", deserializer)
+}
+
+fn offset<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<usize>, D::Error> {
+    count("offset", deserializer)
+}
+
+#[derive(Serialize)]
+pub struct JsSearchResults<'a> {
+    total: usize,
+    hits: Vec<JsHit<'a>>,
+    truncated: bool,
+}
+
+impl<'a> From<&'a SearchResults> for JsSearchResults<'a> {
+    fn from(results: &'a SearchResults) -> Self {
+        JsSearchResults { total: results.total, hits: results.hits.iter().map(JsHit::from).collect(), truncated: results.truncated }
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct JsHit<'a> {
+    id: &'a str,
+    title: &'a str,
+    date: Option<&'a str>,
+    url: Option<&'a str>,
+    source: Option<&'a str>,
+    score: f32,
+    snippet: &'a str,
+    #[serde(serialize_with = "utf16_ranges")]
+    highlights: &'a [Highlight],
+    #[serde(serialize_with = "utf16_ranges")]
+    title_highlights: &'a [Highlight],
+}
+
+impl<'a> From<&'a Hit> for JsHit<'a> {
+    fn from(hit: &'a Hit) -> Self {
+        JsHit {
+            id: &hit.id,
+            title: &hit.title,
+            date: hit.date.as_deref(),
+            url: hit.url.as_deref(),
+            source: hit.source.as_deref(),
+            score: hit.score,
+            snippet: &hit.snippet,
+            highlights: &hit.highlights,
+            title_highlights: &hit.title_highlights,
+        }
+    }
+}
+
+/// A highlight as JavaScript indexes strings: `{ start, end }` in UTF-16 code units. The byte
+/// offsets are only meaningful to Rust and are left out.
+#[derive(Serialize)]
+struct Range {
+    start: usize,
+    end: usize,
+}
+
+fn utf16_ranges<S: Serializer>(highlights: &&[Highlight], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(highlights.iter().map(|h| Range { start: h.start_utf16, end: h.end_utf16 }))
+}
+
+#[derive(Serialize)]
+pub struct JsSuggestion<'a> {
+    term: &'a str,
+    completion: &'a str,
+    documents: u32,
+}
+
+impl<'a> From<&'a Suggestion> for JsSuggestion<'a> {
+    fn from(s: &'a Suggestion) -> Self {
+        JsSuggestion { term: &s.term, completion: &s.completion, documents: s.documents }
+    }
+}
+
+#[derive(Serialize)]
+pub struct Article<'a> {
+    id: &'a str,
+    title: &'a str,
+    date: Option<&'a str>,
+    url: Option<&'a str>,
+    source: Option<&'a str>,
+    body: &'a str,
+}
+
+impl<'a> From<DocRef<'a>> for Article<'a> {
+    fn from(d: DocRef<'a>) -> Self {
+        // The index stores a missing field as an empty string.
+        let known = |s: &'a str| (!s.is_empty()).then_some(s);
+        Article { id: d.id, title: d.title, date: known(d.date), url: known(d.url), source: known(d.source), body: d.body }
+    }
+}
+
+#[derive(Serialize)]
+pub struct JsIndexStats<'a> {
+    documents: u32,
+    terms: u32,
+    stems: u32,
+    bytes: usize,
+    sections: Vec<Section<'a>>,
+}
+
+#[derive(Serialize)]
+struct Section<'a> {
+    name: &'a str,
+    bytes: usize,
+}
+
+impl<'a> From<&'a IndexStats> for JsIndexStats<'a> {
+    fn from(s: &'a IndexStats) -> Self {
+        JsIndexStats {
+            documents: s.documents,
+            terms: s.terms,
+            stems: s.stems,
+            bytes: s.bytes,
+            sections: s.sections.iter().map(|(name, bytes)| Section { name, bytes: *bytes }).collect(),
+        }
+    }
+}

@@ -1,0 +1,101 @@
+//! Building the widget's elements.
+//!
+//! Corpus text (titles, snippets, articles) only ever enters the page through
+//! `create_text_node` and `set_text_content`, never as markup, so `<script>` in an article is
+//! shown as the characters it is. Styling is by `sondhan-` classes alone: no `style` attributes,
+//! which a strict `style-src 'self'` policy would block.
+
+use sondhan_engine::{Highlight, Hit};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlElement, Node, ScrollIntoViewOptions, ScrollLogicalPosition};
+
+use super::labels;
+
+pub struct Builder<'a> {
+    document: &'a Document,
+}
+
+impl<'a> Builder<'a> {
+    pub fn new(document: &'a Document) -> Self {
+        Builder { document }
+    }
+
+    pub fn element(&self, tag: &str, class: &str) -> Result<HtmlElement, JsValue> {
+        let element: HtmlElement = self.document.create_element(tag)?.unchecked_into();
+        element.set_class_name(class);
+        Ok(element)
+    }
+
+    pub fn text_element(&self, tag: &str, class: &str, text: &str) -> Result<HtmlElement, JsValue> {
+        let element = self.element(tag, class)?;
+        element.set_text_content(Some(text));
+        Ok(element)
+    }
+
+    /// `text` with each highlighted range wrapped in `<mark>`.
+    pub fn marked(&self, tag: &str, class: &str, text: &str, highlights: &[Highlight]) -> Result<HtmlElement, JsValue> {
+        let element = self.element(tag, class)?;
+        let mut at = 0;
+        for h in highlights {
+            // The engine's ranges are sorted, disjoint and on character boundaries; a range that
+            // is not is skipped rather than trusted.
+            let (Some(before), Some(word)) = (text.get(at..h.start), text.get(h.start..h.end)) else { continue };
+            if !before.is_empty() {
+                element.append_child(&self.document.create_text_node(before))?;
+            }
+            element.append_child(self.text_element("mark", "sondhan-mark", word)?.as_ref())?;
+            at = h.end;
+        }
+        if let Some(rest) = text.get(at..).filter(|rest| !rest.is_empty()) {
+            element.append_child(&self.document.create_text_node(rest))?;
+        }
+        Ok(element)
+    }
+
+    /// `<time datetime="2024-06-20">২০ জুন ২০২৪</time>`
+    pub fn date(&self, iso: &str) -> Result<HtmlElement, JsValue> {
+        let time = self.text_element("time", "sondhan-date", &labels::date(iso))?;
+        time.set_attribute("datetime", iso)?;
+        Ok(time)
+    }
+
+    /// One hit as an option of the listbox: title, date and snippet, matches marked.
+    pub fn option(&self, hit: &Hit, id: &str, index: usize) -> Result<HtmlElement, JsValue> {
+        let option = self.element("li", "sondhan-option")?;
+        option.set_id(id);
+        option.set_attribute("role", "option")?;
+        option.set_attribute("aria-selected", "false")?;
+        option.set_attribute("data-index", &index.to_string())?;
+        option.append_child(self.marked("span", "sondhan-option-title", &hit.title, &hit.title_highlights)?.as_ref())?;
+        if let Some(date) = &hit.date {
+            option.append_child(self.date(date)?.as_ref())?;
+        }
+        if !hit.snippet.is_empty() {
+            option.append_child(self.marked("span", "sondhan-option-snippet", &hit.snippet, &hit.highlights)?.as_ref())?;
+        }
+        Ok(option)
+    }
+}
+
+pub fn append_all(parent: &Node, children: &[&Node]) -> Result<(), JsValue> {
+    for child in children {
+        parent.append_child(child)?;
+    }
+    Ok(())
+}
+
+/// Scrolls just enough to show `element`, in whatever scrolls around the list.
+pub fn scroll_into_view(element: &Element) {
+    let options = ScrollIntoViewOptions::new();
+    options.set_block(ScrollLogicalPosition::Nearest);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// `url` resolved against the page, if it is an http or https address: a `javascript:` or
+/// `data:` url in an index built by other tools must not be followed.
+pub fn web_url(url: &str) -> Option<String> {
+    let base = web_sys::window()?.location().href().ok()?;
+    let parsed = web_sys::Url::new_with_base(url, &base).ok()?;
+    matches!(parsed.protocol().as_str(), "http:" | "https:").then(|| parsed.href())
+}

@@ -1,0 +1,329 @@
+//! The widget's elements and state, and what each user action does to them.
+//!
+//! Handlers call into JavaScript (focusing, dispatching `sondhan-select`, navigating), and
+//! JavaScript may call back in (a `sondhan-select` listener may call `setQuery`). So no
+//! `RefCell` borrow is held across such a call: each method copies what it needs, then acts.
+
+use std::cell::RefCell;
+
+use sondhan_engine::index::DocRef;
+use sondhan_engine::{search, Hit, SearchOptions};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{CustomEvent, CustomEventInit, Document, Element, HtmlElement, HtmlInputElement};
+
+use super::dom::{self, Builder};
+use super::labels;
+use crate::index;
+use crate::wasm::types::MountOptionsArg;
+
+/// Hits listed when `mount` is given no limit.
+const DEFAULT_LIMIT: usize = 10;
+
+pub struct View {
+    document: Document,
+    /// Prefix of every element id of this widget: `sondhan-N`.
+    ids: String,
+    limit: usize,
+    root: HtmlElement,
+    input: HtmlInputElement,
+    status: HtmlElement,
+    list: HtmlElement,
+    article: ArticleView,
+    state: RefCell<State>,
+}
+
+/// The full-article panel shown for a hit without a url.
+struct ArticleView {
+    element: HtmlElement,
+    back: HtmlElement,
+    title: HtmlElement,
+    meta: HtmlElement,
+    body: HtmlElement,
+}
+
+#[derive(Default)]
+struct State {
+    /// The listed hits, in order: what Enter or a click opens.
+    shown: Vec<Shown>,
+    /// The option ArrowUp/ArrowDown moved to.
+    active: Option<usize>,
+}
+
+#[derive(Clone)]
+struct Shown {
+    id: String,
+    url: Option<String>,
+}
+
+impl View {
+    pub fn build(document: &Document, ids: &str, options: &MountOptionsArg) -> Result<View, JsValue> {
+        let b = Builder::new(document);
+        let root = b.element("div", "sondhan")?;
+        root.set_attribute("lang", "bn")?;
+
+        let field = b.element("div", "sondhan-field")?;
+        let input: HtmlInputElement = b.element("input", "sondhan-input")?.unchecked_into();
+        let list_id = format!("{ids}-results");
+        for (name, value) in [
+            ("type", "search"),
+            ("role", "combobox"),
+            ("aria-autocomplete", "list"),
+            ("aria-expanded", "false"),
+            ("aria-controls", &list_id),
+            ("autocomplete", "off"),
+            ("spellcheck", "false"),
+            ("enterkeyhint", "search"),
+            ("aria-label", options.label.as_deref().unwrap_or(labels::INPUT_LABEL)),
+            ("placeholder", options.placeholder.as_deref().unwrap_or(labels::PLACEHOLDER)),
+        ] {
+            input.set_attribute(name, value)?;
+        }
+        field.append_child(&input)?;
+
+        let status = b.element("p", "sondhan-status")?;
+        status.set_attribute("role", "status")?;
+
+        let list = b.element("ul", "sondhan-results")?;
+        list.set_id(&list_id);
+        list.set_attribute("role", "listbox")?;
+        list.set_attribute("aria-label", labels::RESULTS_LABEL)?;
+        list.set_hidden(true);
+
+        let article = ArticleView::build(&b, ids)?;
+        dom::append_all(&root, &[&field, &status, &list, &article.element])?;
+
+        let limit = options.limit.unwrap_or(DEFAULT_LIMIT);
+        Ok(View { document: document.clone(), ids: ids.to_string(), limit, root, input, status, list, article, state: RefCell::default() })
+    }
+
+    pub fn root(&self) -> &HtmlElement {
+        &self.root
+    }
+
+    pub fn input(&self) -> &HtmlInputElement {
+        &self.input
+    }
+
+    pub fn list(&self) -> &HtmlElement {
+        &self.list
+    }
+
+    pub fn back_button(&self) -> &HtmlElement {
+        &self.article.back
+    }
+
+    pub fn set_query(&self, query: &str) {
+        self.input.set_value(query);
+        self.update();
+    }
+
+    /// Searches what is in the box and lists the hits (on every `input` event).
+    pub fn update(&self) {
+        let query = self.input.value();
+        self.hide_article();
+        let results = if query.trim().is_empty() {
+            None
+        } else {
+            let options = SearchOptions { limit: self.limit, ..SearchOptions::default() };
+            match search(index(), &query, &options) {
+                Ok(results) => Some(results),
+                Err(e) => {
+                    report(&format!("sondhan: the search failed: {e}"));
+                    self.show_list(&[], labels::FAILED);
+                    return;
+                }
+            }
+        };
+        match results {
+            None => self.show_list(&[], ""),
+            Some(r) => self.show_list(&r.hits, &labels::status(r.total, r.hits.len(), &query)),
+        }
+    }
+
+    fn show_list(&self, hits: &[Hit], status: &str) {
+        self.status.set_text_content(Some(status));
+        self.list.set_text_content(None);
+        let b = Builder::new(&self.document);
+        for (i, hit) in hits.iter().enumerate() {
+            match b.option(hit, &self.option_id(i), i) {
+                Ok(option) => drop(self.list.append_child(&option)),
+                Err(e) => report(&format!("sondhan: could not show a hit: {e:?}")),
+            }
+        }
+        self.list.set_hidden(hits.is_empty());
+        let _ = self.input.set_attribute("aria-expanded", if hits.is_empty() { "false" } else { "true" });
+        let _ = self.input.remove_attribute("aria-activedescendant");
+        *self.state.borrow_mut() =
+            State { shown: hits.iter().map(|h| Shown { id: h.id.clone(), url: h.url.clone() }).collect(), active: None };
+    }
+
+    fn option_id(&self, i: usize) -> String {
+        format!("{}-option-{i}", self.ids)
+    }
+
+    /// Moves the active option by `delta`, wrapping around. False if there is nothing to move to.
+    pub fn move_active(&self, delta: isize) -> bool {
+        let (len, active) = {
+            let state = self.state.borrow();
+            (state.shown.len(), state.active)
+        };
+        // Nothing listed, or the list is hidden behind an open article.
+        if len == 0 || self.list.hidden() {
+            return false;
+        }
+        let next = match active {
+            None if delta > 0 => 0,
+            None => len - 1,
+            Some(i) => (i as isize + delta).rem_euclid(len as isize) as usize,
+        };
+        self.activate(next);
+        true
+    }
+
+    /// Makes option `index` the active one: marked selected, announced through
+    /// `aria-activedescendant`, scrolled into view. The focus stays in the input.
+    pub fn activate(&self, index: usize) {
+        let previous = {
+            let mut state = self.state.borrow_mut();
+            if index >= state.shown.len() {
+                return;
+            }
+            state.active.replace(index)
+        };
+        if let Some(option) = previous.and_then(|p| self.option(p)) {
+            let _ = option.set_attribute("aria-selected", "false");
+        }
+        if let Some(option) = self.option(index) {
+            let _ = option.set_attribute("aria-selected", "true");
+            let _ = self.input.set_attribute("aria-activedescendant", &option.id());
+            dom::scroll_into_view(&option);
+        }
+    }
+
+    fn option(&self, index: usize) -> Option<Element> {
+        self.list.children().item(index as u32)
+    }
+
+    /// Opens the active hit: announces it with `sondhan-select`, then follows its url, or shows
+    /// the article when it has no url (or one that is not http or https). False if none is active.
+    pub fn open_active(&self) -> bool {
+        let chosen = {
+            let state = self.state.borrow();
+            state.active.and_then(|i| state.shown.get(i).cloned())
+        };
+        let Some(hit) = chosen else { return false };
+        let url = hit.url.as_deref().and_then(dom::web_url);
+        if !self.announce(&hit.id, url.as_deref()) {
+            return true; // the page handles it
+        }
+        match url {
+            Some(url) => {
+                let assigned = self.document.location().map(|location| location.assign(&url));
+                if let Some(Err(e)) = assigned {
+                    report(&format!("sondhan: could not open {url}: {e:?}"));
+                }
+            }
+            None => self.show_article(&hit.id),
+        }
+        true
+    }
+
+    /// Dispatches `sondhan-select`; false if a listener called `preventDefault()`.
+    fn announce(&self, id: &str, url: Option<&str>) -> bool {
+        let detail = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&detail, &"id".into(), &id.into());
+        let _ = js_sys::Reflect::set(&detail, &"url".into(), &url.map_or(JsValue::NULL, JsValue::from));
+        let init = CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        init.set_detail(&detail);
+        match CustomEvent::new_with_event_init_dict("sondhan-select", &init) {
+            Ok(event) => self.root.dispatch_event(&event).unwrap_or(true),
+            Err(_) => true,
+        }
+    }
+
+    fn show_article(&self, id: &str) {
+        let index = index();
+        let Some(article) = index.find(id).and_then(|ordinal| index.document(ordinal).ok()) else {
+            report(&format!("sondhan: the article {id:?} is not in the index"));
+            return;
+        };
+        if let Err(e) = self.article.fill(&Builder::new(&self.document), &article) {
+            report(&format!("sondhan: could not show the article: {e:?}"));
+            return;
+        }
+        self.list.set_hidden(true);
+        let _ = self.input.set_attribute("aria-expanded", "false");
+        self.article.element.set_hidden(false);
+        let _ = self.article.element.focus();
+    }
+
+    fn hide_article(&self) {
+        self.article.element.set_hidden(true);
+    }
+
+    /// Back from the article to the list, with the focus in the box again.
+    pub fn close_article(&self) {
+        self.hide_article();
+        let has_hits = !self.state.borrow().shown.is_empty();
+        self.list.set_hidden(!has_hits);
+        let _ = self.input.set_attribute("aria-expanded", if has_hits { "true" } else { "false" });
+        let _ = self.input.focus();
+    }
+
+    /// Escape: closes the article if one is open, otherwise clears the box.
+    pub fn escape(&self) -> bool {
+        if !self.article.element.hidden() {
+            self.close_article();
+            return true;
+        }
+        if self.input.value().is_empty() && self.state.borrow().shown.is_empty() {
+            return false;
+        }
+        self.set_query("");
+        true
+    }
+}
+
+impl ArticleView {
+    fn build(b: &Builder, ids: &str) -> Result<ArticleView, JsValue> {
+        let element = b.element("article", "sondhan-article")?;
+        element.set_hidden(true);
+        // Focusable by script only, so the reader lands on the article when it opens.
+        element.set_tab_index(-1);
+        let title_id = format!("{ids}-article-title");
+        element.set_attribute("aria-labelledby", &title_id)?;
+        let back = b.element("button", "sondhan-back")?;
+        back.set_attribute("type", "button")?;
+        back.set_text_content(Some(labels::BACK));
+        let title = b.element("h2", "sondhan-article-title")?;
+        title.set_id(&title_id);
+        let meta = b.element("p", "sondhan-article-meta")?;
+        let body = b.element("div", "sondhan-article-body")?;
+        dom::append_all(&element, &[&back, &title, &meta, &body])?;
+        Ok(ArticleView { element, back, title, meta, body })
+    }
+
+    fn fill(&self, b: &Builder, d: &DocRef) -> Result<(), JsValue> {
+        self.title.set_text_content(Some(d.title));
+        self.meta.set_text_content(None);
+        if !d.date.is_empty() {
+            self.meta.append_child(b.date(d.date)?.as_ref())?;
+        }
+        if !d.source.is_empty() {
+            self.meta.append_child(b.text_element("span", "sondhan-article-source", d.source)?.as_ref())?;
+        }
+        self.body.set_text_content(None);
+        for paragraph in d.body.split('\n').filter(|p| !p.trim().is_empty()) {
+            self.body.append_child(b.text_element("p", "sondhan-article-paragraph", paragraph)?.as_ref())?;
+        }
+        Ok(())
+    }
+}
+
+/// Problems inside event handlers have no caller to throw to; they go to the console.
+fn report(message: &str) {
+    web_sys::console::error_1(&message.into());
+}

@@ -1,0 +1,377 @@
+//! The JavaScript API as WebAssembly, on the seed articles: in Node by default, and in headless
+//! Chromium with `WASM_BINDGEN_USE_BROWSER=1` (scripts/test-web runs both).
+//!
+//! Native `cargo test` compiles this file to nothing.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, JsString, Object, Reflect};
+use serde::Deserialize;
+use sondhan::wasm::api::{document, search, stats, suggest};
+use sondhan::wasm::widget::mount;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+/// The seeds' spelling of কোরিয়া: য followed by a nukta (U+09AF U+09BC).
+const KOREA_DECOMPOSED: &str = "কোর\u{09AF}\u{09BC}া";
+/// The same word with the precomposed য় (U+09DF), as most news text writes it.
+const KOREA_PRECOMPOSED: &str = "কোর\u{09DF}া";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct Results {
+    total: usize,
+    hits: Vec<Hit>,
+    truncated: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct Hit {
+    id: String,
+    title: String,
+    date: Option<String>,
+    url: Option<String>,
+    source: Option<String>,
+    score: f64,
+    snippet: String,
+    highlights: Vec<Range>,
+    title_highlights: Vec<Range>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Range {
+    start: usize,
+    end: usize,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Suggestion {
+    term: String,
+    completion: String,
+    documents: u32,
+}
+
+fn run(query: &str, options: JsValue) -> Results {
+    let value = search(query.into(), options).unwrap_or_else(|e| panic!("search({query:?}) threw: {}", message(e)));
+    serde_wasm_bindgen::from_value(value).expect("search returns a SearchResults")
+}
+
+fn find(query: &str) -> Results {
+    run(query, JsValue::UNDEFINED)
+}
+
+fn options(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).expect("test options are JSON")
+}
+
+fn ids(results: &Results) -> Vec<&str> {
+    results.hits.iter().map(|h| h.id.as_str()).collect()
+}
+
+/// What JavaScript's `text.slice(start, end)` gives, computed on UTF-16 code units in Rust.
+fn slice_utf16(text: &str, range: &Range) -> String {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    assert!(range.start <= range.end && range.end <= units.len(), "range {range:?} outside {text:?}");
+    String::from_utf16(&units[range.start..range.end]).expect("a highlight never splits a surrogate pair")
+}
+
+fn message(error: impl Into<JsValue>) -> String {
+    let value: JsValue = error.into();
+    value.dyn_ref::<js_sys::Error>().map_or_else(|| format!("{value:?}"), |e| String::from(e.message()))
+}
+
+fn keys(value: &JsValue) -> Vec<String> {
+    let mut keys: Vec<String> = Object::keys(value.unchecked_ref::<Object>()).iter().filter_map(|k| k.as_string()).collect();
+    keys.sort();
+    keys
+}
+
+#[wasm_bindgen_test]
+fn putin_finds_all_five_articles_ranked() {
+    let results = find("পুতিন");
+    assert_eq!(results.total, 5);
+    assert_eq!(results.hits.len(), 5);
+    assert!(!results.truncated);
+    for pair in results.hits.windows(2) {
+        assert!(pair[0].score >= pair[1].score, "hits are ranked: {:?}", ids(&results));
+    }
+    for hit in &results.hits {
+        assert!(!hit.title.is_empty() && !hit.snippet.is_empty(), "{hit:?}");
+        assert!(!hit.highlights.is_empty(), "every snippet shows the match: {hit:?}");
+        assert!(hit.url.is_none() && hit.source.is_none(), "the seeds have no url or source");
+    }
+}
+
+#[wasm_bindgen_test]
+fn highlights_slice_out_the_matched_words_in_javascript() {
+    let results = find("পুতিন");
+    let mut checked = 0;
+    for hit in &results.hits {
+        let js_snippet = JsString::from(hit.snippet.as_str());
+        for range in &hit.highlights {
+            let word = slice_utf16(&hit.snippet, range);
+            // Stems and prefixes match too (পুতিনের, পুতিনকে), so each mark starts with the word.
+            assert!(word.starts_with("পুতিন"), "{word:?} in {:?}", hit.snippet);
+            assert_eq!(String::from(js_snippet.slice(range.start as u32, range.end as u32)), word);
+            checked += 1;
+        }
+        for range in &hit.title_highlights {
+            assert!(slice_utf16(&hit.title, range).starts_with("পুতিন"), "{:?}", hit.title);
+        }
+    }
+    assert!(checked >= 5);
+}
+
+#[wasm_bindgen_test]
+fn decomposed_and_precomposed_spellings_find_the_same_articles() {
+    let decomposed = find(KOREA_DECOMPOSED);
+    let precomposed = find(KOREA_PRECOMPOSED);
+    assert_eq!(decomposed.total, 5);
+    assert_eq!(ids(&decomposed), ids(&precomposed));
+    assert_eq!(find(&format!("{KOREA_PRECOMPOSED}র চুক্তি")).total, find(&format!("{KOREA_DECOMPOSED}র চুক্তি")).total);
+}
+
+#[wasm_bindgen_test]
+fn answers_have_exactly_the_declared_keys() {
+    let results = search("পুতিন".into(), JsValue::UNDEFINED).unwrap();
+    assert_eq!(keys(&results), ["hits", "total", "truncated"]);
+    let hit = Reflect::get(&Reflect::get(&results, &"hits".into()).unwrap(), &0.into()).unwrap();
+    assert_eq!(
+        keys(&hit),
+        ["date", "highlights", "id", "score", "snippet", "source", "title", "titleHighlights", "url"]
+    );
+    // A missing field is null, not undefined, so JSON.stringify keeps it.
+    assert!(Reflect::get(&hit, &"url".into()).unwrap().is_null());
+    let range = Reflect::get(&Reflect::get(&hit, &"highlights".into()).unwrap(), &0.into()).unwrap();
+    assert_eq!(keys(&range), ["end", "start"]);
+
+    let id = Reflect::get(&hit, &"id".into()).unwrap();
+    let article = document(id).unwrap();
+    assert_eq!(keys(&article), ["body", "date", "id", "source", "title", "url"]);
+
+    let suggestions: Array = suggest("কোর".into(), None).unwrap().unchecked_into();
+    assert_eq!(keys(&suggestions.get(0)), ["completion", "documents", "term"]);
+
+    let stats = stats().unwrap();
+    assert_eq!(keys(&stats), ["bytes", "documents", "sections", "stems", "terms"]);
+    let section = Reflect::get(&Reflect::get(&stats, &"sections".into()).unwrap(), &0.into()).unwrap();
+    assert_eq!(keys(&section), ["bytes", "name"]);
+}
+
+#[wasm_bindgen_test]
+fn options_page_through_the_hits() {
+    let all = find("পুতিন");
+    let first = run("পুতিন", options(r#"{"limit": 2}"#));
+    let second = run("পুতিন", options(r#"{"limit": 2, "offset": 2}"#));
+    assert_eq!((first.total, first.hits.len()), (5, 2));
+    assert_eq!(second.total, 5);
+    assert_eq!(ids(&first), ids(&all)[..2]);
+    assert_eq!(ids(&second), ids(&all)[2..4]);
+    assert!(run("পুতিন", options(r#"{"offset": 5}"#)).hits.is_empty());
+    assert_eq!(run("পুতিন", options(r#"{"limit": 1000}"#)).hits.len(), 5, "a huge limit is capped, not an error");
+}
+
+#[wasm_bindgen_test]
+fn prefix_and_typo_options_switch_matching_on_and_off() {
+    // পুতি is পুতিন being typed.
+    assert_eq!(find("পুতি").total, 5);
+    assert_eq!(run("পুতি", options(r#"{"prefix": false, "typos": false}"#)).total, 0);
+    // পুতিনন: one letter too many.
+    assert_eq!(find("পুতিনন").total, 5);
+    assert_eq!(run("পুতিনন", options(r#"{"typos": false}"#)).total, 0);
+}
+
+#[wasm_bindgen_test]
+fn bad_arguments_throw_readable_errors() {
+    let thrown = |query: JsValue, opts: JsValue| message(search(query, opts).expect_err("should throw"));
+    assert_eq!(
+        thrown("পুতিন".into(), options(r#"{"limt": 5}"#)),
+        "sondhan.search: invalid options: unknown option `limt`; the options are limit, offset, prefix, typos"
+    );
+    assert_eq!(
+        thrown("পুতিন".into(), options(r#"{"limit": -1}"#)),
+        "sondhan.search: invalid options: limit must be a whole number, 0 or more, not -1"
+    );
+    assert!(thrown("পুতিন".into(), options(r#"{"offset": 1.5}"#)).ends_with("offset must be a whole number, 0 or more, not 1.5"));
+    assert!(thrown("পুতিন".into(), options(r#"{"prefix": "yes"}"#)).starts_with("sondhan.search: invalid options"));
+    assert_eq!(thrown("পুতিন".into(), JsValue::from(5)), "sondhan.search: invalid options: options must be an object, not number");
+    assert!(thrown("পুতিন".into(), options("[]")).ends_with("options must be an object, not array"));
+    assert_eq!(thrown(JsValue::from(5), JsValue::UNDEFINED), "sondhan.search: query must be a string, not number");
+    assert_eq!(thrown(JsValue::NULL, JsValue::UNDEFINED), "sondhan.search: query must be a string, not null");
+    assert_eq!(message(document(JsValue::UNDEFINED).unwrap_err()), "sondhan.document: id must be a string, not undefined");
+    assert_eq!(message(suggest(JsValue::from(true), None).unwrap_err()), "sondhan.suggest: input must be a string, not boolean");
+    // Null options mean the defaults.
+    assert_eq!(run("পুতিন", JsValue::NULL).hits.len(), 5);
+}
+
+#[wasm_bindgen_test]
+fn nasty_inputs_return_instead_of_trapping() {
+    let long_bengali = "পুতিন কিম চুক্তি ".repeat(4_000); // about 100 KB
+    let long_word = "ক".repeat(35_000);
+    let nasty = [
+        "",
+        "   ",
+        "\u{09BC}",
+        "\u{09CD}",
+        "\u{09BC}\u{09CD}\u{09BC}",
+        "\u{09CD}পুতিন",
+        "\"",
+        "\"পুতিন",
+        "পুতিন\"",
+        "\"\"\"",
+        "-",
+        "--পুতিন",
+        "-\"পুতিন",
+        "\u{200C}\u{200D}",
+        "\u{FEFF}পুতিন",
+        "🙂 পুতিন",
+        "\u{0}",
+        long_bengali.as_str(),
+        long_word.as_str(),
+    ];
+    for query in nasty {
+        let results = find(query);
+        assert!(results.total <= 5 && results.hits.len() <= 5, "{}", query.chars().take(20).collect::<String>());
+        suggest(query.into(), None).unwrap_or_else(|e| panic!("suggest({:.20}) threw {}", query, message(e)));
+    }
+    assert!(find(&long_bengali).truncated, "a 100 KB query says it was cut");
+    assert!(find("").hits.is_empty() && find("\u{09BC}\u{09CD}").hits.is_empty());
+    // A lone surrogate can only come from JavaScript.
+    let lone = JsString::from_char_code1(0xD800);
+    assert!(search(lone.clone().into(), JsValue::UNDEFINED).is_ok());
+    assert!(suggest(lone.into(), Some(3)).is_ok());
+}
+
+/// Thousands of random queries from the characters that trip analyzers up: none throws, and every
+/// highlight lies inside its text on whole UTF-16 code points.
+#[wasm_bindgen_test]
+fn random_queries_never_break_the_answers() {
+    let alphabet: Vec<char> = "কখগঘঙচছজঝঞটঠডঢণতথদধনপফবভমযরলশষসহড়ঢ়য়ৎংঃঁািীুূৃেৈোৌ্ঽৗ়অআইঈউঊঋএঐওঔ০১২৩৪৫৬৭৮৯0123456789abcXYZ \"\"---।,.?!“”‘’\u{200C}\u{200D}\u{09DF}\u{09DC}"
+        .chars()
+        .collect();
+    let mut seed: u64 = 0x5EED_5047_D4A1;
+    let mut next = |n: usize| {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        ((seed >> 33) as usize) % n
+    };
+    let mut with_hits = 0;
+    for _ in 0..1_500 {
+        let len = next(12);
+        let query: String = (0..len).map(|_| alphabet[next(alphabet.len())]).collect();
+        let results = find(&query);
+        with_hits += usize::from(results.total > 0);
+        for hit in &results.hits {
+            for range in &hit.highlights {
+                slice_utf16(&hit.snippet, range);
+            }
+            for range in &hit.title_highlights {
+                slice_utf16(&hit.title, range);
+            }
+        }
+        let suggestions: Vec<Suggestion> = serde_wasm_bindgen::from_value(suggest(query.clone().into(), Some(3)).unwrap()).unwrap();
+        assert!(suggestions.len() <= 3);
+    }
+    assert!(with_hits > 0, "some random queries should match something");
+}
+
+#[wasm_bindgen_test]
+fn suggest_completes_the_last_word() {
+    let complete = |input: &str, limit| -> Vec<Suggestion> {
+        serde_wasm_bindgen::from_value(suggest(input.into(), limit).unwrap()).unwrap()
+    };
+    let words = complete("কোর", Some(5));
+    assert!(!words.is_empty() && words.len() <= 5);
+    for s in &words {
+        assert!(s.term.starts_with("কোর"), "{s:?}");
+        assert_eq!(s.completion, s.term);
+        assert!(s.documents >= 1);
+    }
+    for pair in words.windows(2) {
+        assert!(pair[0].documents >= pair[1].documents, "most frequent first: {words:?}");
+    }
+    let phrase = complete("উত্তর কোর", None);
+    assert!(!phrase.is_empty() && phrase.iter().all(|s| s.completion.starts_with("উত্তর কোর")), "{phrase:?}");
+    assert!(complete("পুতিন ", None).is_empty(), "a finished word is not completed");
+    assert_eq!(complete("কোর", Some(1)).len(), 1);
+}
+
+#[wasm_bindgen_test]
+fn document_returns_the_whole_article_or_null() {
+    let hit = &find("পুতিন").hits[0];
+    #[derive(Deserialize)]
+    struct Article {
+        id: String,
+        title: String,
+        date: Option<String>,
+        body: String,
+    }
+    let article: Article = serde_wasm_bindgen::from_value(document(hit.id.as_str().into()).unwrap()).unwrap();
+    assert_eq!((&article.id, &article.title, &article.date), (&hit.id, &hit.title, &hit.date));
+    let snippet_start: String = hit.snippet.trim_start_matches('…').chars().take(20).collect();
+    // Snippets show newlines as spaces.
+    assert!(article.body.replace('\n', " ").contains(&snippet_start), "the snippet comes from the body");
+    assert!(article.body.len() > hit.snippet.len());
+    assert!(document("no-such-article".into()).unwrap().is_null());
+}
+
+#[wasm_bindgen_test]
+fn stats_describe_the_embedded_index() {
+    #[derive(Deserialize)]
+    struct Stats {
+        documents: u32,
+        terms: u32,
+        bytes: usize,
+        sections: Vec<Section>,
+    }
+    #[derive(Deserialize)]
+    struct Section {
+        name: String,
+        bytes: usize,
+    }
+    let stats: Stats = serde_wasm_bindgen::from_value(stats().unwrap()).unwrap();
+    assert_eq!(stats.documents, 5);
+    assert!(stats.terms > 100);
+    assert_eq!(stats.bytes, sondhan::INDEX_BYTES.len());
+    assert!(stats.sections.iter().any(|s| s.name == "TEXT" && s.bytes > 0));
+    assert!(stats.sections.iter().map(|s| s.bytes).sum::<usize>() < stats.bytes);
+}
+
+/// In a browser: a mounted box lists hits with marks; in Node there is no page, and mount says so.
+#[wasm_bindgen_test]
+fn mount_lists_hits_in_a_page_and_explains_itself_elsewhere() {
+    let Some(page) = web_sys::window().and_then(|w| w.document()) else {
+        let error = mount(JsValue::from("#search"), JsValue::UNDEFINED).err().expect("no page, no mount");
+        assert_eq!(message(error), "sondhan.mount: there is no document here (mount needs a browser page)");
+        return;
+    };
+    let host = page.create_element("div").unwrap();
+    page.body().unwrap().append_child(&host).unwrap();
+
+    let missing = mount("#no-such-element".into(), JsValue::UNDEFINED).err().unwrap();
+    assert_eq!(message(missing), "sondhan.mount: no element matches the selector \"#no-such-element\"");
+    let bad_option = mount(host.clone().into(), options(r#"{"palceholder": "x"}"#)).err().unwrap();
+    assert!(message(bad_option).contains("unknown option `palceholder`"));
+
+    let search_box = mount(host.clone().into(), options(r#"{"limit": 3}"#)).unwrap();
+    let input = host.query_selector("input[role=combobox]").unwrap().expect("a combobox");
+    assert_eq!(input.get_attribute("aria-expanded").as_deref(), Some("false"));
+    search_box.set_query("পুতিন").unwrap();
+    let options = host.query_selector("[role=listbox]").unwrap().expect("a listbox").children();
+    assert_eq!(options.length(), 3, "the limit is respected");
+    assert_eq!(options.item(0).unwrap().get_attribute("role").as_deref(), Some("option"));
+    assert_eq!(input.get_attribute("aria-expanded").as_deref(), Some("true"));
+    let marks = host.get_elements_by_tag_name("mark");
+    assert!(marks.length() >= 3);
+    for i in 0..marks.length() {
+        assert!(marks.item(i).unwrap().text_content().unwrap().starts_with("পুতিন"));
+    }
+    let status = host.query_selector("[role=status]").unwrap().unwrap().text_content().unwrap();
+    assert!(status.contains("5 results, showing 3"), "{status}");
+
+    search_box.unmount();
+    assert_eq!(host.child_element_count(), 0);
+    assert!(search_box.set_query("x").is_err(), "an unmounted box says so");
+    host.remove();
+}
