@@ -12,7 +12,7 @@ fn text() -> impl Strategy<Value = String> {
     let bengali = prop::char::range('\u{0980}', '\u{09FF}');
     let special = prop::sample::select(vec![
         '\u{09BC}', '\u{09CD}', '\u{200C}', '\u{200D}', '\u{200B}', '\u{00AD}', '\u{FEFF}', '।', '“', '”', '"', '-',
-        ' ', ' ', '\n', 'a', 'Z', '5', 'ত', 'ড', 'য',
+        ' ', ' ', '\n', 'a', 'Z', '5', 'ত', 'ড', 'য', '\u{0730}', '\u{0301}', '\u{05B0}', 'İ',
     ]);
     let any = any::<char>();
     prop::collection::vec(prop_oneof![6 => bengali, 3 => special, 1 => any], 0..60)
@@ -20,7 +20,11 @@ fn text() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+    // 512 cases by default; PROPTEST_CASES=N for a deeper run.
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(512),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn normalization_is_idempotent(s in text()) {

@@ -11,12 +11,16 @@
 //! No stopwords are removed: common Bengali stopword lists contain উত্তর ("north", as in উত্তর
 //! কোরিয়া), and BM25's inverse document frequency already gives frequent words little weight.
 
+mod banglish;
+mod loose;
 mod normalize;
 mod segment;
 mod stem;
 
+pub use banglish::from_banglish;
+pub use loose::{loose_key, loose_keys};
 pub use normalize::{is_ignorable, normalize, normalize_into};
-pub use segment::{segments, Segments};
+pub use segment::{is_continuation, segments, Segments};
 pub use stem::stems;
 
 /// One word of a text: its byte range in the original and its normalized term.
@@ -44,6 +48,10 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(Word<'_>)) {
     let mut term = String::new();
     for range in segments(text) {
         normalize_into(&text[range.clone()], &mut term);
+        // NFC may reorder marks to the front (U+0730 U+09BC becomes U+09BC U+0730); a term must
+        // start as a word does, or analyzing it again would give another term.
+        let lead = term.len() - term.trim_start_matches(is_continuation).len();
+        term.drain(..lead);
         if !term.is_empty() {
             f(Word { start: range.start, end: range.end, term: &term });
         }

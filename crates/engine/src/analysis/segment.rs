@@ -51,6 +51,11 @@ fn kind(c: char) -> Kind {
     }
 }
 
+/// Whether `c` only continues a word (a combining mark or joiner) and can never start one.
+pub fn is_continuation(c: char) -> bool {
+    kind(c) == Kind::Mark
+}
+
 /// The byte ranges of the words of `text`, in order.
 ///
 /// ```

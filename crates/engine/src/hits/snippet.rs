@@ -1,7 +1,7 @@
 //! Choosing the best window of a body around the matched words, and marking them.
 
 use super::Highlight;
-use crate::analysis::{for_each_word, stems};
+use crate::analysis::{for_each_word, loose_keys, stems};
 
 /// Words per snippet window: about two lines of text.
 const WINDOW_WORDS: usize = 28;
@@ -13,13 +13,14 @@ pub(crate) struct WordMatcher {
     pub word: String,
     pub stems: Vec<String>,
     pub prefix: bool,
-    pub typo_words: Vec<String>,
+    /// Loose keys the search matched (spelling variants, typos, Banglish).
+    pub loose_keys: Vec<String>,
 }
 
 impl WordMatcher {
-    pub fn new(word: &str, prefix: bool, typo_words: Vec<String>) -> Self {
+    pub fn new(word: &str, prefix: bool, loose_keys: Vec<String>) -> Self {
         let stems = stems(word).into_iter().map(String::from).collect();
-        WordMatcher { word: word.to_string(), stems, prefix, typo_words }
+        WordMatcher { word: word.to_string(), stems, prefix, loose_keys }
     }
 
     fn matches(&self, term: &str) -> bool {
@@ -28,7 +29,10 @@ impl WordMatcher {
             // A stem is a prefix of its word, so most words are ruled out before stemming.
             || (self.stems.iter().any(|s| term.starts_with(s.as_str()))
                 && stems(term).iter().any(|t| self.stems.iter().any(|s| s == t)))
-            || self.typo_words.iter().any(|w| w == term)
+            || (!self.loose_keys.is_empty()
+                && loose_keys(term).iter().any(|key| {
+                    self.loose_keys.iter().any(|k| k == key || (self.prefix && key.starts_with(k.as_str())))
+                }))
     }
 }
 

@@ -13,10 +13,12 @@
 //!
 //! | tag    | contents |
 //! |--------|----------|
-//! | `META` | u32 documents, u32 words, u32 stems, f32 mean title length, f32 mean body length (in words) |
+//! | `META` | u32 documents, u32 words, u32 stems, u32 loose keys, f32 mean title length, f32 mean body length (in words) |
 //! | `WRDS` | FST map: normalized word -> `postings offset << 24 | document frequency` |
-//! | `STMS` | FST map: stem -> offset of its group in `GRPS` |
-//! | `GRPS` | per stem: varint n, then n postings offsets of the words with that stem, delta-coded |
+//! | `STMS` | FST map: stem -> offset of its group in `SGRP` |
+//! | `SGRP` | per stem: varint n, then n postings offsets of the words with that stem, delta-coded |
+//! | `LOOS` | FST map: [loose key](crate::analysis::loose_keys) of a word or of one of its stems -> offset of its group in `LGRP` |
+//! | `LGRP` | per loose key: its words' postings offsets, as in `SGRP` |
 //! | `POST` | per word: varint document count, then per document: varint document delta, varint title count, varint body count, varint byte length of the positions, positions (varints, delta-coded) |
 //! | `DOCS` | per document, 56 bytes: (u32 offset, u32 length) into `TEXT` for id, title, date, url, source, body; u32 title words; u32 body words |
 //! | `TEXT` | UTF-8 strings |
@@ -49,11 +51,13 @@ pub(crate) mod tag {
     pub const META: [u8; 4] = *b"META";
     pub const WORDS: [u8; 4] = *b"WRDS";
     pub const STEMS: [u8; 4] = *b"STMS";
-    pub const GROUPS: [u8; 4] = *b"GRPS";
+    pub const STEM_GROUPS: [u8; 4] = *b"SGRP";
+    pub const LOOSE: [u8; 4] = *b"LOOS";
+    pub const LOOSE_GROUPS: [u8; 4] = *b"LGRP";
     pub const POSTINGS: [u8; 4] = *b"POST";
     pub const DOCS: [u8; 4] = *b"DOCS";
     pub const TEXT: [u8; 4] = *b"TEXT";
-    pub const ALL: [[u8; 4]; 7] = [META, WORDS, STEMS, GROUPS, POSTINGS, DOCS, TEXT];
+    pub const ALL: [[u8; 4]; 9] = [META, WORDS, STEMS, STEM_GROUPS, LOOSE, LOOSE_GROUPS, POSTINGS, DOCS, TEXT];
 }
 
 /// Why index bytes could not be read.

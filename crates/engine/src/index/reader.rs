@@ -13,11 +13,14 @@ pub struct Index<'a> {
     documents: u32,
     words_count: u32,
     stems_count: u32,
+    loose_count: u32,
     mean_title_words: f32,
     mean_body_words: f32,
     words: Map<&'a [u8]>,
     stems: Map<&'a [u8]>,
-    groups: &'a [u8],
+    stem_groups: &'a [u8],
+    loose: Map<&'a [u8]>,
+    loose_groups: &'a [u8],
     postings: &'a [u8],
     docs: &'a [u8],
     text: &'a [u8],
@@ -48,6 +51,8 @@ pub struct IndexStats {
     pub terms: u32,
     /// Distinct stems.
     pub stems: u32,
+    /// Distinct loose keys.
+    pub loose_keys: u32,
     pub bytes: usize,
     /// Bytes per section, in file order.
     pub sections: Vec<(String, usize)>,
@@ -177,11 +182,14 @@ impl<'a> Index<'a> {
             documents: u32_at(meta, 0)?,
             words_count: u32_at(meta, 4)?,
             stems_count: u32_at(meta, 8)?,
-            mean_title_words: float_at(12)?,
-            mean_body_words: float_at(16)?,
+            loose_count: u32_at(meta, 12)?,
+            mean_title_words: float_at(16)?,
+            mean_body_words: float_at(20)?,
             words: Map::new(section(tag::WORDS)?).map_err(fst_error)?,
             stems: Map::new(section(tag::STEMS)?).map_err(fst_error)?,
-            groups: section(tag::GROUPS)?,
+            stem_groups: section(tag::STEM_GROUPS)?,
+            loose: Map::new(section(tag::LOOSE)?).map_err(fst_error)?,
+            loose_groups: section(tag::LOOSE_GROUPS)?,
             postings: section(tag::POSTINGS)?,
             docs: section(tag::DOCS)?,
             text: section(tag::TEXT)?,
@@ -211,6 +219,7 @@ impl<'a> Index<'a> {
             documents: self.documents,
             terms: self.words_count,
             stems: self.stems_count,
+            loose_keys: self.loose_count,
             bytes: self.total_bytes,
             sections: self.section_sizes.clone(),
         }
@@ -266,23 +275,22 @@ impl<'a> Index<'a> {
         self.words.get(term).map(WordEntry::from_value)
     }
 
-    /// The postings offsets of every word whose stem is `stem`.
+    /// The postings offsets of every word with this stem.
     pub(crate) fn stem_group(&self, stem: &str) -> Result<Vec<u64>, IndexError> {
-        let Some(offset) = self.stems.get(stem) else {
-            return Ok(Vec::new());
-        };
-        let mut r = Reader::at(self.groups, offset)?;
-        let n = r.u32()?;
-        if n as usize > self.groups.len() {
-            return Err(IndexError::Corrupt("implausible stem group size"));
+        match self.stems.get(stem) {
+            Some(offset) => group(self.stem_groups, offset),
+            None => Ok(Vec::new()),
         }
-        let mut offsets = Vec::with_capacity(n as usize);
-        let mut previous = 0u64;
-        for _ in 0..n {
-            previous = previous.checked_add(r.u64()?).ok_or(IndexError::Corrupt("offset overflow"))?;
-            offsets.push(previous);
-        }
-        Ok(offsets)
+    }
+
+    /// The loose-key dictionary: loose key -> offset of its group.
+    pub(crate) fn loose(&self) -> &Map<&'a [u8]> {
+        &self.loose
+    }
+
+    /// The postings offsets of every word in the loose group at `offset` (a `LOOS` value).
+    pub(crate) fn loose_group(&self, offset: u64) -> Result<Vec<u64>, IndexError> {
+        group(self.loose_groups, offset)
     }
 
     /// The postings stored at `offset` in the postings section.
@@ -291,4 +299,20 @@ impl<'a> Index<'a> {
         let remaining = reader.u32()?;
         Ok(Postings { reader, remaining, doc: 0, documents: self.documents })
     }
+}
+
+/// Reads the group at `offset` of a groups section: postings offsets.
+fn group(groups: &[u8], offset: u64) -> Result<Vec<u64>, IndexError> {
+    let mut r = Reader::at(groups, offset)?;
+    let n = r.u32()?;
+    if n as usize > groups.len() {
+        return Err(IndexError::Corrupt("implausible group size"));
+    }
+    let mut offsets = Vec::with_capacity(n as usize);
+    let mut previous = 0u64;
+    for _ in 0..n {
+        previous = previous.checked_add(r.u64()?).ok_or(IndexError::Corrupt("offset overflow"))?;
+        offsets.push(previous);
+    }
+    Ok(offsets)
 }

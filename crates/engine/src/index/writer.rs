@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::{tag, varint, DF_BITS, DOC_RECORD_LEN, MAGIC, VERSION};
-use crate::analysis::{for_each_word, stems};
+use crate::analysis::{for_each_word, loose_keys, stems};
 use crate::corpus::Document;
 
 /// One word's occurrences in one document.
@@ -62,7 +62,8 @@ pub fn build_index(documents: &[Document]) -> Vec<u8> {
 
     let mut postings = Vec::new();
     let mut words_fst = fst::MapBuilder::memory();
-    let mut stem_groups: BTreeMap<&str, Vec<u64>> = BTreeMap::new();
+    let mut stem_groups: BTreeMap<String, Vec<u64>> = BTreeMap::new();
+    let mut loose_groups: BTreeMap<String, Vec<u64>> = BTreeMap::new();
     for &(word, id) in &words {
         let offset = postings.len() as u64;
         let list = &mut occurrences[id];
@@ -70,46 +71,58 @@ pub fn build_index(documents: &[Document]) -> Vec<u8> {
         write_postings(&mut postings, list);
         let df = (list.len() as u64).min((1 << DF_BITS) - 1);
         words_fst.insert(word, (offset << DF_BITS) | df).expect("words are inserted sorted and unique");
+        for key in loose_keys(word) {
+            loose_groups.entry(key).or_default().push(offset);
+        }
         for stem in stems(word) {
-            stem_groups.entry(stem).or_default().push(offset);
+            stem_groups.entry(stem.to_string()).or_default().push(offset);
         }
     }
 
-    let mut groups = Vec::new();
-    let mut stems_fst = fst::MapBuilder::memory();
-    for (stem, offsets) in &stem_groups {
-        stems_fst.insert(stem, groups.len() as u64).expect("stems are inserted sorted and unique");
-        varint::write(&mut groups, offsets.len() as u64);
-        let mut previous = 0;
-        for &offset in offsets {
-            varint::write(&mut groups, offset - previous);
-            previous = offset;
-        }
-    }
+    let (stems_fst, stem_group_bytes) = write_groups(&stem_groups);
+    let (loose_fst, loose_group_bytes) = write_groups(&loose_groups);
 
     let (docs, text) = write_documents(documents, &lengths);
     let n = documents.len().max(1) as f32;
     let mean_title = lengths.iter().map(|l| l.0 as f32).sum::<f32>() / n;
     let mean_body = lengths.iter().map(|l| l.1 as f32).sum::<f32>() / n;
     let mut meta = Vec::new();
-    for value in [documents.len() as u32, words.len() as u32, stem_groups.len() as u32] {
+    for value in [documents.len() as u32, words.len() as u32, stem_groups.len() as u32, loose_groups.len() as u32] {
         meta.extend_from_slice(&value.to_le_bytes());
     }
     meta.extend_from_slice(&mean_title.to_le_bytes());
     meta.extend_from_slice(&mean_body.to_le_bytes());
 
     let words_fst = words_fst.into_inner().expect("writing to memory cannot fail");
-    let stems_fst = stems_fst.into_inner().expect("writing to memory cannot fail");
-    let sections: [(&[u8; 4], &[u8]); 7] = [
+    let sections: [(&[u8; 4], &[u8]); 9] = [
         (&tag::META, &meta),
         (&tag::WORDS, &words_fst),
         (&tag::STEMS, &stems_fst),
-        (&tag::GROUPS, &groups),
+        (&tag::STEM_GROUPS, &stem_group_bytes),
+        (&tag::LOOSE, &loose_fst),
+        (&tag::LOOSE_GROUPS, &loose_group_bytes),
         (&tag::POSTINGS, &postings),
         (&tag::DOCS, &docs),
         (&tag::TEXT, &text),
     ];
     assemble(&sections)
+}
+
+/// An FST from each key to its group, and the groups: each a count and the postings offsets of
+/// its words, delta-coded.
+fn write_groups(groups: &BTreeMap<String, Vec<u64>>) -> (Vec<u8>, Vec<u8>) {
+    let mut bytes = Vec::new();
+    let mut map = fst::MapBuilder::memory();
+    for (key, offsets) in groups {
+        map.insert(key, bytes.len() as u64).expect("keys are inserted sorted and unique");
+        varint::write(&mut bytes, offsets.len() as u64);
+        let mut previous = 0;
+        for &offset in offsets {
+            varint::write(&mut bytes, offset - previous);
+            previous = offset;
+        }
+    }
+    (map.into_inner().expect("writing to memory cannot fail"), bytes)
 }
 
 fn write_postings(out: &mut Vec<u8>, list: &[Occurrences]) {

@@ -23,7 +23,9 @@ pub struct Levenshtein {
 }
 
 impl Levenshtein {
+    /// `distance` must be 1 or 2 (for 0, use a plain lookup or [`fst::automaton::Str`]).
     pub fn new(word: &str, distance: u8, prefix: bool) -> Self {
+        debug_assert!((1..=2).contains(&distance), "Levenshtein distance {distance} is not 1 or 2");
         let b = builder(distance);
         let dfa = if prefix { b.build_prefix_dfa(word) } else { b.build_dfa(word) };
         Levenshtein { dfa }

@@ -1,15 +1,18 @@
 //! From one query word to the index words it matches, each with a weight for how well.
 //!
-//! | match | weight | example for পুতিনের |
-//! |-------|--------|----------------------|
-//! | exact | 1.0 | পুতিনের |
-//! | same stem | 0.75 | পুতিন, পুতিনকে |
-//! | prefix (last word only) | 0.6 | পুতিনেরও |
-//! | one typo | 0.4 | পুটিনের |
-//! | two typos | 0.25 | |
+//! | match | weight | dictionary | example |
+//! |-------|--------|------------|---------|
+//! | exact | 1.0 | words | পুতিনের → পুতিনের |
+//! | same stem | 0.75 | stems | পুতিনের → পুতিন, পুতিনকে |
+//! | spelling variant | 0.7 | loose keys | কুরস্ক → কুর্স্ক, পারস্পরিক → পারষ্পরিক |
+//! | prefix (last word only) | 0.6 | words, loose keys | ক্ষেপণা → ক্ষেপণাস্ত্র |
+//! | Banglish | 0.5, 0.35, 0.25 by edits | loose keys | putin → পুতিন, chukti → চুক্তি |
+//! | typo | 0.4, 0.25 by edits | loose keys | ক্রেমলিম → ক্রেমলিন |
 //!
-//! Expansions are bounded ([`MAX_SCAN`] keys visited, [`MAX_EXPANSIONS`] kept, the most frequent
-//! first), so no query word can make a search run away.
+//! Typos are counted between loose keys, so a long/short vowel, a sibilant or a hasanta is not
+//! an edit at all, and the typo budget grows with the loose key's length. Expansions are bounded
+//! ([`MAX_SCAN`] keys visited, [`MAX_EXPANSIONS`] kept per automaton), so no query word can make a
+//! search run away.
 
 use std::collections::HashMap;
 
@@ -17,33 +20,42 @@ use fst::automaton::{Automaton, Str};
 use fst::{IntoStreamer, Streamer};
 
 use super::automaton::Levenshtein;
-use crate::analysis::stems;
-use crate::index::{Index, IndexError};
+use crate::analysis::{from_banglish, loose_keys, stems};
+use crate::index::{Index, IndexError, WordEntry};
 
 pub const EXACT: f32 = 1.0;
 pub const STEM: f32 = 0.75;
+pub const LOOSE: f32 = 0.7;
 pub const PREFIX: f32 = 0.6;
-pub const TYPO: [f32; 3] = [1.0, 0.4, 0.25];
+/// By edits between loose keys.
+pub const BANGLISH: [f32; 3] = [0.5, 0.35, 0.25];
+/// By edits between loose keys; no edit is a [`LOOSE`] match.
+pub const TYPO: [f32; 3] = [LOOSE, 0.4, 0.25];
 
 /// Most dictionary keys one prefix or typo expansion visits.
 pub const MAX_SCAN: usize = 20_000;
-/// Most words one prefix or typo expansion keeps.
+/// Most keys one prefix or typo expansion keeps.
 pub const MAX_EXPANSIONS: usize = 64;
 
 /// How a query word may match.
 #[derive(Clone, Copy, Debug)]
 pub struct Allow {
     pub stem: bool,
+    /// Spelling variants (the loose key).
+    pub loose: bool,
     pub prefix: bool,
     pub typos: bool,
+    /// A Latin word may be Bengali typed in Latin letters.
+    pub banglish: bool,
 }
 
-/// The index words a query word matches: postings offset -> weight.
+/// The index words a query word matches.
 #[derive(Clone, Debug, Default)]
 pub struct Expansion {
+    /// Postings offset -> weight of the best way it matched.
     pub words: HashMap<u64, f32>,
-    /// Words found by the typo automaton, for highlighting.
-    pub typo_words: Vec<String>,
+    /// Loose keys that matched, for highlighting.
+    pub loose_keys: Vec<String>,
 }
 
 impl Expansion {
@@ -53,14 +65,23 @@ impl Expansion {
     }
 }
 
-/// Typo budget by word length in code points: none up to 3, one up to 7, two beyond.
-pub fn typo_distance(word: &str) -> u8 {
-    if word.bytes().all(|b| b.is_ascii_digit()) {
+/// Typo budget by length in code points: none up to 3, one up to 7, two beyond; none for numbers.
+pub fn typo_distance(key: &str) -> u8 {
+    if key.bytes().all(|b| b.is_ascii_digit()) {
         return 0;
     }
-    match word.chars().count() {
+    match key.chars().count() {
         0..=3 => 0,
         4..=7 => 1,
+        _ => 2,
+    }
+}
+
+/// Banglish is looser still: Avro's reading of casual spelling is often a letter or two off.
+fn banglish_distance(key: &str) -> u8 {
+    match key.chars().count() {
+        0..=2 => 0,
+        3..=5 => 1,
         _ => 2,
     }
 }
@@ -78,50 +99,118 @@ pub fn expand(index: &Index<'_>, word: &str, allow: Allow) -> Result<Expansion, 
         }
     }
     if allow.prefix {
-        let matches = bounded_top(index, Str::new(word).starts_with(), |_| PREFIX);
-        for (postings, weight, _) in matches {
-            expansion.add(postings, weight);
-        }
-    }
-    let distance = typo_distance(word);
-    if allow.typos && distance > 0 {
-        let automaton = Levenshtein::new(word, distance, allow.prefix);
-        let mut stream = index.words().search_with_state(&automaton).into_stream();
+        let mut stream = index.words().search(Str::new(word).starts_with()).into_stream();
         let mut found = Vec::new();
-        let mut scanned = 0;
-        while let Some((key, value, state)) = stream.next() {
-            scanned += 1;
-            if scanned > MAX_SCAN {
+        while let Some((_, value)) = stream.next() {
+            let entry = WordEntry::from_value(value);
+            found.push((std::cmp::Reverse(entry.df), entry.postings));
+            if found.len() >= MAX_SCAN {
                 break;
             }
-            let d = automaton.distance(state);
-            let entry = crate::index::WordEntry::from_value(value);
-            found.push((d, std::cmp::Reverse(entry.df), entry.postings, key.to_vec()));
         }
+        // The most frequent completions first.
         found.sort_unstable();
-        for (d, _, postings, key) in found.into_iter().take(MAX_EXPANSIONS) {
-            if d == 0 {
-                continue;
+        for (_, postings) in found.into_iter().take(MAX_EXPANSIONS) {
+            expansion.add(postings, PREFIX);
+        }
+    }
+    // Typos are looked for only when the word, as written or as a spelling variant, matches
+    // nothing: a word that exists is taken to be meant, which keeps typing free of noise.
+    if allow.loose || allow.typos {
+        let keys = loose_keys(word);
+        let mut found = 0;
+        for key in &keys {
+            found += loose_matches(index, key, 0, allow.prefix, &TYPO, &mut expansion)?;
+        }
+        if allow.typos && found == 0 && expansion.words.is_empty() {
+            for key in &keys {
+                loose_matches(index, key, typo_distance(key), allow.prefix, &TYPO, &mut expansion)?;
             }
-            expansion.add(postings, TYPO[usize::from(d.min(2))]);
-            expansion.typo_words.push(String::from_utf8_lossy(&key).into_owned());
+        }
+    }
+    if allow.banglish {
+        if let Some(bengali) = from_banglish(word) {
+            let keys = loose_keys(&bengali);
+            let mut found = 0;
+            for key in &keys {
+                found += loose_matches(index, key, 0, allow.prefix, &BANGLISH, &mut expansion)?;
+            }
+            if found == 0 {
+                for key in &keys {
+                    loose_matches(index, key, banglish_distance(key), allow.prefix, &BANGLISH, &mut expansion)?;
+                }
+            }
         }
     }
     Ok(expansion)
 }
 
-/// The most frequent keys matched by `automaton`, at most [`MAX_EXPANSIONS`], with their weights.
-fn bounded_top<A: Automaton>(index: &Index<'_>, automaton: A, weight: impl Fn(&[u8]) -> f32) -> Vec<(u64, f32, u32)> {
-    let mut stream = index.words().search(automaton).into_stream();
-    let mut found = Vec::new();
-    while let Some((key, value)) = stream.next() {
-        let entry = crate::index::WordEntry::from_value(value);
-        found.push((entry.postings, weight(key), entry.df));
-        if found.len() >= MAX_SCAN {
-            break;
+/// Adds the words whose loose key is within `distance` edits of `key` (or, with `prefix`, starts
+/// with such a string), weighted by edits; a loose key that only extends `key` weighs [`PREFIX`]
+/// at most. Returns how many loose keys matched.
+fn loose_matches(
+    index: &Index<'_>,
+    key: &str,
+    distance: u8,
+    prefix: bool,
+    weights: &[f32; 3],
+    expansion: &mut Expansion,
+) -> Result<usize, IndexError> {
+    if key.is_empty() {
+        return Ok(0);
+    }
+    let mut found: Vec<(u8, usize, Vec<u8>, u64)> = Vec::new();
+    if distance == 0 && !prefix {
+        found.extend(index.loose().get(key).map(|group| (0, 0, key.as_bytes().to_vec(), group)));
+    } else if distance == 0 {
+        let mut stream = index.loose().search(Str::new(key).starts_with()).into_stream();
+        while let Some((k, group)) = stream.next() {
+            found.push((0, k.len(), k.to_vec(), group));
+            if found.len() >= MAX_SCAN {
+                break;
+            }
+        }
+    } else {
+        // As in Lucene's fuzzy query, the first letter must be right: people rarely get it
+        // wrong, and without this rule short words drown in neighbours (north would find করতে).
+        let first = &key.as_bytes()[..key.chars().next().map_or(0, char::len_utf8)];
+        let automaton = Levenshtein::new(key, distance, prefix);
+        let mut stream = index.loose().search_with_state(&automaton).into_stream();
+        while let Some((k, group, state)) = stream.next() {
+            if !k.starts_with(first) {
+                continue;
+            }
+            found.push((automaton.distance(state), k.len(), k.to_vec(), group));
+            if found.len() >= MAX_SCAN {
+                break;
+            }
         }
     }
-    found.sort_unstable_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
-    found.truncate(MAX_EXPANSIONS);
-    found
+    // Fewest edits first, then the shortest keys (closest to what was typed).
+    found.sort_unstable();
+    let matched_keys = found.len().min(MAX_EXPANSIONS);
+    for (edits, _, matched, group) in found.into_iter().take(MAX_EXPANSIONS) {
+        let mut weight = weights[usize::from(edits.min(2))];
+        if matched != key.as_bytes() {
+            weight = weight.min(PREFIX);
+        }
+        for postings in index.loose_group(group)? {
+            expansion.add(postings, weight);
+        }
+        expansion.loose_keys.push(String::from_utf8_lossy(&matched).into_owned());
+    }
+    Ok(matched_keys)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typo_budget_grows_with_length() {
+        assert_eq!(typo_distance("কিম"), 0);
+        assert_eq!(typo_distance("পুতিন"), 1);
+        assert_eq!(typo_distance("ক্রেমলিন"), 2);
+        assert_eq!(typo_distance("20240620"), 0);
+    }
 }

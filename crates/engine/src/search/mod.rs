@@ -152,12 +152,19 @@ fn make_hit(index: &Index<'_>, doc: u32, score: f32, matchers: &[ClauseMatcher])
 fn evaluate(index: &Index<'_>, clause: &Clause, options: &SearchOptions) -> Result<(Counts, ClauseMatcher), IndexError> {
     match &clause.kind {
         ClauseKind::Word(word) => {
-            // Exclusions and quoted words match exactly (and by stem): a typo must not exclude.
-            let loose = !clause.excluded && !clause.quoted;
-            let allow = Allow { stem: true, prefix: loose && clause.prefix && options.prefix, typos: loose && options.typos };
+            // Quoted words match as written (and by stem). Exclusions also take spelling variants,
+            // but never typos: a typo must not remove a document.
+            let free = !clause.excluded && !clause.quoted;
+            let allow = Allow {
+                stem: true,
+                loose: !clause.quoted,
+                prefix: free && clause.prefix && options.prefix,
+                typos: free && options.typos,
+                banglish: free,
+            };
             let expansion = expand(index, word, allow)?;
             let counts = word_counts(index, &expansion)?;
-            Ok((counts, ClauseMatcher::Word(WordMatcher::new(word, allow.prefix, expansion.typo_words))))
+            Ok((counts, ClauseMatcher::Word(WordMatcher::new(word, allow.prefix, expansion.loose_keys))))
         }
         ClauseKind::Phrase(words) => {
             let counts = phrase_counts(index, words)?;
@@ -183,7 +190,7 @@ fn word_counts(index: &Index<'_>, expansion: &Expansion) -> Result<Counts, Index
 
 /// Occurrences of `words` at consecutive positions, each word matching exactly or by stem.
 fn phrase_counts(index: &Index<'_>, words: &[String]) -> Result<Counts, IndexError> {
-    let allow = Allow { stem: true, prefix: false, typos: false };
+    let allow = Allow { stem: true, loose: false, prefix: false, typos: false, banglish: false };
     // Per member, per document: the sorted positions of every matching word.
     let mut members: Vec<HashMap<u32, Vec<u32>>> = Vec::with_capacity(words.len());
     let mut scratch = Vec::new();
