@@ -17,6 +17,8 @@ import { assert, equal, launch, ROOT, run, watch } from './harness.mjs';
 const PKG = path.join(ROOT, 'www/pkg');
 const SCRATCH = process.env.SONDHAN_NPM_SCRATCH ?? path.join(os.tmpdir(), 'sondhan-npm-proof');
 const VITE = '7.3.8';
+// Every page gets an icon: a 404 for /favicon.ico would be a console error, which the tests forbid.
+const FAVICON = readFileSync(path.join(ROOT, 'www/favicon.svg'), 'utf8');
 
 const sh = (command, args, cwd) => execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 const write = (file, text) => {
@@ -129,6 +131,7 @@ console.log(JSON.stringify({
 <head>
   <meta charset="utf-8">
   <title>sondhan from node_modules</title>
+  <link rel="icon" href="/favicon.svg">
   <link rel="stylesheet" href="/node_modules/sondhan/sondhan.css">
 </head>
 <body>
@@ -142,6 +145,7 @@ console.log(JSON.stringify({
 </html>
 `,
     );
+    write('favicon.svg', FAVICON);
     // The inline module script is the point of this page, so it is served without a CSP.
     const site = await serve(SCRATCH, 0, { csp: null });
     try {
@@ -156,7 +160,7 @@ console.log(JSON.stringify({
       'vite/index.html',
       `<!doctype html>
 <html lang="bn">
-<head><meta charset="utf-8"><title>sondhan in Vite</title></head>
+<head><meta charset="utf-8"><title>sondhan in Vite</title><link rel="icon" href="/favicon.svg"></head>
 <body>
   <div id="search"></div>
   <script type="module" src="./main.js"></script>
@@ -164,6 +168,7 @@ console.log(JSON.stringify({
 </html>
 `,
     );
+    write('vite/public/favicon.svg', FAVICON);
     write(
       'vite/main.js',
       `import init, { mount } from 'sondhan';
