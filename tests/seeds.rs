@@ -285,3 +285,25 @@ fn variants_in_vowel_length_and_sibilants_meet() {
     assert!(found("কোরিয় ").contains(&"001".to_string()));
     assert_eq!(found("সিগগির "), ["002"]);
 }
+
+#[test]
+fn banglish_prefixes_complete_to_bengali_words() {
+    let first = |input: &str| suggest(index(), input, 3).first().map(|s| s.term.clone());
+    assert_eq!(first("puti").as_deref(), Some("পুতিন"));
+    assert_eq!(first("chuk").as_deref(), Some("চুক্তি"));
+    assert_eq!(first("mosk").as_deref(), Some("মস্কো"));
+    assert_eq!(first("kre").as_deref(), Some("ক্রেমলিন"));
+}
+
+#[test]
+fn did_you_mean_offers_a_query_that_finds_more() {
+    // ইস্পিতা is two edits from ইস্পাত (steel, in 004): past the typo budget of a six-letter word.
+    let results = search(index(), "কিম ইস্পিতা", &SearchOptions::default()).unwrap();
+    assert_eq!(results.total, 0);
+    assert_eq!(results.suggestion.as_deref(), Some("কিম ইস্পাত"));
+    assert_eq!(found("কিম ইস্পাত"), ["004"]);
+    // Nothing near: no suggestion rather than a bad one.
+    assert_eq!(search(index(), "ক্রিকেট", &SearchOptions::default()).unwrap().suggestion, None);
+    // A query that finds plenty gets none.
+    assert_eq!(search(index(), "পুতিন", &SearchOptions::default()).unwrap().suggestion, None);
+}

@@ -8,13 +8,15 @@ use std::process::ExitCode;
 
 use sondhan_engine::corpus::read_corpus;
 use sondhan_engine::index::build_index;
-use sondhan_engine::{search, Hit, Index, SearchOptions, SearchResults};
+use sondhan_engine::{search, suggest, Hit, Index, SearchOptions, SearchResults};
 
 const USAGE: &str = "\
 usage:
   sondhan search [--json] [--limit N] [--offset N] [--no-prefix] [--no-typos] [--corpus DIR] [QUERY...]
       Searches the index built into this program from seeds/ (or, with --corpus, the articles in DIR,
       indexed in memory). Without QUERY, reads one query per line from standard input.
+  sondhan suggest [--json] [--limit N] [--corpus DIR] PREFIX...
+      Completions for what is typed, most frequent first (Bengali or Banglish).
   sondhan stats [--json] [--corpus DIR]
       Prints the index's figures: documents, terms, stems, bytes per section.
   sondhan show [--corpus DIR] ID
@@ -101,7 +103,13 @@ fn run(args: Args) -> Result<ExitCode, String> {
             let mut run_one = |query: &str| -> Result<(), String> {
                 let results = search(&index, query, &args.options).map_err(|e| e.to_string())?;
                 if args.json {
-                    let line = serde_json::json!({ "query": query, "total": results.total, "truncated": results.truncated, "hits": results.hits });
+                    let line = serde_json::json!({
+                        "query": query,
+                        "total": results.total,
+                        "truncated": results.truncated,
+                        "suggestion": results.suggestion,
+                        "hits": results.hits,
+                    });
                     writeln!(out, "{line}").map_err(io)
                 } else {
                     print_results(&mut out, query, &results).map_err(io)
@@ -113,6 +121,18 @@ fn run(args: Args) -> Result<ExitCode, String> {
                 }
             } else {
                 run_one(&args.rest.join(" "))?;
+            }
+        }
+        "suggest" => {
+            let input = args.rest.join(" ");
+            let suggestions = suggest(&index, &input, args.options.limit);
+            if args.json {
+                writeln!(out, "{}", serde_json::to_string(&suggestions).map_err(|e| e.to_string())?).map_err(io)?;
+            } else {
+                for s in &suggestions {
+                    let plural = if s.documents == 1 { "" } else { "s" };
+                    writeln!(out, "{}  ({} document{plural})", s.completion, s.documents).map_err(io)?;
+                }
             }
         }
         "stats" => {
@@ -146,6 +166,9 @@ fn run(args: Args) -> Result<ExitCode, String> {
 
 fn print_results(out: &mut impl Write, query: &str, results: &SearchResults) -> std::io::Result<()> {
     writeln!(out, "{} result{} for «{query}»", results.total, if results.total == 1 { "" } else { "s" })?;
+    if let Some(better) = &results.suggestion {
+        writeln!(out, "did you mean «{better}»?")?;
+    }
     for (rank, hit) in results.hits.iter().enumerate() {
         let date = hit.date.as_deref().map(|d| format!(", {d}")).unwrap_or_default();
         writeln!(out, "{:>2}. {}  ({}{date}, score {:.3})", rank + 1, marked(&hit.title, hit, true), hit.id, hit.score)?;

@@ -13,6 +13,7 @@
 //! 5. The top hits get a snippet with highlights.
 
 mod automaton;
+mod correct;
 mod expand;
 mod query;
 mod suggest;
@@ -68,6 +69,9 @@ pub struct SearchResults {
     /// The query was longer than [`MAX_QUERY_BYTES`] or had more than [`MAX_CLAUSES`] clauses,
     /// and only its beginning was searched.
     pub truncated: bool,
+    /// When the query found fewer than three documents: a corrected query that finds more
+    /// ("did you mean"), with misspelled or unknown words replaced by the closest index words.
+    pub suggestion: Option<String>,
 }
 
 /// Per document, a clause's title and body counts, weighted by how well each word matched, and
@@ -93,6 +97,27 @@ type Counts = HashMap<u32, Count>;
 /// ```
 pub fn search(index: &Index<'_>, query: &str, options: &SearchOptions) -> Result<SearchResults, IndexError> {
     let parsed = parse_query(query);
+    let (ranked, matchers) = rank(index, &parsed, options)?;
+    let mut suggestion = None;
+    if ranked.len() < correct::FEW_RESULTS && parsed.clauses.iter().any(|c| !c.excluded) {
+        if let Some(better) = correct::corrected_query(index, &parsed)? {
+            if rank(index, &parse_query(&better), options)?.0.len() > ranked.len() {
+                suggestion = Some(better);
+            }
+        }
+    }
+    let limit = options.limit.min(MAX_LIMIT);
+    let hits = ranked
+        .iter()
+        .skip(options.offset)
+        .take(limit)
+        .map(|&(doc, score)| make_hit(index, doc, score, &matchers))
+        .collect::<Result<_, _>>()?;
+    Ok(SearchResults { total: ranked.len(), hits, truncated: parsed.truncated, suggestion })
+}
+
+/// Every matching document with its score, best first, and how to highlight each clause.
+fn rank(index: &Index<'_>, parsed: &Query, options: &SearchOptions) -> Result<(Vec<(u32, f32)>, Vec<ClauseMatcher>), IndexError> {
     let mut ranked = Vec::new();
     let mut matchers = Vec::new();
     let positive = parsed.clauses.iter().filter(|c| !c.excluded).count();
@@ -120,15 +145,7 @@ pub fn search(index: &Index<'_>, query: &str, options: &SearchOptions) -> Result
         }
     }
     ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-
-    let limit = options.limit.min(MAX_LIMIT);
-    let hits = ranked
-        .iter()
-        .skip(options.offset)
-        .take(limit)
-        .map(|&(doc, score)| make_hit(index, doc, score, &matchers))
-        .collect::<Result<_, _>>()?;
-    Ok(SearchResults { total: ranked.len(), hits, truncated: parsed.truncated })
+    Ok((ranked, matchers))
 }
 
 fn make_hit(index: &Index<'_>, doc: u32, score: f32, matchers: &[ClauseMatcher]) -> Result<Hit, IndexError> {

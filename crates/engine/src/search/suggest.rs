@@ -1,12 +1,17 @@
 //! Completions for a search box: the most frequent index words that start with what is typed.
+//!
+//! A Latin word is also read as Banglish: `puti` completes to পুতিন. Its Avro reading is used as
+//! a prefix, and if no word starts with it, words starting within one edit of it (first letter
+//! compared loosely) are offered.
 
 use fst::automaton::{Automaton, Str};
 use fst::{IntoStreamer, Streamer};
 use serde::Serialize;
 
-use crate::analysis::for_each_word;
+use crate::analysis::{for_each_word, from_banglish, loose_key};
 use crate::index::{Index, WordEntry};
 
+use super::automaton::Levenshtein;
 use super::expand::MAX_SCAN;
 
 /// One completion.
@@ -32,15 +37,20 @@ pub fn suggest(index: &Index<'_>, input: &str, limit: usize) -> Vec<Suggestion> 
     if input[start..].chars().any(|c| c.is_whitespace()) {
         return Vec::new();
     }
-    let mut stream = index.words().search(Str::new(&prefix).starts_with()).into_stream();
-    let mut found = Vec::new();
-    while let Some((key, value)) = stream.next() {
-        found.push((WordEntry::from_value(value).df, key.to_vec()));
-        if found.len() >= MAX_SCAN {
-            break;
+    let mut found = completions(index, Str::new(&prefix).starts_with(), |_| true);
+    if let Some(bengali) = from_banglish(&prefix) {
+        let mut more = completions(index, Str::new(&bengali).starts_with(), |_| true);
+        if more.is_empty() && bengali.chars().count() >= 3 {
+            let first = bengali.chars().next().map(|c| loose_key(&c.to_string()));
+            let same_first = |key: &[u8]| {
+                std::str::from_utf8(key).ok().and_then(|k| k.chars().next()).map(|c| loose_key(&c.to_string())) == first
+            };
+            more = completions(index, Levenshtein::new(&bengali, 1, true), same_first);
         }
+        found.extend(more);
     }
     found.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.len().cmp(&b.1.len())).then_with(|| a.1.cmp(&b.1)));
+    found.dedup_by(|a, b| a.1 == b.1);
     found
         .into_iter()
         .take(limit)
@@ -49,4 +59,19 @@ pub fn suggest(index: &Index<'_>, input: &str, limit: usize) -> Vec<Suggestion> 
             Suggestion { completion: format!("{}{}", &input[..start], term), term, documents }
         })
         .collect()
+}
+
+/// Words matched by `automaton` and accepted by `keep`, with their document counts.
+fn completions<A: Automaton>(index: &Index<'_>, automaton: A, keep: impl Fn(&[u8]) -> bool) -> Vec<(u32, Vec<u8>)> {
+    let mut stream = index.words().search(automaton).into_stream();
+    let mut found = Vec::new();
+    while let Some((key, value)) = stream.next() {
+        if keep(key) {
+            found.push((WordEntry::from_value(value).df, key.to_vec()));
+        }
+        if found.len() >= MAX_SCAN {
+            break;
+        }
+    }
+    found
 }

@@ -1,0 +1,78 @@
+//! "Did you mean": when a query finds nothing or very little, the closest query that finds more.
+//!
+//! Each word that matches nothing on its own is replaced by the most frequent index word within
+//! two edits (first letter compared loosely, so চ may stand for ছ), or, for a Latin word, by the
+//! most frequent word near its Avro reading. The corrected query is offered only if it finds
+//! more documents than the original.
+
+use fst::{IntoStreamer, Streamer};
+
+use super::automaton::Levenshtein;
+use super::expand::{expand, Allow, MAX_SCAN};
+use super::query::{Clause, ClauseKind, Query};
+use crate::analysis::{from_banglish, loose_key};
+use crate::index::{Index, IndexError, WordEntry};
+
+/// Queries finding fewer documents than this get a suggestion.
+pub const FEW_RESULTS: usize = 3;
+
+/// The corrected words of `query`, or `None` when no word needs or has a correction.
+pub fn corrected_query(index: &Index<'_>, query: &Query) -> Result<Option<String>, IndexError> {
+    let mut changed = false;
+    let mut parts = Vec::with_capacity(query.clauses.len());
+    for clause in &query.clauses {
+        let text = match &clause.kind {
+            ClauseKind::Word(word) if !clause.excluded && matches_nothing(index, word, clause)? => {
+                match closest_word(index, word)? {
+                    Some(better) => {
+                        changed = true;
+                        better
+                    }
+                    None => word.clone(),
+                }
+            }
+            ClauseKind::Word(word) => word.clone(),
+            ClauseKind::Phrase(words) => format!("\"{}\"", words.join(" ")),
+        };
+        parts.push(if clause.excluded { format!("-{text}") } else { text });
+    }
+    Ok(changed.then(|| parts.join(" ")))
+}
+
+fn matches_nothing(index: &Index<'_>, word: &str, clause: &Clause) -> Result<bool, IndexError> {
+    let allow = Allow { stem: true, loose: true, prefix: clause.prefix, typos: true, banglish: true };
+    Ok(expand(index, word, allow)?.words.is_empty())
+}
+
+/// The most frequent index word within two edits of `word` or of its Avro reading.
+fn closest_word(index: &Index<'_>, word: &str) -> Result<Option<String>, IndexError> {
+    let mut best: Option<(u32, u8, String)> = None;
+    let candidates = std::iter::once(word.to_string()).chain(from_banglish(word));
+    for candidate in candidates {
+        if candidate.chars().count() < 3 {
+            continue;
+        }
+        let first = candidate.chars().next().map(|c| loose_key(&c.to_string()));
+        let automaton = Levenshtein::new(&candidate, 2, false);
+        let mut stream = index.words().search_with_state(&automaton).into_stream();
+        let mut scanned = 0;
+        while let Some((key, value, state)) = stream.next() {
+            scanned += 1;
+            if scanned > MAX_SCAN {
+                break;
+            }
+            let Ok(key) = std::str::from_utf8(key) else { continue };
+            if key.chars().next().map(|c| loose_key(&c.to_string())) != first {
+                continue;
+            }
+            let df = WordEntry::from_value(value).df;
+            let edits = automaton.distance(state);
+            // Prefer fewer edits, then more documents.
+            let better = best.as_ref().is_none_or(|(bdf, bedits, _)| (edits, std::cmp::Reverse(df)) < (*bedits, std::cmp::Reverse(*bdf)));
+            if better {
+                best = Some((df, edits, key.to_string()));
+            }
+        }
+    }
+    Ok(best.map(|(_, _, word)| word))
+}
