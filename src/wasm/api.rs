@@ -9,7 +9,8 @@
 use sondhan_engine::{search as engine_search, suggest as engine_suggest};
 use wasm_bindgen::prelude::*;
 
-use super::types::{error_message, read_options, to_js, Article, JsIndexStats, JsSearchResults, JsSuggestion, SearchOptionsArg};
+use super::options::{describe, search_options};
+use super::types::{error_message, to_js, Article, JsIndexStats, JsSearchResults, JsSuggestion};
 use crate::index;
 
 /// Completions `suggest` returns when no limit is given.
@@ -25,9 +26,8 @@ pub fn search(
     #[wasm_bindgen(unchecked_optional_param_type = "SearchOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
     let query = string_arg("search", "query", &query)?;
-    let options: SearchOptionsArg = read_options(options, SearchOptionsArg::KEYS)
-        .map_err(|e| JsError::new(&format!("sondhan.search: invalid options: {e}")))?;
-    let results = engine_search(index(), &query, &options.resolve())
+    let options = search_options(&options).map_err(|e| JsError::new(&format!("sondhan.search: invalid options: {e}")))?;
+    let results = engine_search(index(), &query, &options)
         .map_err(|e| JsError::new(&format!("sondhan.search: {e}")))?;
     to_js(&JsSearchResults::from(&results)).map_err(|e| conversion_error("search", e))
 }
@@ -67,10 +67,9 @@ pub fn stats() -> Result<JsValue, JsError> {
 /// Taken as `JsValue` because wasm-bindgen's release glue would turn `null` or a number into the
 /// text "null" or "5" and search for that.
 fn string_arg(function: &str, name: &str, value: &JsValue) -> Result<String, JsError> {
-    value.as_string().ok_or_else(|| {
-        let found = value.js_typeof().as_string().unwrap_or_default();
-        JsError::new(&format!("sondhan.{function}: {name} must be a string, not {}", if value.is_null() { "null" } else { &found }))
-    })
+    value
+        .as_string()
+        .ok_or_else(|| JsError::new(&format!("sondhan.{function}: {name} must be a string, not {}", describe(value))))
 }
 
 /// Converting borrowed strings and numbers into JS objects cannot fail, short of a bug here.

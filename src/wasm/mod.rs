@@ -1,6 +1,7 @@
 //! The browser side of sondhan, compiled only for `wasm32`.
 //!
 //! * [`api`]: the functions JavaScript calls (`search`, `suggest`, `document`, `stats`).
+//! * [`options`]: reading the option objects they are given.
 //! * [`types`]: the plain objects they return, and the TypeScript declarations for them.
 //! * [`widget`]: `mount`, a search box with a result list (the WAI-ARIA combobox pattern).
 //!
@@ -8,5 +9,6 @@
 //! highlight offsets are the engine's, so what the page shows is what the native tests check.
 
 pub mod api;
+pub mod options;
 pub mod types;
 pub mod widget;

@@ -1,4 +1,5 @@
-//! The objects the JavaScript API takes and returns, and their TypeScript declarations.
+//! The objects the JavaScript API returns, and the TypeScript declarations of everything it
+//! takes and returns.
 //!
 //! The engine's types are shaped for Rust: snake_case, byte offsets next to UTF-16 ones. These
 //! are their JavaScript view: camelCase, only UTF-16 offsets (what `String.prototype.slice`
@@ -8,11 +9,9 @@
 //! Every struct here has its `interface` in [`TYPESCRIPT`], next to it, so the two are edited
 //! together; the wasm tests check the objects' keys against these declarations.
 
-use js_sys::{Array, Object};
-use serde::de::{DeserializeOwned, Error as _};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 use sondhan_engine::index::{DocRef, IndexStats};
-use sondhan_engine::{Highlight, Hit, SearchOptions, SearchResults, Suggestion};
+use sondhan_engine::{Highlight, Hit, SearchResults, Suggestion};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -114,88 +113,10 @@ pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, serde_wasm_bindgen::Err
     value.serialize(&serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true))
 }
 
-/// Reads an options object; `undefined` and `null` mean the defaults.
-///
-/// Keys not in `known` are an error, so a misspelt option (`{ limt: 5 }`) is reported rather than
-/// ignored. (serde's `deny_unknown_fields` cannot do this here: serde-wasm-bindgen only looks up
-/// the declared fields and never sees the others.)
-pub fn read_options<T: DeserializeOwned + Default>(value: JsValue, known: &[&str]) -> Result<T, String> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(T::default());
-    }
-    if !value.is_object() || Array::is_array(&value) {
-        let found = if Array::is_array(&value) { "array".into() } else { value.js_typeof().as_string().unwrap_or_default() };
-        return Err(format!("options must be an object, not {found}"));
-    }
-    for key in Object::keys(value.unchecked_ref::<Object>()).iter().filter_map(|k| k.as_string()) {
-        if !known.contains(&key.as_str()) {
-            return Err(format!("unknown option `{key}`; the options are {}", known.join(", ")));
-        }
-    }
-    serde_wasm_bindgen::from_value(value).map_err(error_message)
-}
-
 /// The message of a serde-wasm-bindgen error, without the "Error: " its `Display` adds.
 pub fn error_message(error: serde_wasm_bindgen::Error) -> String {
     let value = JsValue::from(error);
     value.dyn_ref::<js_sys::Error>().map_or_else(|| format!("{value:?}"), |e| String::from(e.message()))
-}
-
-/// `SearchOptions` as JavaScript passes it.
-#[derive(Debug, Default, Deserialize)]
-pub struct SearchOptionsArg {
-    #[serde(default, deserialize_with = "limit")]
-    limit: Option<usize>,
-    #[serde(default, deserialize_with = "offset")]
-    offset: Option<usize>,
-    prefix: Option<bool>,
-    typos: Option<bool>,
-}
-
-impl SearchOptionsArg {
-    pub const KEYS: &'static [&'static str] = &["limit", "offset", "prefix", "typos"];
-
-    /// The engine's options: the defaults, with what was given.
-    pub fn resolve(self) -> SearchOptions {
-        let default = SearchOptions::default();
-        SearchOptions {
-            limit: self.limit.unwrap_or(default.limit),
-            offset: self.offset.unwrap_or(default.offset),
-            prefix: self.prefix.unwrap_or(default.prefix),
-            typos: self.typos.unwrap_or(default.typos),
-        }
-    }
-}
-
-/// `MountOptions` as JavaScript passes it.
-#[derive(Debug, Default, Deserialize)]
-pub struct MountOptionsArg {
-    pub placeholder: Option<String>,
-    pub label: Option<String>,
-    #[serde(default, deserialize_with = "limit")]
-    pub limit: Option<usize>,
-}
-
-impl MountOptionsArg {
-    pub const KEYS: &'static [&'static str] = &["placeholder", "label", "limit"];
-}
-
-/// A count from JavaScript must be a whole number, 0 or more: serde-wasm-bindgen alone would
-/// turn -1 into a huge `usize` without a word.
-fn count<'de, D: Deserializer<'de>>(name: &str, deserializer: D) -> Result<Option<usize>, D::Error> {
-    match Option::<f64>::deserialize(deserializer)? {
-        None => Ok(None),
-        Some(n) if n >= 0.0 && n.fract() == 0.0 && n <= f64::from(u32::MAX) => Ok(Some(n as usize)),
-        Some(n) => Err(D::Error::custom(format!("{name} must be a whole number, 0 or more, not {n}"))),
-    }
-}
-
-fn limit<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<usize>, D::Error> {
-    count("limit", deserializer)
-}
-
-fn offset<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<usize>, D::Error> {
-    count("offset", deserializer)
 }
 
 #[derive(Serialize)]

@@ -26,7 +26,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, EventTarget, KeyboardEvent};
 
-use super::types::{read_options, MountOptionsArg};
+use super::options::mount_options;
 use view::View;
 
 /// Builds a search box inside `target` (an element, or a CSS selector for one) and returns a
@@ -44,8 +44,7 @@ pub fn mount(
         .and_then(|w| w.document())
         .ok_or_else(|| JsError::new("sondhan.mount: there is no document here (mount needs a browser page)"))?;
     let host = resolve_target(&document, &target)?;
-    let options: MountOptionsArg = read_options(options, MountOptionsArg::KEYS)
-        .map_err(|e| JsError::new(&format!("sondhan.mount: invalid options: {e}")))?;
+    let options = mount_options(&options).map_err(|e| JsError::new(&format!("sondhan.mount: invalid options: {e}")))?;
 
     let id = NEXT_ID.with(|next| next.replace(next.get() + 1));
     let view = Rc::new(View::build(&document, &format!("sondhan-{id}"), &options).map_err(dom_error)?);

@@ -15,7 +15,7 @@ use web_sys::{CustomEvent, CustomEventInit, Document, Element, HtmlElement, Html
 use super::dom::{self, Builder};
 use super::labels;
 use crate::index;
-use crate::wasm::types::MountOptionsArg;
+use crate::wasm::options::MountOptions;
 
 /// Hits listed when `mount` is given no limit.
 const DEFAULT_LIMIT: usize = 10;
@@ -57,7 +57,7 @@ struct Shown {
 }
 
 impl View {
-    pub fn build(document: &Document, ids: &str, options: &MountOptionsArg) -> Result<View, JsValue> {
+    pub fn build(document: &Document, ids: &str, options: &MountOptions) -> Result<View, JsValue> {
         let b = Builder::new(document);
         let root = b.element("div", "sondhan")?;
         root.set_attribute("lang", "bn")?;

@@ -1,0 +1,105 @@
+//! Reading the option objects JavaScript passes to `search` and `mount`.
+//!
+//! They are read key by key with `Reflect` rather than deserialized with serde, for three
+//! reasons: a key that is not an option is an error (`{ limt: 5 }` must not quietly mean the
+//! default; serde-wasm-bindgen never even looks at undeclared keys), each bad value gets a message
+//! naming the option and what it was given, and no float-formatting code is linked into the .wasm.
+//! `undefined` and `null`, for the object or any key, mean the default.
+
+use js_sys::{Array, Number, Object, Reflect};
+use sondhan_engine::SearchOptions;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// What `mount` may be told.
+#[derive(Debug, Default)]
+pub struct MountOptions {
+    pub placeholder: Option<String>,
+    pub label: Option<String>,
+    pub limit: Option<usize>,
+}
+
+/// `{ limit, offset, prefix, typos }` over the engine's defaults.
+pub fn search_options(value: &JsValue) -> Result<SearchOptions, String> {
+    let mut options = SearchOptions::default();
+    let Some(object) = object(value, &["limit", "offset", "prefix", "typos"])? else { return Ok(options) };
+    if let Some(limit) = count(&object, "limit")? {
+        options.limit = limit;
+    }
+    if let Some(offset) = count(&object, "offset")? {
+        options.offset = offset;
+    }
+    if let Some(prefix) = flag(&object, "prefix")? {
+        options.prefix = prefix;
+    }
+    if let Some(typos) = flag(&object, "typos")? {
+        options.typos = typos;
+    }
+    Ok(options)
+}
+
+/// `{ placeholder, label, limit }`.
+pub fn mount_options(value: &JsValue) -> Result<MountOptions, String> {
+    let Some(object) = object(value, &["placeholder", "label", "limit"])? else { return Ok(MountOptions::default()) };
+    Ok(MountOptions { placeholder: text(&object, "placeholder")?, label: text(&object, "label")?, limit: count(&object, "limit")? })
+}
+
+/// The options object, once its keys are checked; `None` for `undefined` or `null`.
+fn object(value: &JsValue, known: &[&str]) -> Result<Option<Object>, String> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    if !value.is_object() || Array::is_array(value) {
+        return Err(format!("options must be an object, not {}", describe(value)));
+    }
+    let object: Object = value.clone().unchecked_into();
+    for key in Object::keys(&object).iter().filter_map(|k| k.as_string()) {
+        if !known.contains(&key.as_str()) {
+            return Err(format!("unknown option `{key}`; the options are {}", known.join(", ")));
+        }
+    }
+    Ok(Some(object))
+}
+
+fn field(object: &Object, key: &str) -> Result<Option<JsValue>, String> {
+    let value = Reflect::get(object, &key.into()).map_err(|_| format!("could not read the option `{key}`"))?;
+    Ok((!value.is_undefined() && !value.is_null()).then_some(value))
+}
+
+/// A whole number, 0 or more (at most 2³² − 1).
+fn count(object: &Object, key: &str) -> Result<Option<usize>, String> {
+    let Some(value) = field(object, key)? else { return Ok(None) };
+    match value.as_f64() {
+        Some(n) if n >= 0.0 && n.fract() == 0.0 && n <= f64::from(u32::MAX) => Ok(Some(n as usize)),
+        _ => Err(format!("{key} must be a whole number, 0 or more, not {}", describe(&value))),
+    }
+}
+
+fn flag(object: &Object, key: &str) -> Result<Option<bool>, String> {
+    let Some(value) = field(object, key)? else { return Ok(None) };
+    value.as_bool().map(Some).ok_or_else(|| format!("{key} must be true or false, not {}", describe(&value)))
+}
+
+fn text(object: &Object, key: &str) -> Result<Option<String>, String> {
+    let Some(value) = field(object, key)? else { return Ok(None) };
+    value.as_string().map(Some).ok_or_else(|| format!("{key} must be a string, not {}", describe(&value)))
+}
+
+/// A value as an error message shows it: numbers as JavaScript prints them, strings quoted,
+/// anything else by its type.
+pub fn describe(value: &JsValue) -> String {
+    if let Some(s) = value.as_string() {
+        return format!("{s:?}");
+    }
+    if value.as_f64().is_some() {
+        if let Ok(s) = value.unchecked_ref::<Number>().to_string_with_radix(10) {
+            return s.into();
+        }
+    }
+    if value.is_null() {
+        return "null".into();
+    }
+    if Array::is_array(value) {
+        return "an array".into();
+    }
+    value.js_typeof().as_string().unwrap_or_default()
+}
