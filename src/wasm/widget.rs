@@ -54,7 +54,7 @@ pub fn mount(
     Ok(SearchBox { id })
 }
 
-/// A mounted search box. It stays on the page, listening, until [`SearchBox::unmount`]; dropping
+/// A mounted search box. It stays on the page, listening, until `unmount()` is called; dropping
 /// the handle does not remove it.
 #[wasm_bindgen]
 pub struct SearchBox {
