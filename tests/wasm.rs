@@ -22,6 +22,7 @@ struct Results {
     total: usize,
     hits: Vec<Hit>,
     truncated: bool,
+    did_you_mean: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -136,7 +137,7 @@ fn decomposed_and_precomposed_spellings_find_the_same_articles() {
 #[wasm_bindgen_test]
 fn answers_have_exactly_the_declared_keys() {
     let results = search("পুতিন".into(), JsValue::UNDEFINED).unwrap();
-    assert_eq!(keys(&results), ["hits", "total", "truncated"]);
+    assert_eq!(keys(&results), ["didYouMean", "hits", "total", "truncated"]);
     let hit = Reflect::get(&Reflect::get(&results, &"hits".into()).unwrap(), &0.into()).unwrap();
     assert_eq!(
         keys(&hit),
@@ -158,6 +159,16 @@ fn answers_have_exactly_the_declared_keys() {
     assert_eq!(keys(&stats), ["bytes", "documents", "sections", "stems", "terms"]);
     let section = Reflect::get(&Reflect::get(&stats, &"sections".into()).unwrap(), &0.into()).unwrap();
     assert_eq!(keys(&section), ["bytes", "name"]);
+}
+
+#[wasm_bindgen_test]
+fn a_misspelt_query_gets_a_correction_that_finds_articles() {
+    let misspelt = find("কিমমম জংং");
+    assert_eq!(misspelt.total, 0);
+    let corrected = misspelt.did_you_mean.expect("a correction");
+    assert_eq!(corrected, "কিম জং");
+    assert!(find(&corrected).total > 0);
+    assert_eq!(find("পুতিন").did_you_mean, None, "no correction when the query finds plenty");
 }
 
 #[wasm_bindgen_test]

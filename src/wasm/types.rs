@@ -61,6 +61,9 @@ export interface SearchResults {
   hits: Hit[];
   /** The query was too long (over 1024 bytes or 32 words) and only its beginning was searched. */
   truncated: boolean;
+  /** When fewer than three articles matched: a corrected query that finds more, with misspelt
+   * or unknown words replaced by the closest words of the index. */
+  didYouMean: string | null;
 }
 
 /** A completion of the last word typed. */
@@ -120,15 +123,23 @@ pub fn error_message(error: serde_wasm_bindgen::Error) -> String {
 }
 
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct JsSearchResults<'a> {
     total: usize,
     hits: Vec<JsHit<'a>>,
     truncated: bool,
+    /// The engine calls it `suggestion`; in JavaScript that would be confused with `suggest()`.
+    did_you_mean: Option<&'a str>,
 }
 
 impl<'a> From<&'a SearchResults> for JsSearchResults<'a> {
     fn from(results: &'a SearchResults) -> Self {
-        JsSearchResults { total: results.total, hits: results.hits.iter().map(JsHit::from).collect(), truncated: results.truncated }
+        JsSearchResults {
+            total: results.total,
+            hits: results.hits.iter().map(JsHit::from).collect(),
+            truncated: results.truncated,
+            did_you_mean: results.suggestion.as_deref(),
+        }
     }
 }
 

@@ -3,7 +3,8 @@
 //! ```text
 //! div.sondhan[lang=bn]
 //!   div.sondhan-field > input.sondhan-input[role=combobox]   aria-controls → the listbox
-//!   p.sondhan-status[role=status]                            "৫টি ফলাফল · 5 results"
+//!   p.sondhan-status[role=status]                            "৫টি ফলাফল (5 results)"
+//!   p.sondhan-correction[hidden] > button                    "আপনি কি [কিম জং] খুঁজছেন?"
 //!   ul.sondhan-results[role=listbox] > li.sondhan-option[role=option]…
 //!   article.sondhan-article[hidden]                          a hit without a url, in full
 //! ```
@@ -141,6 +142,7 @@ fn listen(view: &Rc<View>) -> Result<Vec<Listener>, JsValue> {
             }
         })?,
         on(view.back_button(), "click", |view, _| view.close_article())?,
+        on(view.correction_button(), "click", |view, _| view.accept_correction())?,
     ])
 }
 

@@ -149,6 +149,23 @@ const results = await run('page', {
     await context.close();
   },
 
+  async 'a misspelt query offers a correction, which Tab and Enter accept'() {
+    const { context, page, watcher } = await open(site.url);
+    await page.keyboard.type('কিমমম জংং', { delay: 10 });
+    const correction = page.locator('.sondhan-correction');
+    await correction.waitFor();
+    equal(await correction.locator('button').textContent(), 'কিম জং', 'the corrected query');
+    assert((await correction.textContent()).includes('আপনি কি'), 'asked in Bengali');
+    await shot(page, 'correction.png');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    equal(await page.getByRole('combobox').inputValue(), 'কিম জং', 'the box holds the correction');
+    await eventually('hits for the correction', async () => (await optionCount(page)) > 0);
+    assert(await page.getByRole('combobox').evaluate((el) => el === document.activeElement), 'focus back in the box');
+    await watcher.check();
+    await context.close();
+  },
+
   async 'Bengali is drawn with a Bengali font, conjuncts joined'() {
     const { context, page, watcher } = await open(site.url);
     await page.keyboard.type('রাশিয়া', { delay: 10 });

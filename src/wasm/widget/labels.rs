@@ -5,6 +5,8 @@ pub const PLACEHOLDER: &str = "খুঁজুন…";
 pub const RESULTS_LABEL: &str = "ফলাফল (Results)";
 pub const BACK: &str = "← ফলাফলে ফিরুন (Back to results)";
 pub const FAILED: &str = "খোঁজা গেল না (The search failed)";
+/// Around the corrected query: "আপনি কি [কিম জং] খুঁজছেন?"
+pub const DID_YOU_MEAN: (&str, &str) = ("আপনি কি ", " খুঁজছেন? (Did you mean this?)");
 
 const MONTHS: [&str; 12] =
     ["জানুয়ারি", "ফেব্রুয়ারি", "মার্চ", "এপ্রিল", "মে", "জুন", "জুলাই", "আগস্ট", "সেপ্টেম্বর", "অক্টোবর", "নভেম্বর", "ডিসেম্বর"];

@@ -28,6 +28,9 @@ pub struct View {
     root: HtmlElement,
     input: HtmlInputElement,
     status: HtmlElement,
+    /// "Did you mean …?", with the corrected query as a button.
+    correction: HtmlElement,
+    correction_query: HtmlElement,
     list: HtmlElement,
     article: ArticleView,
     state: RefCell<State>,
@@ -84,6 +87,15 @@ impl View {
         let status = b.element("p", "sondhan-status")?;
         status.set_attribute("role", "status")?;
 
+        let correction = b.element("p", "sondhan-correction")?;
+        correction.set_hidden(true);
+        let correction_query = b.element("button", "sondhan-correction-query")?;
+        correction_query.set_attribute("type", "button")?;
+        let (before, after) = labels::DID_YOU_MEAN;
+        correction.append_child(&document.create_text_node(before))?;
+        correction.append_child(&correction_query)?;
+        correction.append_child(&document.create_text_node(after))?;
+
         let list = b.element("ul", "sondhan-results")?;
         list.set_id(&list_id);
         list.set_attribute("role", "listbox")?;
@@ -91,10 +103,22 @@ impl View {
         list.set_hidden(true);
 
         let article = ArticleView::build(&b, ids)?;
-        dom::append_all(&root, &[&field, &status, &list, &article.element])?;
+        dom::append_all(&root, &[&field, &status, &correction, &list, &article.element])?;
 
         let limit = options.limit.unwrap_or(DEFAULT_LIMIT);
-        Ok(View { document: document.clone(), ids: ids.to_string(), limit, root, input, status, list, article, state: RefCell::default() })
+        Ok(View {
+            document: document.clone(),
+            ids: ids.to_string(),
+            limit,
+            root,
+            input,
+            status,
+            correction,
+            correction_query,
+            list,
+            article,
+            state: RefCell::default(),
+        })
     }
 
     pub fn root(&self) -> &HtmlElement {
@@ -111,6 +135,10 @@ impl View {
 
     pub fn back_button(&self) -> &HtmlElement {
         &self.article.back
+    }
+
+    pub fn correction_button(&self) -> &HtmlElement {
+        &self.correction_query
     }
 
     pub fn set_query(&self, query: &str) {
@@ -137,19 +165,42 @@ impl View {
         };
         match results {
             None => self.show_list(&[], ""),
-            Some(r) => self.show_list(&r.hits, &labels::status(r.total, r.hits.len(), &query)),
+            Some(r) => {
+                self.show_list(&r.hits, &labels::status(r.total, r.hits.len(), &query));
+                self.show_correction(r.suggestion.as_deref());
+            }
         }
     }
 
+    fn show_correction(&self, corrected: Option<&str>) {
+        self.correction_query.set_text_content(corrected);
+        self.correction.set_hidden(corrected.is_none());
+    }
+
+    /// Searches the corrected query instead, as if it had been typed.
+    pub fn accept_correction(&self) {
+        let corrected = self.correction_query.text_content().unwrap_or_default();
+        self.set_query(&corrected);
+        let _ = self.input.focus();
+    }
+
     fn show_list(&self, hits: &[Hit], status: &str) {
-        self.status.set_text_content(Some(status));
-        self.list.set_text_content(None);
         let b = Builder::new(&self.document);
-        for (i, hit) in hits.iter().enumerate() {
-            match b.option(hit, &self.option_id(i), i) {
-                Ok(option) => drop(self.list.append_child(&option)),
-                Err(e) => report(&format!("sondhan: could not show a hit: {e:?}")),
+        let built: Result<Vec<HtmlElement>, JsValue> =
+            hits.iter().enumerate().map(|(i, hit)| b.option(hit, &self.option_id(i), i)).collect();
+        // The options and `State::shown` must agree index for index, so it is all hits or none.
+        let (hits, status, options) = match built {
+            Ok(options) => (hits, status, options),
+            Err(e) => {
+                report(&format!("sondhan: could not show the hits: {e:?}"));
+                (&[][..], labels::FAILED, Vec::new())
             }
+        };
+        self.status.set_text_content(Some(status));
+        self.show_correction(None);
+        self.list.set_text_content(None);
+        for option in &options {
+            let _ = self.list.append_child(option);
         }
         self.list.set_hidden(hits.is_empty());
         let _ = self.input.set_attribute("aria-expanded", if hits.is_empty() { "false" } else { "true" });
