@@ -49,8 +49,8 @@ pub fn mount(
 
     let id = NEXT_ID.with(|next| next.replace(next.get() + 1));
     let view = Rc::new(View::build(&document, &format!("sondhan-{id}"), &options).map_err(dom_error)?);
-    host.append_child(view.root()).map_err(dom_error)?;
     let listeners = listen(&view).map_err(dom_error)?;
+    host.append_child(view.root()).map_err(dom_error)?;
     MOUNTED.with(|mounted| mounted.borrow_mut().push(Mounted { id, view, _listeners: listeners }));
     Ok(SearchBox { id })
 }
