@@ -33,42 +33,42 @@ pub fn loose_key(word: &str) -> String {
         if matches!(c, 'ি' | 'ী') && chars.clone().take(3).eq(['ত', '\u{09CD}', 'ব']) {
             continue;
         }
-        let folded = match c {
-            'ী' => 'ি',
-            'ূ' => 'ু',
-            'ঈ' => 'ই',
-            'ঊ' => 'উ',
-            'শ' | 'ষ' => 'স',
-            'ণ' => 'ন',
-            'খ' => 'ক',
-            'ঘ' => 'গ',
-            'ছ' => 'চ',
-            'ঝ' | 'য' => 'জ',
-            'ট' | 'ঠ' | 'থ' | 'ৎ' => 'ত',
-            'ড' | 'ঢ' | 'ধ' => 'দ',
-            '\u{09DC}' | '\u{09DD}' => 'র', // ড় ঢ়
-            'ফ' => 'প',
-            'ভ' => 'ব',
-            'ঙ' => 'ং',
+        match c {
+            'ৃ' | 'ঋ' => out.push_str("রি"),
             // দেওয়া ~ দেয়া: ও before য় is written or not. কোনও ~ কোনো: a final ও is the ো that
-            // is dropped below.
-            'ও' if matches!(chars.peek(), Some('\u{09DF}') | None) => continue,
-            'ও' => 'অ',
-            'ৃ' => {
-                out.push('র');
-                'ি'
-            }
-            'ঋ' => {
-                out.push('র');
-                'ি'
-            }
-            // Dropped: candrabindu, and ো, which Banglish cannot tell from the inherent vowel.
-            'ঁ' | 'ো' => continue,
-            c => c,
-        };
-        out.push(folded);
+            // is dropped.
+            'ও' if matches!(chars.peek(), Some('\u{09DF}') | None) => {}
+            c => out.extend(fold_letter(c)),
+        }
     }
     out
+}
+
+/// The context-free part of the loose key for one character: what it folds to, or `None` when
+/// it is dropped (candrabindu, and ো, which Banglish cannot tell from the inherent vowel).
+pub fn fold_letter(c: char) -> Option<char> {
+    Some(match c {
+        'ী' => 'ি',
+        'ূ' => 'ু',
+        'ঈ' => 'ই',
+        'ঊ' => 'উ',
+        'শ' | 'ষ' => 'স',
+        'ণ' => 'ন',
+        'খ' => 'ক',
+        'ঘ' => 'গ',
+        'ছ' => 'চ',
+        'ঝ' | 'য' => 'জ',
+        'ট' | 'ঠ' | 'থ' | 'ৎ' => 'ত',
+        'ড' | 'ঢ' | 'ধ' => 'দ',
+        '\u{09DC}' | '\u{09DD}' => 'র', // ড় ঢ়
+        'ফ' => 'প',
+        'ভ' => 'ব',
+        'ঙ' => 'ং',
+        'ও' => 'অ',
+        'ঋ' | 'ৃ' => 'র',
+        'ঁ' | 'ো' => return None,
+        c => c,
+    })
 }
 
 /// The loose keys a word is filed under: its own and those of its stems, so that a variant

@@ -13,12 +13,13 @@
 
 mod banglish;
 mod loose;
+mod nfc;
 mod normalize;
 mod segment;
 mod stem;
 
 pub use banglish::from_banglish;
-pub use loose::{loose_key, loose_keys};
+pub use loose::{fold_letter, loose_key, loose_keys};
 pub use normalize::{is_ignorable, normalize, normalize_into};
 pub use segment::{is_continuation, segments, Segments};
 pub use stem::stems;
@@ -47,15 +48,20 @@ pub struct Word<'a> {
 pub fn for_each_word(text: &str, mut f: impl FnMut(Word<'_>)) {
     let mut term = String::new();
     for range in segments(text) {
-        normalize_into(&text[range.clone()], &mut term);
-        // NFC may reorder marks to the front (U+0730 U+09BC becomes U+09BC U+0730); a term must
-        // start as a word does, or analyzing it again would give another term.
-        let lead = term.len() - term.trim_start_matches(is_continuation).len();
-        term.drain(..lead);
+        normalize_word(&text[range.clone()], &mut term);
         if !term.is_empty() {
             f(Word { start: range.start, end: range.end, term: &term });
         }
     }
+}
+
+/// Writes the term of one word found by [`segments`] into `out` (cleared first): its
+/// normalized form, without the combining marks NFC may have reordered to its front
+/// (U+0730 U+09BC becomes U+09BC U+0730), so that analyzing a term again gives the same term.
+pub fn normalize_word(word: &str, out: &mut String) {
+    normalize_into(word, out);
+    let lead = out.len() - out.trim_start_matches(is_continuation).len();
+    out.drain(..lead);
 }
 
 /// The normalized terms of `text`, in order.

@@ -10,7 +10,7 @@
 //! answer: U+09DC/U+09DD/U+09DF are composition exclusions, so NFC *decomposes* them. We recompose
 //! them because a reader sees one letter there, and typo distance is counted in code points.
 
-use unicode_normalization::UnicodeNormalization;
+use super::nfc::nfc_into;
 
 const NUKTA: char = '\u{09BC}';
 const HASANTA: char = '\u{09CD}';
@@ -73,7 +73,9 @@ pub fn normalize_into(text: &str, out: &mut String) {
             cleaned.extend(c.to_lowercase());
         }
     }
-    let mut composed = cleaned.nfc().peekable();
+    let mut composed_text = String::with_capacity(cleaned.len());
+    nfc_into(&cleaned, &mut composed_text);
+    let mut composed = composed_text.chars().peekable();
     while let Some(c) = composed.next() {
         let with_nukta = match c {
             'ড' => Some('\u{09DC}'),

@@ -92,7 +92,13 @@ fn keys(line: &str) -> Vec<String> {
     keys
 }
 
+/// Boilerplate lines are short; a paragraph is never one (and need not be analyzed to know it).
+const MAX_BOILERPLATE_BYTES: usize = 240;
+
 fn is_boilerplate(line: &str, is_last: bool) -> bool {
+    if line.len() > MAX_BOILERPLATE_BYTES {
+        return false;
+    }
     let lower = line.to_lowercase();
     let words = terms(line);
     let short = words.len() <= 4;

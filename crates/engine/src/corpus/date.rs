@@ -44,7 +44,9 @@ const MONTHS: &[(&str, u32)] = &[
 
 /// The month a normalized term names, if any.
 pub(crate) fn month(term: &str) -> Option<u32> {
-    MONTHS.iter().find(|(name, _)| normalize(name) == term).map(|&(_, m)| m)
+    static NORMALIZED: std::sync::OnceLock<Vec<(String, u32)>> = std::sync::OnceLock::new();
+    let months = NORMALIZED.get_or_init(|| MONTHS.iter().map(|&(name, m)| (normalize(name), m)).collect());
+    months.iter().find(|(name, _)| name == term).map(|&(_, m)| m)
 }
 
 fn number(term: &str) -> Option<u32> {

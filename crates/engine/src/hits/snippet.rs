@@ -1,11 +1,21 @@
 //! Choosing the best window of a body around the matched words, and marking them.
+//!
+//! Marking must agree with the search, so it re-analyzes the text and asks each query word's
+//! matcher about every word. Done naively that is most of a query's time (ten bodies of a
+//! thousand words each), so two shortcuts keep it cheap: a word whose first letter, loosely
+//! folded, starts no form of any query word is skipped without being normalized; and what a
+//! term matches is remembered for the rest of the search, since news text repeats its words.
+
+use std::collections::HashMap;
 
 use super::Highlight;
-use crate::analysis::{for_each_word, loose_keys, stems};
+use crate::analysis::{fold_letter, loose_keys, normalize_word, segments, stems};
 
 /// Words per snippet window: about two lines of text.
 const WINDOW_WORDS: usize = 28;
 const ELLIPSIS: &str = "…";
+/// Word matchers beyond this many (very long queries) are not highlighted.
+const MAX_MATCHERS: usize = 128;
 
 /// Decides whether a normalized word of a document matches one query word, as the search did.
 #[derive(Clone, Debug)]
@@ -34,6 +44,12 @@ impl WordMatcher {
                     self.loose_keys.iter().any(|k| k == key || (self.prefix && key.starts_with(k.as_str())))
                 }))
     }
+
+    /// The loosely folded first letters a matching word can start with.
+    fn first_letters(&self) -> impl Iterator<Item = char> + '_ {
+        let folded = |s: &String| s.chars().next().and_then(fold_letter);
+        std::iter::once(&self.word).chain(&self.loose_keys).filter_map(folded)
+    }
 }
 
 /// One positive clause of the query.
@@ -43,35 +59,101 @@ pub(crate) enum ClauseMatcher {
     Phrase(Vec<WordMatcher>),
 }
 
+/// Marks matched words in the texts of one search's hits.
+pub(crate) struct Highlighter {
+    clauses: Vec<ClauseMatcher>,
+    /// Every word matcher, phrase members included, with its clause; bit `i` of a mask is `matchers[i]`.
+    matchers: Vec<(usize, WordMatcher)>,
+    first_letters: Vec<char>,
+    /// Normalized term -> mask of the matchers it satisfies.
+    memo: HashMap<String, u128>,
+    term: String,
+}
+
 struct Marked {
     start: usize,
     end: usize,
+    mask: u128,
     clause: Option<usize>,
 }
 
-/// The words of `text`, each with the clause it matches, if any.
-fn mark(text: &str, clauses: &[ClauseMatcher]) -> Vec<Marked> {
-    let mut words = Vec::new();
-    let mut terms = Vec::new();
-    for_each_word(text, |w| {
-        let clause = clauses.iter().position(|c| matches!(c, ClauseMatcher::Word(m) if m.matches(w.term)));
-        words.push(Marked { start: w.start, end: w.end, clause });
-        terms.push(w.term.to_string());
-    });
-    for (ci, clause) in clauses.iter().enumerate() {
-        let ClauseMatcher::Phrase(members) = clause else { continue };
-        if members.is_empty() {
-            continue;
-        }
-        for i in 0..terms.len().saturating_sub(members.len() - 1) {
-            if members.iter().zip(&terms[i..]).all(|(m, t)| m.matches(t)) {
-                for w in &mut words[i..i + members.len()] {
-                    w.clause = Some(ci);
-                }
+impl Highlighter {
+    pub fn new(clauses: Vec<ClauseMatcher>) -> Self {
+        let mut matchers = Vec::new();
+        for (ci, clause) in clauses.iter().enumerate() {
+            match clause {
+                ClauseMatcher::Word(m) => matchers.push((ci, m.clone())),
+                ClauseMatcher::Phrase(members) => matchers.extend(members.iter().map(|m| (ci, m.clone()))),
             }
         }
+        matchers.truncate(MAX_MATCHERS);
+        let mut first_letters: Vec<char> = matchers.iter().flat_map(|(_, m)| m.first_letters()).collect();
+        first_letters.sort_unstable();
+        first_letters.dedup();
+        Highlighter { clauses, matchers, first_letters, memo: HashMap::new(), term: String::new() }
     }
-    words
+
+    /// Whether a raw word could match at all, judged by its first letter without normalizing it.
+    fn may_match(&self, raw: &str) -> bool {
+        let mut chars = raw.chars();
+        let Some(first) = chars.next() else { return false };
+        // These change under normalization: nukta letters may be written decomposed, ও folds by
+        // what follows it, and a Latin letter may take a combining accent.
+        if matches!(first, 'য' | 'ড' | 'ঢ' | 'ও') || chars.next().is_some_and(|c| ('\u{0300}'..='\u{036F}').contains(&c)) {
+            return true;
+        }
+        let first = match first {
+            '\u{09E6}'..='\u{09EF}' => char::from(b'0' + (first as u32 - 0x09E6) as u8),
+            c => c.to_lowercase().next().unwrap_or(c),
+        };
+        fold_letter(first).is_some_and(|c| self.first_letters.binary_search(&c).is_ok())
+    }
+
+    fn mark(&mut self, text: &str) -> Vec<Marked> {
+        let mut words = Vec::new();
+        for range in segments(text) {
+            let raw = &text[range.clone()];
+            let mut mask = 0;
+            if self.may_match(raw) {
+                normalize_word(raw, &mut self.term);
+                mask = match self.memo.get(&self.term) {
+                    Some(&mask) => mask,
+                    None => {
+                        let mask = self
+                            .matchers
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, (_, m))| m.matches(&self.term))
+                            .fold(0u128, |mask, (i, _)| mask | 1 << i);
+                        self.memo.insert(self.term.clone(), mask);
+                        mask
+                    }
+                };
+            }
+            let clause = self
+                .matchers
+                .iter()
+                .enumerate()
+                .find(|(i, (ci, _))| mask & (1 << i) != 0 && matches!(self.clauses[*ci], ClauseMatcher::Word(_)))
+                .map(|(_, (ci, _))| *ci);
+            words.push(Marked { start: range.start, end: range.end, mask, clause });
+        }
+        // Phrases: each member matched at consecutive words.
+        let mut first = 0;
+        while first < self.matchers.len() {
+            let ci = self.matchers[first].0;
+            let len = self.matchers[first..].iter().take_while(|(c, _)| *c == ci).count();
+            if matches!(self.clauses[ci], ClauseMatcher::Phrase(_)) && len > 0 {
+                for i in 0..words.len().saturating_sub(len - 1) {
+                    if (0..len).all(|j| words[i + j].mask & (1 << (first + j)) != 0) {
+                        words[i..i + len].iter_mut().for_each(|w| w.clause = Some(ci));
+                    }
+                }
+            }
+            first += len;
+        }
+        words
+    }
 }
 
 /// Byte ranges -> highlights, with UTF-16 offsets counted over `text`.
@@ -110,15 +192,20 @@ fn ranges(words: &[Marked], shift: isize) -> Vec<(usize, usize)> {
     out
 }
 
-/// Highlights every matched word of a short text (a title).
-pub(crate) fn highlight_all(text: &str, clauses: &[ClauseMatcher]) -> Vec<Highlight> {
-    to_highlights(text, ranges(&mark(text, clauses), 0))
+impl Highlighter {
+    /// Highlights every matched word of a short text (a title).
+    pub fn highlight_all(&mut self, text: &str) -> Vec<Highlight> {
+        to_highlights(text, ranges(&self.mark(text), 0))
+    }
+
+    /// The best window of `body` for the query: the most distinct clauses matched, then the most
+    /// matched words, earliest first. Newlines become spaces; `…` marks where text was cut.
+    pub fn snippet(&mut self, body: &str) -> (String, Vec<Highlight>) {
+        snippet_of(body, self.mark(body))
+    }
 }
 
-/// The best window of `body` for these clauses: the most distinct clauses matched, then the most
-/// matched words, earliest first. Newlines become spaces; `…` marks where text was cut.
-pub(crate) fn snippet(body: &str, clauses: &[ClauseMatcher]) -> (String, Vec<Highlight>) {
-    let words = mark(body, clauses);
+fn snippet_of(body: &str, words: Vec<Marked>) -> (String, Vec<Highlight>) {
     if words.is_empty() {
         return (String::new(), Vec::new());
     }
@@ -176,7 +263,7 @@ mod tests {
     #[test]
     fn highlights_are_whole_words_in_both_units() {
         let title = "“পুতিন” ও কিমের চুক্তি";
-        let hs = highlight_all(title, &[word("কিম")]);
+        let hs = Highlighter::new(vec![word("কিম")]).highlight_all(title);
         assert_eq!(hs.len(), 1);
         assert_eq!(&title[hs[0].start..hs[0].end], "কিমের");
         let utf16: Vec<u16> = title.encode_utf16().collect();
@@ -186,7 +273,7 @@ mod tests {
     #[test]
     fn the_window_goes_where_the_matches_are() {
         let body = format!("{}পুতিন ও কিম বৈঠক করেন। {}", "অন্য কথা। ".repeat(40), "আরও কথা। ".repeat(40));
-        let (text, hs) = snippet(&body, &[word("পুতিন"), word("কিম")]);
+        let (text, hs) = Highlighter::new(vec![word("পুতিন"), word("কিম")]).snippet(&body);
         assert!(text.starts_with('…') && text.ends_with('…'));
         assert_eq!(hs.len(), 2);
         assert_eq!(&text[hs[0].start..hs[0].end], "পুতিন");
@@ -197,7 +284,7 @@ mod tests {
     fn multi_byte_spaces_before_the_window_are_stepped_over() {
         for space in ['\u{0085}', '\u{3000}', '\u{2028}', '\u{00A0}'] {
             let body = format!("{}{space}পুতিন কিম", "অন্য ".repeat(40));
-            let (text, hs) = snippet(&body, &[word("পুতিন")]);
+            let (text, hs) = Highlighter::new(vec![word("পুতিন")]).snippet(&body);
             assert_eq!(&text[hs[0].start..hs[0].end], "পুতিন");
         }
     }
@@ -209,7 +296,7 @@ mod tests {
             WordMatcher::new("উত্তর", false, Vec::new()),
             WordMatcher::new(&crate::analysis::normalize("কোরিয়া"), false, Vec::new()),
         ]);
-        let hs = highlight_all(text, &[phrase]);
+        let hs = Highlighter::new(vec![phrase]).highlight_all(text);
         assert_eq!(hs.len(), 1);
         assert_eq!(&text[hs[0].start..hs[0].end], "উত্তর কোরিয়া");
     }

@@ -26,7 +26,7 @@ pub use expand::typo_distance;
 pub use suggest::{suggest, Suggestion};
 pub use query::{parse_query, Clause, ClauseKind, Query, MAX_CLAUSES, MAX_QUERY_BYTES};
 
-use crate::hits::{highlight_all, snippet, ClauseMatcher, Hit, WordMatcher};
+use crate::hits::{ClauseMatcher, Highlighter, Hit, WordMatcher};
 use crate::index::{Index, IndexError};
 use expand::{expand, Allow, Expansion};
 
@@ -107,11 +107,12 @@ pub fn search(index: &Index<'_>, query: &str, options: &SearchOptions) -> Result
         }
     }
     let limit = options.limit.min(MAX_LIMIT);
+    let mut highlighter = Highlighter::new(matchers);
     let hits = ranked
         .iter()
         .skip(options.offset)
         .take(limit)
-        .map(|&(doc, score)| make_hit(index, doc, score, &matchers))
+        .map(|&(doc, score)| make_hit(index, doc, score, &mut highlighter))
         .collect::<Result<_, _>>()?;
     Ok(SearchResults { total: ranked.len(), hits, truncated: parsed.truncated, suggestion })
 }
@@ -148,9 +149,9 @@ fn rank(index: &Index<'_>, parsed: &Query, options: &SearchOptions) -> Result<(V
     Ok((ranked, matchers))
 }
 
-fn make_hit(index: &Index<'_>, doc: u32, score: f32, matchers: &[ClauseMatcher]) -> Result<Hit, IndexError> {
+fn make_hit(index: &Index<'_>, doc: u32, score: f32, highlighter: &mut Highlighter) -> Result<Hit, IndexError> {
     let d = index.document(doc)?;
-    let (snippet, highlights) = snippet(d.body, matchers);
+    let (snippet, highlights) = highlighter.snippet(d.body);
     let some = |s: &str| (!s.is_empty()).then(|| s.to_string());
     Ok(Hit {
         id: d.id.to_string(),
@@ -161,7 +162,7 @@ fn make_hit(index: &Index<'_>, doc: u32, score: f32, matchers: &[ClauseMatcher])
         score,
         snippet,
         highlights,
-        title_highlights: highlight_all(d.title, matchers),
+        title_highlights: highlighter.highlight_all(d.title),
     })
 }
 
