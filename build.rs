@@ -29,7 +29,7 @@ fn main() {
     }
 
     let bytes = build_index(&corpus.documents);
-    let stats = Index::open(&bytes).expect("a freshly built index opens").stats();
+    let stats = Index::open_verified(&bytes).expect("a freshly built index opens").stats();
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("index.bin");
     std::fs::write(&out, &bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
 

@@ -119,6 +119,14 @@ fn damaged_indexes_are_rejected_with_a_reason() {
     other_version[8] = 99;
     assert!(message(&other_version).contains("version 99"));
     assert!(message(&bytes[..bytes.len() / 2]).contains("damaged"));
+    // A flipped bit anywhere after the header is caught by the checksum.
+    for at in [20, bytes.len() / 2, bytes.len() - 1] {
+        let mut flipped = bytes.clone();
+        flipped[at] ^= 0x10;
+        let verified = Index::open_verified(&flipped).err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(verified.contains("damaged"), "byte {at}: {verified}");
+    }
+    assert!(Index::open_verified(&bytes).is_ok());
     // Every truncation is rejected or still searchable, never a panic.
     for len in 0..bytes.len() {
         if let Ok(index) = Index::open(&bytes[..len]) {

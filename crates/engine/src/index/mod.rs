@@ -8,6 +8,7 @@
 //! header   "SONDHAN\0"  magic, 8 bytes
 //!          u32          format version (1)
 //!          u32          number of sections
+//!          u32          CRC-32 (IEEE) of every byte after the header
 //! table    per section: [u8; 4] tag, u32 offset from file start, u32 length
 //! ```
 //!
@@ -26,6 +27,10 @@
 //! Positions number the title's words from 0 and the body's from one past the title's last, so a
 //! phrase never spans title and body. Reading needs no deserialization: [`Index::open`] checks the
 //! header and section bounds and keeps slices into the bytes, which may be `include_bytes!` data.
+//! Every later read is bounds-checked too, so damaged bytes give an [`IndexError`], never a panic
+//! in sondhan's own code. [`Index::open_verified`] also checks the CRC-32, at the cost of reading
+//! every byte once: use it for index bytes from anywhere you do not control (the index embedded
+//! in the .wasm needs no check of its own: a damaged module fails WebAssembly validation).
 
 mod reader;
 pub(crate) mod varint;
@@ -42,6 +47,8 @@ pub const MAGIC: &[u8; 8] = b"SONDHAN\0";
 /// The format version this build reads and writes.
 pub const VERSION: u32 = 1;
 
+/// Magic, version, section count, checksum.
+pub(crate) const HEADER_LEN: usize = 20;
 pub(crate) const DOC_RECORD_LEN: usize = 56;
 /// Bits of a `WRDS` value that hold the document frequency; the postings offset is above them.
 pub(crate) const DF_BITS: u32 = 24;
@@ -71,6 +78,8 @@ pub enum IndexError {
     MissingSection(String),
     /// The bytes are damaged: a section or a record points outside the data.
     Corrupt(&'static str),
+    /// The checksum does not match the bytes: damaged in storage or transfer.
+    ChecksumMismatch,
 }
 
 impl std::fmt::Display for IndexError {
@@ -83,6 +92,9 @@ impl std::fmt::Display for IndexError {
             ),
             IndexError::MissingSection(tag) => write!(f, "the index has no {tag} section; it is damaged, rebuild it"),
             IndexError::Corrupt(what) => write!(f, "the index is damaged ({what}); rebuild it"),
+            IndexError::ChecksumMismatch => {
+                write!(f, "the index is damaged (its checksum does not match its bytes); rebuild it or fetch it again")
+            }
         }
     }
 }

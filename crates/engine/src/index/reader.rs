@@ -4,7 +4,7 @@ use fst::Map;
 use serde::Serialize;
 
 use super::varint::Reader;
-use super::{tag, IndexError, DF_BITS, DOC_RECORD_LEN, MAGIC, VERSION};
+use super::{tag, IndexError, DF_BITS, DOC_RECORD_LEN, HEADER_LEN, MAGIC, VERSION};
 
 /// A read-only view of index bytes. Opening it checks the header and keeps slices; nothing is
 /// copied or decoded up front, so opening costs the same for five documents or fifty thousand.
@@ -158,7 +158,7 @@ impl<'a> Index<'a> {
         }
         let mut sections: Vec<([u8; 4], &'a [u8])> = Vec::with_capacity(count);
         for i in 0..count {
-            let entry = 16 + i * 12;
+            let entry = HEADER_LEN + i * 12;
             let t = bytes.get(entry..entry + 4).ok_or(IndexError::Corrupt("truncated section table"))?;
             let offset = u32_at(bytes, entry + 4)? as usize;
             let len = u32_at(bytes, entry + 8)? as usize;
@@ -201,6 +201,17 @@ impl<'a> Index<'a> {
         };
         if index.docs.len() != index.documents as usize * DOC_RECORD_LEN {
             return Err(IndexError::Corrupt("the document table does not match the document count"));
+        }
+        Ok(index)
+    }
+
+    /// Like [`open`](Self::open), and also checks the bytes against the checksum in the header,
+    /// reading each byte once: for index bytes from storage or a network you do not control.
+    pub fn open_verified(bytes: &'a [u8]) -> Result<Self, IndexError> {
+        let index = Self::open(bytes)?;
+        let stored = u32_at(bytes, 16)?;
+        if crc32fast::hash(&bytes[HEADER_LEN..]) != stored {
+            return Err(IndexError::ChecksumMismatch);
         }
         Ok(index)
     }

@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::{tag, varint, DF_BITS, DOC_RECORD_LEN, MAGIC, VERSION};
+use super::{tag, varint, DF_BITS, DOC_RECORD_LEN, HEADER_LEN, MAGIC, VERSION};
 use crate::analysis::{for_each_word, loose_keys, stems};
 use crate::corpus::Document;
 
@@ -171,11 +171,12 @@ fn write_documents(documents: &[Document], lengths: &[(u32, u32)]) -> (Vec<u8>, 
 
 fn assemble(sections: &[(&[u8; 4], &[u8])]) -> Vec<u8> {
     let table_len = sections.len() * 12;
-    let mut out = Vec::with_capacity(16 + table_len + sections.iter().map(|s| s.1.len()).sum::<usize>());
+    let mut out = Vec::with_capacity(HEADER_LEN + table_len + sections.iter().map(|s| s.1.len()).sum::<usize>());
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&VERSION.to_le_bytes());
     out.extend_from_slice(&(sections.len() as u32).to_le_bytes());
-    let mut offset = 16 + table_len;
+    out.extend_from_slice(&[0; 4]); // the checksum, once the rest is written
+    let mut offset = HEADER_LEN + table_len;
     for (tag, bytes) in sections {
         out.extend_from_slice(&tag[..]);
         out.extend_from_slice(&(offset as u32).to_le_bytes());
@@ -185,5 +186,7 @@ fn assemble(sections: &[(&[u8; 4], &[u8])]) -> Vec<u8> {
     for (_, bytes) in sections {
         out.extend_from_slice(bytes);
     }
+    let checksum = crc32fast::hash(&out[HEADER_LEN..]);
+    out[16..HEADER_LEN].copy_from_slice(&checksum.to_le_bytes());
     out
 }
