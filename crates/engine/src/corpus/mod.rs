@@ -45,6 +45,11 @@ pub struct Corpus {
     pub warnings: Vec<String>,
     /// Every file looked at, articles or not (for `cargo:rerun-if-changed`).
     pub files: Vec<PathBuf>,
+    /// The files of [`files`](Self::files) that gave no document (empty, whitespace-only, binary,
+    /// not a .txt, .md or .jsonl file, nothing after the front matter); a warning names each.
+    /// Hidden files, broken links and links back to a folder are warned about too, but are not
+    /// in `files`. For a corpus of one article per file, `documents + skipped == files`.
+    pub skipped: Vec<PathBuf>,
 }
 
 /// A problem that makes a corpus unusable, with where it is.
@@ -69,24 +74,82 @@ impl std::error::Error for CorpusError {}
 
 /// Reads every article below `dir`, in file-name order (subfolders included).
 pub fn read_corpus(dir: &Path) -> Result<Corpus, CorpusError> {
-    let mut corpus = Corpus::default();
-    let mut origins: HashMap<String, String> = HashMap::new();
+    let mut reader = Reader::default();
     let mut visited = HashSet::new();
     let mut files = Vec::new();
-    collect_files(dir, &mut files, &mut corpus.warnings, &mut visited)?;
+    collect_files(dir, &mut files, &mut reader.corpus.warnings, &mut visited)?;
     for path in files {
-        corpus.files.push(path.clone());
-        for (line, document) in read_file(&path, &mut corpus.warnings)? {
+        reader.corpus.files.push(path.clone());
+        let Some(kind) = Kind::of(&path) else {
+            reader.skip(&path, "not a .txt, .md or .jsonl file");
+            continue;
+        };
+        let bytes = std::fs::read(&path).map_err(|e| CorpusError {
+            path: path.clone(),
+            line: None,
+            message: format!("cannot read the file: {e}"),
+        })?;
+        reader.add(&path, kind, &bytes)?;
+    }
+    Ok(reader.corpus)
+}
+
+/// Reads one file's bytes as [`read_corpus`] reads a file found at `path`, without touching the
+/// file system: `path` only chooses the format (by its extension), gives the document its id
+/// (the file stem) and names the file in errors and warnings. The result holds that one file.
+///
+/// ```
+/// use std::path::Path;
+/// use sondhan_engine::corpus::read_bytes;
+/// let corpus = read_bytes(Path::new("a.txt"), "শিরোনাম\nলেখা।".as_bytes()).unwrap();
+/// assert_eq!(corpus.documents[0].id, "a");
+/// assert_eq!(corpus.documents[0].title, "শিরোনাম");
+/// let error = read_bytes(Path::new("b.txt"), b"\xff").unwrap_err();
+/// assert!(error.to_string().starts_with("b.txt:1: "));
+/// ```
+pub fn read_bytes(path: &Path, bytes: &[u8]) -> Result<Corpus, CorpusError> {
+    let mut reader = Reader::default();
+    reader.corpus.files.push(path.to_path_buf());
+    match Kind::of(path) {
+        Some(kind) => reader.add(path, kind, bytes)?,
+        None => reader.skip(path, "not a .txt, .md or .jsonl file"),
+    }
+    Ok(reader.corpus)
+}
+
+/// A corpus being read, and where each id came from (to name both places of a duplicate).
+#[derive(Default)]
+struct Reader {
+    corpus: Corpus,
+    origins: HashMap<String, String>,
+}
+
+impl Reader {
+    fn skip(&mut self, path: &Path, why: &str) {
+        self.corpus.warnings.push(format!("{}: skipped, {why}", path.display()));
+        self.corpus.skipped.push(path.to_path_buf());
+    }
+
+    /// Adds the documents of one file's bytes.
+    fn add(&mut self, path: &Path, kind: Kind, bytes: &[u8]) -> Result<(), CorpusError> {
+        let documents = match parse_file(path, kind, bytes, &mut self.corpus.warnings)? {
+            Parsed::Documents(documents) => documents,
+            Parsed::Skipped(why) => {
+                self.skip(path, why);
+                return Ok(());
+            }
+        };
+        for (line, document) in documents {
             let origin = match line {
                 Some(l) => format!("{}:{}", path.display(), l),
                 None => path.display().to_string(),
             };
             if let Some(url) = &document.url {
-                check_url(url).map_err(|message| CorpusError { path: path.clone(), line, message })?;
+                check_url(url).map_err(|message| CorpusError { path: path.to_path_buf(), line, message })?;
             }
-            if let Some(first) = origins.get(&document.id) {
+            if let Some(first) = self.origins.get(&document.id) {
                 return Err(CorpusError {
-                    path: path.clone(),
+                    path: path.to_path_buf(),
                     line,
                     message: format!(
                         "the id `{}` is already used by {first}; ids come from file names (or an `id` field) and must be unique",
@@ -94,11 +157,11 @@ pub fn read_corpus(dir: &Path) -> Result<Corpus, CorpusError> {
                     ),
                 });
             }
-            origins.insert(document.id.clone(), origin);
-            corpus.documents.push(document);
+            self.origins.insert(document.id.clone(), origin);
+            self.corpus.documents.push(document);
         }
+        Ok(())
     }
-    Ok(corpus)
 }
 
 fn collect_files(
@@ -140,22 +203,18 @@ fn collect_files(
     Ok(())
 }
 
-/// The documents of one file, each with its line for JSON Lines.
-fn read_file(path: &Path, warnings: &mut Vec<String>) -> Result<Vec<(Option<usize>, Document)>, CorpusError> {
-    let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
-    let kind = match extension.as_str() {
-        "txt" | "md" | "markdown" => Kind::Article,
-        "jsonl" | "ndjson" => Kind::JsonLines,
-        _ => {
-            warnings.push(format!("{}: skipped, not a .txt, .md or .jsonl file", path.display()));
-            return Ok(Vec::new());
-        }
-    };
+/// What one file holds: its documents, each with its line for JSON Lines, or why it is skipped.
+enum Parsed {
+    Documents(Vec<(Option<usize>, Document)>),
+    Skipped(&'static str),
+}
+
+/// The documents of one file's bytes. Warnings about fields go to `warnings`; a skipped file's
+/// warning is the caller's.
+fn parse_file(path: &Path, kind: Kind, bytes: &[u8], warnings: &mut Vec<String>) -> Result<Parsed, CorpusError> {
     let fail = |line: Option<usize>, message: String| CorpusError { path: path.to_path_buf(), line, message };
-    let bytes = std::fs::read(path).map_err(|e| fail(None, format!("cannot read the file: {e}")))?;
     if bytes.iter().take(8192).any(|&b| b == 0) {
-        warnings.push(format!("{}: skipped, a binary file (it holds NUL bytes)", path.display()));
-        return Ok(Vec::new());
+        return Ok(Parsed::Skipped("a binary file (it holds NUL bytes)"));
     }
     let text = std::str::from_utf8(&bytes).map_err(|e| {
         let at = e.valid_up_to();
@@ -164,13 +223,12 @@ fn read_file(path: &Path, warnings: &mut Vec<String>) -> Result<Vec<(Option<usiz
     })?;
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     if text.trim().is_empty() {
-        warnings.push(format!("{}: skipped, the file is empty", path.display()));
-        return Ok(Vec::new());
+        return Ok(Parsed::Skipped("the file is empty"));
     }
     match kind {
         Kind::JsonLines => {
             let documents = jsonl::parse(text).map_err(|e| fail(Some(e.line), e.message))?;
-            Ok(documents
+            Ok(Parsed::Documents(documents
                 .into_iter()
                 .map(|(line, mut d)| {
                     if d.title.is_empty() {
@@ -178,7 +236,7 @@ fn read_file(path: &Path, warnings: &mut Vec<String>) -> Result<Vec<(Option<usiz
                     }
                     (Some(line), d)
                 })
-                .collect())
+                .collect()))
         }
         Kind::Article => {
             let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
@@ -209,17 +267,29 @@ fn read_file(path: &Path, warnings: &mut Vec<String>) -> Result<Vec<(Option<usiz
                 tags: fields.tags,
             };
             if document.title.is_empty() && document.body.is_empty() {
-                warnings.push(format!("{}: skipped, no text after the front matter", path.display()));
-                return Ok(Vec::new());
+                return Ok(Parsed::Skipped("no text after the front matter"));
             }
-            Ok(vec![(None, document)])
+            Ok(Parsed::Documents(vec![(None, document)]))
         }
     }
 }
 
+#[derive(Clone, Copy)]
 enum Kind {
     Article,
     JsonLines,
+}
+
+impl Kind {
+    /// The format of a file, by its extension; `None` for files that are not articles.
+    fn of(path: &Path) -> Option<Kind> {
+        let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
+        match extension.as_str() {
+            "txt" | "md" | "markdown" => Some(Kind::Article),
+            "jsonl" | "ndjson" => Some(Kind::JsonLines),
+            _ => None,
+        }
+    }
 }
 
 /// Accepts http(s) URLs and relative links; anything else (`javascript:`, `data:`, ...) could run
