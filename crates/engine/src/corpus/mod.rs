@@ -16,8 +16,11 @@ mod date;
 mod front_matter;
 mod jsonl;
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+
+use crate::analysis::is_ignorable;
 
 pub use article::{parse_article, parse_article_titled, Article};
 pub use date::{find_date, parse_date, Date};
@@ -213,18 +216,30 @@ enum Parsed {
 /// warning is the caller's.
 fn parse_file(path: &Path, kind: Kind, bytes: &[u8], warnings: &mut Vec<String>) -> Result<Parsed, CorpusError> {
     let fail = |line: Option<usize>, message: String| CorpusError { path: path.to_path_buf(), line, message };
+    // Windows editors save "Unicode" text as UTF-16, which is full of NUL bytes: it is an
+    // article in the wrong encoding, not a binary file to skip.
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(fail(
+            Some(1),
+            "is UTF-16 (it starts with a UTF-16 byte order mark), not UTF-8; save the file as UTF-8".into(),
+        ));
+    }
     if bytes.iter().take(8192).any(|&b| b == 0) {
         return Ok(Parsed::Skipped("a binary file (it holds NUL bytes)"));
     }
-    let text = std::str::from_utf8(&bytes).map_err(|e| {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
         let at = e.valid_up_to();
         let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
         fail(Some(line), format!("is not valid UTF-8 (at byte {at}); save the file as UTF-8"))
     })?;
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    if text.trim().is_empty() {
+    // Spaces of any kind, and characters nobody sees (joiners, soft hyphens, stray BOMs).
+    if text.chars().all(|c| c.is_whitespace() || is_ignorable(c)) {
         return Ok(Parsed::Skipped("the file is empty"));
     }
+    // Old Mac line ends (a lone CR) are line ends too; CRLF is handled by `str::lines`.
+    let text: Cow<'_, str> = if text.contains('\r') { Cow::Owned(lone_cr_to_lf(text)) } else { Cow::Borrowed(text) };
+    let text = &*text;
     match kind {
         Kind::JsonLines => {
             let documents = jsonl::parse(text).map_err(|e| fail(Some(e.line), e.message))?;
@@ -290,6 +305,19 @@ impl Kind {
             _ => None,
         }
     }
+}
+
+/// `text` with every CR that does not start a CRLF turned into LF.
+fn lone_cr_to_lf(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('\r') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at + 1..];
+        out.push(if rest.starts_with('\n') { '\r' } else { '\n' });
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Accepts http(s) URLs and relative links; anything else (`javascript:`, `data:`, ...) could run
