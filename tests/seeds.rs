@@ -142,9 +142,10 @@ fn the_last_word_is_a_prefix_while_typing() {
     assert_eq!(sorted(found("ক্ষেপণা")), ["000", "001"]);
     assert!(found("ক্ষেপণা ").is_empty(), "a finished word is not a prefix");
     assert!(found_with("ক্ষেপণা", &SearchOptions { prefix: false, ..Default::default() }).is_empty());
-    // Every step of typing কিম জং উন keeps finding articles.
+    // Every step of typing কিম জং উন keeps finding articles, from the second letter on (a single
+    // letter is not expanded: it starts thousands of words).
     let query = "কিম জং উন";
-    for (end, _) in query.char_indices().skip(1) {
+    for (end, _) in query.char_indices().skip(2) {
         assert!(!found(&query[..end]).is_empty(), "nothing found for «{}»", &query[..end]);
     }
 }

@@ -27,7 +27,7 @@ fn main() {
             for _ in 0..rounds {
                 total = search(&index, query, &options).unwrap().total;
             }
-            let per = start.elapsed() / rounds;
+            let per = start.elapsed() / rounds.max(1);
             println!("{query:>24} limit {limit:>2}: {per:>10.2?}  ({total} documents)");
         }
     }

@@ -71,6 +71,16 @@ pub fn fold_letter(c: char) -> Option<char> {
     })
 }
 
+/// Every letter that folds like `c` (চ and ছ; শ, ষ and স; ...): the first letters a word may
+/// start with and still meet `c` loosely. Letters outside the Bengali block stand for themselves.
+pub fn loose_letters(c: char) -> Vec<char> {
+    if !('\u{0980}'..='\u{09FF}').contains(&c) {
+        return vec![c];
+    }
+    let folded = fold_letter(c);
+    ('\u{0980}'..='\u{09FF}').filter(|&l| fold_letter(l) == folded).collect()
+}
+
 /// The loose keys a word is filed under: its own and those of its stems, so that a variant
 /// spelling meets the inflected forms too (দেয়া meets দেওয়ার).
 pub fn loose_keys(word: &str) -> Vec<String> {

@@ -19,7 +19,7 @@ mod segment;
 mod stem;
 
 pub use banglish::from_banglish;
-pub use loose::{fold_letter, loose_key, loose_keys};
+pub use loose::{fold_letter, loose_key, loose_keys, loose_letters};
 pub use normalize::{is_ignorable, normalize, normalize_into};
 pub use segment::{is_continuation, segments, Segments};
 pub use stem::stems;

@@ -210,18 +210,31 @@ fn snippet_of(body: &str, words: Vec<Marked>) -> (String, Vec<Highlight>) {
         return (String::new(), Vec::new());
     }
     let window = WINDOW_WORDS.min(words.len());
-    let mut best = (0usize, 0usize, 0usize); // (distinct clauses, matched words, start)
-    for start in 0..=words.len() - window {
-        let slice = &words[start..start + window];
-        let mut seen = 0u64;
-        let mut matched = 0;
-        for c in slice.iter().filter_map(|w| w.clause) {
-            seen |= 1 << (c % 64);
-            matched += 1;
+    // Slide the window one word at a time, keeping per-clause counts, so choosing costs one pass.
+    let clauses = words.iter().filter_map(|w| w.clause).max().map_or(0, |c| c + 1);
+    let mut in_window = vec![0u32; clauses];
+    let (mut distinct, mut matched) = (0usize, 0usize);
+    let mut enter = |w: &Marked, delta: i32, distinct: &mut usize, matched: &mut usize| {
+        if let Some(c) = w.clause {
+            let before = in_window[c];
+            in_window[c] = (before as i32 + delta) as u32;
+            *matched = (*matched as i32 + delta) as usize;
+            match (before, in_window[c]) {
+                (0, _) => *distinct += 1,
+                (_, 0) => *distinct -= 1,
+                _ => {}
+            }
         }
-        let score = (seen.count_ones() as usize, matched, start);
-        if (score.0, score.1) > (best.0, best.1) {
-            best = score;
+    };
+    for w in &words[..window] {
+        enter(w, 1, &mut distinct, &mut matched);
+    }
+    let mut best = (distinct, matched, 0usize); // (distinct clauses, matched words, start)
+    for start in 1..=words.len() - window {
+        enter(&words[start - 1], -1, &mut distinct, &mut matched);
+        enter(&words[start + window - 1], 1, &mut distinct, &mut matched);
+        if (distinct, matched) > (best.0, best.1) {
+            best = (distinct, matched, start);
         }
     }
     // Center the matches in the window rather than starting at the first one.

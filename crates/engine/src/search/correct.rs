@@ -10,7 +10,7 @@ use fst::{IntoStreamer, Streamer};
 use super::automaton::Levenshtein;
 use super::expand::{expand, Allow, MAX_SCAN};
 use super::query::{Clause, ClauseKind, Query};
-use crate::analysis::{from_banglish, loose_key};
+use crate::analysis::{from_banglish, loose_letters};
 use crate::index::{Index, IndexError, WordEntry};
 
 /// Queries finding fewer documents than this get a suggestion.
@@ -52,8 +52,8 @@ fn closest_word(index: &Index<'_>, word: &str) -> Result<Option<String>, IndexEr
         if candidate.chars().count() < 3 {
             continue;
         }
-        let first = candidate.chars().next().map(|c| loose_key(&c.to_string()));
-        let automaton = Levenshtein::new(&candidate, 2, false);
+        let first = candidate.chars().next().map(loose_letters).unwrap_or_default();
+        let automaton = Levenshtein::new(&candidate, 2, false).first_letter_in(&first);
         let mut stream = index.words().search_with_state(&automaton).into_stream();
         let mut scanned = 0;
         while let Some((key, value, state)) = stream.next() {
@@ -62,9 +62,6 @@ fn closest_word(index: &Index<'_>, word: &str) -> Result<Option<String>, IndexEr
                 break;
             }
             let Ok(key) = std::str::from_utf8(key) else { continue };
-            if key.chars().next().map(|c| loose_key(&c.to_string())) != first {
-                continue;
-            }
             let df = WordEntry::from_value(value).df;
             let edits = automaton.distance(state);
             // Prefer fewer edits, then more documents.

@@ -65,6 +65,19 @@ impl Expansion {
     }
 }
 
+/// A prefix shorter than this (in code points) is not expanded: a single letter starts thousands
+/// of words, means nothing yet, and enumerating them would cost milliseconds per keystroke.
+pub const MIN_PREFIX: usize = 2;
+
+/// Completions kept for a prefix: fewer for short ones, the most frequent first.
+fn prefix_cap(prefix: &str) -> usize {
+    match prefix.chars().count() {
+        0..=2 => 16,
+        3 => 32,
+        _ => MAX_EXPANSIONS,
+    }
+}
+
 /// Typo budget by length in code points: none up to 3, one up to 7, two beyond; none for numbers.
 pub fn typo_distance(key: &str) -> u8 {
     if key.bytes().all(|b| b.is_ascii_digit()) {
@@ -86,7 +99,8 @@ fn banglish_distance(key: &str) -> u8 {
     }
 }
 
-pub fn expand(index: &Index<'_>, word: &str, allow: Allow) -> Result<Expansion, IndexError> {
+pub fn expand(index: &Index<'_>, word: &str, mut allow: Allow) -> Result<Expansion, IndexError> {
+    allow.prefix &= word.chars().count() >= MIN_PREFIX;
     let mut expansion = Expansion::default();
     if let Some(entry) = index.word(word) {
         expansion.add(entry.postings, EXACT);
@@ -110,7 +124,7 @@ pub fn expand(index: &Index<'_>, word: &str, allow: Allow) -> Result<Expansion, 
         }
         // The most frequent completions first.
         found.sort_unstable();
-        for (_, postings) in found.into_iter().take(MAX_EXPANSIONS) {
+        for (_, postings) in found.into_iter().take(prefix_cap(word)) {
             expansion.add(postings, PREFIX);
         }
     }
@@ -159,6 +173,7 @@ fn loose_matches(
     if key.is_empty() {
         return Ok(0);
     }
+    let prefix = prefix && key.chars().count() >= MIN_PREFIX;
     let mut found: Vec<(u8, usize, Vec<u8>, u64)> = Vec::new();
     if distance == 0 && !prefix {
         found.extend(index.loose().get(key).map(|group| (0, 0, key.as_bytes().to_vec(), group)));
@@ -173,13 +188,10 @@ fn loose_matches(
     } else {
         // As in Lucene's fuzzy query, the first letter must be right: people rarely get it
         // wrong, and without this rule short words drown in neighbours (north would find করতে).
-        let first = &key.as_bytes()[..key.chars().next().map_or(0, char::len_utf8)];
-        let automaton = Levenshtein::new(key, distance, prefix);
+        let first: Vec<char> = key.chars().take(1).collect();
+        let automaton = Levenshtein::new(key, distance, prefix).first_letter_in(&first);
         let mut stream = index.loose().search_with_state(&automaton).into_stream();
         while let Some((k, group, state)) = stream.next() {
-            if !k.starts_with(first) {
-                continue;
-            }
             found.push((automaton.distance(state), k.len(), k.to_vec(), group));
             if found.len() >= MAX_SCAN {
                 break;
@@ -188,8 +200,9 @@ fn loose_matches(
     }
     // Fewest edits first, then the shortest keys (closest to what was typed).
     found.sort_unstable();
-    let matched_keys = found.len().min(MAX_EXPANSIONS);
-    for (edits, _, matched, group) in found.into_iter().take(MAX_EXPANSIONS) {
+    let cap = if prefix { prefix_cap(key) } else { MAX_EXPANSIONS };
+    let matched_keys = found.len().min(cap);
+    for (edits, _, matched, group) in found.into_iter().take(cap) {
         let mut weight = weights[usize::from(edits.min(2))];
         if matched != key.as_bytes() {
             weight = weight.min(PREFIX);

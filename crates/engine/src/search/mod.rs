@@ -83,7 +83,40 @@ struct Count {
     best: f32,
 }
 
-type Counts = HashMap<u32, Count>;
+/// A clause's counts for every document it matches: dense by document number (a clause can match
+/// thousands of postings, and an array is far cheaper than a hash map for that), plus the list of
+/// documents touched, in the order first seen.
+struct Counts {
+    by_doc: Vec<Count>,
+    docs: Vec<u32>,
+}
+
+impl Counts {
+    fn new(index: &Index<'_>) -> Self {
+        Counts { by_doc: vec![Count::default(); index.len() as usize], docs: Vec::new() }
+    }
+
+    /// The count of `doc` (a valid document number: postings are checked against the count).
+    fn entry(&mut self, doc: u32) -> &mut Count {
+        let c = &mut self.by_doc[doc as usize];
+        if c.best == 0.0 {
+            self.docs.push(doc);
+        }
+        c
+    }
+
+    fn contains(&self, doc: u32) -> bool {
+        self.by_doc.get(doc as usize).is_some_and(|c| c.best > 0.0)
+    }
+
+    fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (u32, &Count)> {
+        self.docs.iter().map(|&d| (d, &self.by_doc[d as usize]))
+    }
+}
 
 /// Searches `index` for `query`.
 ///
@@ -119,34 +152,45 @@ pub fn search(index: &Index<'_>, query: &str, options: &SearchOptions) -> Result
 
 /// Every matching document with its score, best first, and how to highlight each clause.
 fn rank(index: &Index<'_>, parsed: &Query, options: &SearchOptions) -> Result<(Vec<(u32, f32)>, Vec<ClauseMatcher>), IndexError> {
-    let mut ranked = Vec::new();
+    let mut ranked: Vec<(u32, f32)> = Vec::new();
     let mut matchers = Vec::new();
+    let mut first = true;
     let positive = parsed.clauses.iter().filter(|c| !c.excluded).count();
-    if positive > 0 {
-        let mut candidates: Option<Vec<(u32, f32)>> = None;
-        for clause in parsed.clauses.iter().filter(|c| !c.excluded) {
-            let (counts, matcher) = evaluate(index, clause, options)?;
-            matchers.push(matcher);
-            let clause_scores = bm25(index, &counts)?;
-            candidates = Some(match candidates {
-                None => clause_scores.into_iter().collect(),
-                Some(previous) => previous
-                    .into_iter()
-                    .filter_map(|(doc, score)| clause_scores.get(&doc).map(|s| (doc, score + s)))
-                    .collect(),
-            });
-            if candidates.as_ref().is_some_and(Vec::is_empty) {
-                break;
-            }
+    for clause in parsed.clauses.iter().filter(|c| !c.excluded) {
+        let (counts, matcher) = evaluate(index, clause, options)?;
+        // The first letter of the next word, just typed: too short to expand, so it would end
+        // every search at that keystroke. Until it grows, the other words decide.
+        if counts.len() == 0 && positive > 1 && is_unexpanded_prefix(clause) {
+            continue;
         }
-        ranked = candidates.unwrap_or_default();
+        matchers.push(matcher);
+        let scores = bm25(index, &counts)?;
+        if first {
+            ranked = counts.docs.iter().map(|&doc| (doc, scores[doc as usize])).collect();
+            first = false;
+        } else {
+            // Every clause is required.
+            ranked.retain_mut(|(doc, score)| {
+                *score += scores[*doc as usize];
+                counts.contains(*doc)
+            });
+        }
+        if ranked.is_empty() {
+            break;
+        }
+    }
+    if !ranked.is_empty() {
         for clause in parsed.clauses.iter().filter(|c| c.excluded) {
             let (excluded, _) = evaluate(index, clause, options)?;
-            ranked.retain(|(doc, _)| !excluded.contains_key(doc));
+            ranked.retain(|(doc, _)| !excluded.contains(*doc));
         }
     }
     ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     Ok((ranked, matchers))
+}
+
+fn is_unexpanded_prefix(clause: &Clause) -> bool {
+    matches!(&clause.kind, ClauseKind::Word(w) if clause.prefix && w.chars().count() < expand::MIN_PREFIX)
 }
 
 fn make_hit(index: &Index<'_>, doc: u32, score: f32, highlighter: &mut Highlighter) -> Result<Hit, IndexError> {
@@ -193,11 +237,11 @@ fn evaluate(index: &Index<'_>, clause: &Clause, options: &SearchOptions) -> Resu
 }
 
 fn word_counts(index: &Index<'_>, expansion: &Expansion) -> Result<Counts, IndexError> {
-    let mut counts = Counts::new();
+    let mut counts = Counts::new(index);
     for (&postings, &weight) in &expansion.words {
         for posting in index.postings(postings)? {
             let p = posting?;
-            let c = counts.entry(p.doc).or_default();
+            let c = counts.entry(p.doc);
             c.title += weight * p.in_title as f32;
             c.body += weight * p.in_body as f32;
             c.best = c.best.max(weight);
@@ -227,7 +271,7 @@ fn phrase_counts(index: &Index<'_>, words: &[String]) -> Result<Counts, IndexErr
         positions.values_mut().for_each(|v| v.sort_unstable());
         members.push(positions);
     }
-    let mut counts = Counts::new();
+    let mut counts = Counts::new(index);
     let Some((first, rest)) = members.split_first() else { return Ok(counts) };
     for (&doc, starts) in first {
         let title_words = index.lengths(doc)?.0;
@@ -236,7 +280,7 @@ fn phrase_counts(index: &Index<'_>, words: &[String]) -> Result<Counts, IndexErr
                 m.get(&doc).is_some_and(|ps| ps.binary_search(&(start + i as u32 + 1)).is_ok())
             });
             if all {
-                let c = counts.entry(doc).or_default();
+                let c = counts.entry(doc);
                 c.best = expand::EXACT;
                 if start < title_words {
                     c.title += 1.0;
@@ -249,21 +293,20 @@ fn phrase_counts(index: &Index<'_>, words: &[String]) -> Result<Counts, IndexErr
     Ok(counts)
 }
 
-/// BM25F score of one clause for each document it matches.
-fn bm25(index: &Index<'_>, counts: &Counts) -> Result<HashMap<u32, f32>, IndexError> {
+/// BM25F score of one clause, by document number (0 where it does not match).
+fn bm25(index: &Index<'_>, counts: &Counts) -> Result<Vec<f32>, IndexError> {
     let n = index.len() as f32;
     let df = counts.len() as f32;
     let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
     let (mean_title, mean_body) = index.mean_lengths();
-    counts
-        .iter()
-        .map(|(&doc, c)| {
-            let (title_words, body_words) = index.lengths(doc)?;
-            let norm = |len: u32, mean: f32| 1.0 - B + B * len as f32 / mean;
-            let tf = TITLE_BOOST * c.title / norm(title_words, mean_title) + c.body / norm(body_words, mean_body);
-            Ok((doc, c.best * idf * tf / (K1 + tf)))
-        })
-        .collect()
+    let norm = |len: u32, mean: f32| 1.0 - B + B * len as f32 / mean;
+    let mut scores = vec![0.0; index.len() as usize];
+    for (doc, c) in counts.iter() {
+        let (title_words, body_words) = index.lengths(doc)?;
+        let tf = TITLE_BOOST * c.title / norm(title_words, mean_title) + c.body / norm(body_words, mean_body);
+        scores[doc as usize] = c.best * idf * tf / (K1 + tf);
+    }
+    Ok(scores)
 }
 
 #[cfg(test)]

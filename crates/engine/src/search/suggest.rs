@@ -8,7 +8,7 @@ use fst::automaton::{Automaton, Str};
 use fst::{IntoStreamer, Streamer};
 use serde::Serialize;
 
-use crate::analysis::{for_each_word, from_banglish, loose_key};
+use crate::analysis::{for_each_word, from_banglish, loose_letters};
 use crate::index::{Index, WordEntry};
 
 use super::automaton::Levenshtein;
@@ -37,15 +37,12 @@ pub fn suggest(index: &Index<'_>, input: &str, limit: usize) -> Vec<Suggestion> 
     if input[start..].chars().any(|c| c.is_whitespace()) {
         return Vec::new();
     }
-    let mut found = completions(index, Str::new(&prefix).starts_with(), |_| true);
+    let mut found = completions(index, Str::new(&prefix).starts_with());
     if let Some(bengali) = from_banglish(&prefix) {
-        let mut more = completions(index, Str::new(&bengali).starts_with(), |_| true);
+        let mut more = completions(index, Str::new(&bengali).starts_with());
         if more.is_empty() && bengali.chars().count() >= 3 {
-            let first = bengali.chars().next().map(|c| loose_key(&c.to_string()));
-            let same_first = |key: &[u8]| {
-                std::str::from_utf8(key).ok().and_then(|k| k.chars().next()).map(|c| loose_key(&c.to_string())) == first
-            };
-            more = completions(index, Levenshtein::new(&bengali, 1, true), same_first);
+            let first = bengali.chars().next().map(loose_letters).unwrap_or_default();
+            more = completions(index, Levenshtein::new(&bengali, 1, true).first_letter_in(&first));
         }
         found.extend(more);
     }
@@ -61,14 +58,12 @@ pub fn suggest(index: &Index<'_>, input: &str, limit: usize) -> Vec<Suggestion> 
         .collect()
 }
 
-/// Words matched by `automaton` and accepted by `keep`, with their document counts.
-fn completions<A: Automaton>(index: &Index<'_>, automaton: A, keep: impl Fn(&[u8]) -> bool) -> Vec<(u32, Vec<u8>)> {
+/// Words matched by `automaton`, with their document counts.
+fn completions<A: Automaton>(index: &Index<'_>, automaton: A) -> Vec<(u32, Vec<u8>)> {
     let mut stream = index.words().search(automaton).into_stream();
     let mut found = Vec::new();
     while let Some((key, value)) = stream.next() {
-        if keep(key) {
-            found.push((WordEntry::from_value(value).df, key.to_vec()));
-        }
+        found.push((WordEntry::from_value(value).df, key.to_vec()));
         if found.len() >= MAX_SCAN {
             break;
         }
