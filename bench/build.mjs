@@ -1,0 +1,49 @@
+// The build steps the benchmark needs, each an ordinary command of this repository: the data
+// tool (bench/, a workspace member), its exports, and sondhan's wasm package per corpus through
+// scripts/build-web. Cargo runs one build at a time, so these run one after the other.
+
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { DATA, PKG, ROOT } from './lib/paths.mjs';
+
+const TOOL = path.join(ROOT, 'target/release/sondhan-bench');
+
+/** Runs a command from the repository root, its output to our stderr; returns the seconds it took. */
+export function sh(command, args, env = {}) {
+  const started = performance.now();
+  execFileSync(command, args, { cwd: ROOT, stdio: ['ignore', process.stderr, 'inherit'], env: { ...process.env, ...env } });
+  return (performance.now() - started) / 1000;
+}
+
+export function buildTool() {
+  return sh('cargo', ['build', '--quiet', '--release', '-p', 'sondhan-bench']);
+}
+
+/**
+ * Exports of `corpus` under target/bench/data/<name>-*: the documents as sondhan reads them (for
+ * the peers), the index bytes (for the section sizes), and, if `queries`, the known-item queries.
+ */
+export function exportCorpus(corpus, name, { queries = false } = {}) {
+  mkdirSync(DATA, { recursive: true });
+  const files = { documents: path.join(DATA, `${name}-documents.jsonl`), index: path.join(DATA, `${name}-index.bin`) };
+  sh(TOOL, ['documents', corpus, files.documents]);
+  sh(TOOL, ['index', corpus, files.index]);
+  if (queries) {
+    files.queries = path.join(DATA, `${name}-queries.json`);
+    sh(TOOL, ['queries', corpus, files.queries]);
+  }
+  return files;
+}
+
+/**
+ * sondhan's npm package for `corpus` (null: the seeds, scripts/build-web's default) into
+ * target/bench/pkg/<name>. Returns the folder and the seconds the build took.
+ */
+export function buildSondhan(corpus, name) {
+  const out = path.join(PKG, name);
+  const seconds = sh('scripts/build-web', [...(corpus ? ['--corpus', corpus] : []), '--out-dir', out], {
+    PATH: `${path.join(ROOT, 'node_modules/.bin')}:${process.env.PATH}`,
+  });
+  return { pkg: out, seconds };
+}
