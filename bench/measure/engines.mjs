@@ -1,0 +1,100 @@
+// What one engine costs and answers on one site, in Chromium: cold start, bytes, memory,
+// per-query latency, and the hits of every query (for relevance). All engines go through the same
+// page (web/bench.js) and the same calls, in the same run.
+
+import { latencySummary, median } from '../lib/metrics.mjs';
+import { memoryAfterLoad, openEngine, runQueries, settle } from '../lib/browser.mjs';
+
+/** The benchmark page's own files: the same few KB for every engine, so not counted as the engine's. */
+const PAGE_SHELL = /^\/(index\.html|bench\.js|record-wasm-memory\.js|wasm-memory\.js|engines\/[^/]+\.js)$/;
+
+/** Bytes a page fetched, split into the engine's (code, index, data) and the page shell's. */
+export function bytesOf(log) {
+  const engine = log.filter((r) => !PAGE_SHELL.test(r.path));
+  const sum = (rs) => rs.reduce((total, r) => total + r.bytes, 0);
+  const files = {};
+  for (const r of engine) files[r.path] = (files[r.path] ?? 0) + r.bytes;
+  return { engine: sum(engine), requests: engine.length, shell: sum(log) - sum(engine), files };
+}
+
+/**
+ * `runs` first visits (fresh context, empty cache), each searching `query` as soon as it can.
+ * Returns medians of the page's timings, the bytes of the last visit, and that last page, still
+ * open, for the warm measurements.
+ */
+export async function coldStart(browser, site, { engine, variant, query, runs }) {
+  const visits = [];
+  let open = null;
+  for (let i = 0; i < runs; i += 1) {
+    if (open) await open.context.close();
+    await settle(site, 100); // nothing from an earlier page may count
+    open = await openEngine(browser, site, { engine, variant, query });
+    const log = await settle(site);
+    visits.push({ loaded: open.loaded, firstResult: open.firstResult, largest: open.largest, bytes: bytesOf(log) });
+  }
+  return {
+    cold: {
+      runs,
+      largestFile: visits.at(-1).largest?.name ?? null,
+      largestReceived: median(visits.map((v) => v.largest?.responseEnd ?? NaN)),
+      loaded: median(visits.map((v) => v.loaded)),
+      firstResult: median(visits.map((v) => v.firstResult)),
+      all: visits.map((v) => Math.round(v.firstResult)),
+      bytes: visits.at(-1).bytes,
+    },
+    open,
+  };
+}
+
+/**
+ * Everything for one engine: cold start (`coldRuns` visits, first query `sets[first][0]`), memory
+ * after load, then on the warm page the `warmup` queries untimed and every set timed, keeping the
+ * hits of the sets named in `keepIds`. `rankingOnly`: time every set again with limit 0 (sondhan:
+ * ranking without snippets or hit objects), to show where a query's time goes.
+ */
+export async function measureEngine(browser, site, { engine, variant = 'configured', sets, first, coldRuns, warmup, keepIds, rankingOnly = false }) {
+  const { cold, open } = await coldStart(browser, site, { engine, variant, query: sets[first][0].query, runs: coldRuns });
+  try {
+    const memory = await memoryAfterLoad(open.context, open.page);
+    await runQueries(open.page, warmup, { ids: false });
+    const latency = {};
+    const hits = {};
+    const all = [];
+    for (const [name, set] of Object.entries(sets)) {
+      const keep = keepIds.includes(name);
+      const { times, ids } = await runQueries(open.page, set.map((q) => q.query), { ids: keep });
+      latency[name] = latencySummary(times);
+      all.push(...times);
+      if (keep) hits[name] = ids;
+    }
+    latency.all = latencySummary(all);
+    let ranking = null;
+    if (rankingOnly) {
+      ranking = {};
+      const times = [];
+      for (const [name, set] of Object.entries(sets)) {
+        const run = await runQueries(open.page, set.map((q) => q.query), { ids: false, limit: 0 });
+        ranking[name] = latencySummary(run.times);
+        times.push(...run.times);
+      }
+      ranking.all = latencySummary(times);
+    }
+    return { engine, variant, cold, memory, latency, ranking, hits };
+  } finally {
+    await open.context.close();
+  }
+}
+
+/** The hits of every query in `sets`, and nothing else (the peers' library-default variants). */
+export async function hitsOnly(browser, site, { engine, variant, sets }) {
+  const open = await openEngine(browser, site, { engine, variant });
+  try {
+    const hits = {};
+    for (const [name, set] of Object.entries(sets)) {
+      hits[name] = (await runQueries(open.page, set.map((q) => q.query))).ids;
+    }
+    return { engine, variant, hits };
+  } finally {
+    await open.context.close();
+  }
+}

@@ -1,0 +1,122 @@
+// Where sondhan's query time goes in Chromium: a CPU profile (CDP Profiler) of the timed query
+// sets on the news build, attributed to the engine's modules.
+//
+// The shipped .wasm carries no function names (wasm-opt -Oz drops them), so the profile runs on a
+// build that keeps them: wasm-bindgen applied to cargo's own output for the news corpus (the same
+// compiled code, before wasm-opt). Its timings are a little off the shipped build's; the shares
+// are what matter.
+
+import { existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { sh } from '../build.mjs';
+import { openEngine, runQueries } from '../lib/browser.mjs';
+import { OUT, PKG, ROOT } from '../lib/paths.mjs';
+import { serveSite } from '../lib/server.mjs';
+import { assembleSite } from '../sites.mjs';
+
+/**
+ * What a sample's time is for: the first rule, in this order, that matches any frame of its
+ * stack. Analysis called while making snippets is snippet time; called by word expansion (loose
+ * keys), expansion time; called by the search itself, query analysis.
+ */
+const CATEGORIES = [
+  ['snippets and highlights', /sondhan_engine::hits/],
+  ['hits to JS objects (serde-wasm-bindgen, glue)', /serde_wasm_bindgen|wasm_bindgen|js_sys|sondhan::wasm/],
+  ['did you mean', /sondhan_engine::search::correct/],
+  ['word expansion (FST walks, prefixes, typo automaton, loose keys)', /sondhan_engine::search::(expand|automaton)|levenshtein_automata|^fst::/],
+  ['query analysis', /sondhan_engine::analysis|okkhor/],
+  ['ranking (postings, positions, BM25F)', /sondhan_engine::search/],
+  ['garbage collector', /^\(garbage collector\)$/],
+];
+
+const PROFILE_FILE = path.join(OUT, 'sondhan-news.cpuprofile');
+
+/**
+ * A function's path without its hash. wasm-bindgen demangles the name section already; a legacy
+ * mangled name (`_ZN…E`) is decoded here too.
+ */
+export function demangle(name) {
+  const match = /^_ZN(.*)E$/.exec(name);
+  if (!match) return name.replace(/::h[0-9a-f]{16}$/, '');
+  const parts = [];
+  let rest = match[1];
+  while (rest.length) {
+    const len = /^\d+/.exec(rest);
+    if (!len) break;
+    const start = len[0].length;
+    parts.push(rest.slice(start, start + Number(len[0])));
+    rest = rest.slice(start + Number(len[0]));
+  }
+  if (/^h[0-9a-f]{16}$/.test(parts.at(-1) ?? '')) parts.pop();
+  return parts
+    .join('::')
+    .replace(/\$LT\$/g, '<')
+    .replace(/\$GT\$/g, '>')
+    .replace(/\$u20\$/g, ' ')
+    .replace(/\$RF\$/g, '&')
+    .replace(/\$C\$/g, ',')
+    .replace(/\$u7b\$/g, '{')
+    .replace(/\$u7d\$/g, '}')
+    .replace(/\.\./g, '::');
+}
+
+/** The named build: wasm-bindgen on cargo's .wasm for `corpus` (scripts/build-web's target dir). */
+function namedBuild(corpus) {
+  const raw = path.join(ROOT, 'target', `corpus-${path.basename(corpus)}`, 'wasm32-unknown-unknown/wasm-release/sondhan.wasm');
+  if (!existsSync(raw)) throw new Error(`no ${raw}: build the corpus with scripts/build-web first`);
+  const out = path.join(PKG, `${path.basename(corpus)}-names`);
+  sh('wasm-bindgen', ['--target', 'web', '--out-dir', out, '--out-name', 'sondhan', raw]);
+  return out;
+}
+
+/** Self time per category and per function, from a CDP profile. */
+function attribute(profile) {
+  const nodes = new Map(profile.nodes.map((n) => [n.id, { ...n, name: demangle(n.callFrame.functionName) }]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const child of n.children ?? []) parent.set(child, n.id);
+  const byCategory = {};
+  const byFunction = {};
+  let total = 0;
+  profile.samples.forEach((id, i) => {
+    const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const leaf = nodes.get(id);
+    if (leaf.name === '(idle)' || leaf.name === '(program)') return;
+    total += ms;
+    byFunction[leaf.name] = (byFunction[leaf.name] ?? 0) + ms;
+    const stack = [];
+    for (let at = id; at !== undefined; at = parent.get(at)) stack.push(nodes.get(at).name);
+    const hit = CATEGORIES.find(([, pattern]) => stack.some((name) => pattern.test(name)));
+    const category = hit ? hit[0] : 'other (JS glue, the page)';
+    byCategory[category] = (byCategory[category] ?? 0) + ms;
+  });
+  const sorted = (o, n) =>
+    Object.entries(o)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([name, ms]) => ({ name, ms, share: ms / total }));
+  return { totalMs: total, byCategory: sorted(byCategory, 20), byFunction: sorted(byFunction, 15) };
+}
+
+/** Profiles sondhan on `corpus` running `queries` (each a string), after `warmup`. */
+export async function profileSondhan(browser, { corpus, queries, warmup }) {
+  const dir = await assembleSite(`${path.basename(corpus)}-profile`, { pkg: namedBuild(corpus) });
+  // A diagnostic site: brotli quality 5 is enough (the transfer is not measured here).
+  const site = await serveSite(dir, { brotliQuality: 5 });
+  const open = await openEngine(browser, site, { engine: 'sondhan' });
+  try {
+    await runQueries(open.page, warmup, { ids: false });
+    const cdp = await open.context.newCDPSession(open.page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+    await cdp.send('Profiler.start');
+    await runQueries(open.page, queries, { ids: false });
+    const { profile } = await cdp.send('Profiler.stop');
+    await cdp.detach();
+    // For a closer look: Chromium's DevTools (Performance panel) opens this file.
+    writeFileSync(PROFILE_FILE, JSON.stringify(profile));
+    return { queries: queries.length, file: path.relative(ROOT, PROFILE_FILE), ...attribute(profile) };
+  } finally {
+    await open.context.close();
+    await site.close();
+  }
+}
