@@ -1,0 +1,169 @@
+#!/usr/bin/env node
+// The benchmark, end to end (scripts/bench runs it after scripts/setup):
+//
+//   node bench/run.mjs [--quick]       --quick: everything but the growth series
+//
+// 1. builds: the data tool, corpus exports and queries, sondhan's .wasm for the empty corpus, the
+//    seeds and the news; criterion's native throughput;
+// 2. sizes of what ships;
+// 3. one static site per corpus with every engine and its prebuilt index;
+// 4. Chromium: per engine cold start, bytes, memory, latency and the hits of every query, on the
+//    news site and on the seeds site; then the growth series;
+// 5. results in target/bench/results.json; tables printed, BENCHMARKS.md's generated blocks and
+//    the plots in docs/ rewritten.
+//
+// It prints figures and never asserts them: timings depend on the machine and its load.
+
+import { writeFileSync } from 'node:fs';
+import { buildSondhan, buildTool, exportCorpus } from './build.mjs';
+import { emptyCorpus } from './corpora.mjs';
+import { launchBrowser } from './lib/browser.mjs';
+import { NEWS, RESULTS, SEEDS } from './lib/paths.mjs';
+import { describeMachine, loadNow } from './machine.mjs';
+import { compareEngines } from './measure/comparison.mjs';
+import { measureGrowth } from './measure/growth.mjs';
+import { nativeThroughput } from './measure/native.mjs';
+import { profileSondhan } from './measure/profile.mjs';
+import { KNOWN_ITEM_KINDS, keystrokeSet, knownItemSets, seedJudgments } from './measure/queries.mjs';
+import { knownItemRelevance, seedRelevance, sondhanMisses } from './measure/relevance.mjs';
+import { corpusTextSizes, indexSections, packageSizes } from './measure/sizes.mjs';
+import { cliSeedEval } from './measure/cli.mjs';
+import { readDocuments } from './peers.mjs';
+import { report } from './report/report.mjs';
+import { assembleSite } from './sites.mjs';
+
+/** The engines of the performance comparison, and the peers' library defaults (relevance only). */
+const ENGINES = ['sondhan', 'minisearch', 'flexsearch', 'pagefind'];
+const DEFAULT_VARIANTS = [
+  { engine: 'minisearch', variant: 'default' },
+  { engine: 'flexsearch', variant: 'default' },
+];
+/** First visits per engine and site; the median is reported. */
+const COLD_RUNS = 5;
+const GROWTH_COLD_RUNS = 5;
+/** Queries typed key by key for the keystroke latency (about 15 states each): few enough that
+ * Pagefind, which fetches index chunks for one- and two-letter prefixes, finishes in minutes. */
+const KEYSTROKE_QUERIES = 50;
+const GROWTH_KEYSTROKE_QUERIES = 30;
+
+const quick = process.argv.includes('--quick');
+const started = performance.now();
+const loadAtStart = loadNow();
+const say = (message) => console.error(`\x1b[1mbench:\x1b[0m ${message} (${Math.round((performance.now() - started) / 1000)} s)`);
+
+say('building the data tool (bench/, sondhan-bench)');
+buildTool();
+say('exporting the corpora as sondhan reads them; known-item queries');
+const newsData = exportCorpus(NEWS, 'news', { queries: true });
+const seedsData = exportCorpus(SEEDS, 'seeds');
+
+say('building sondhan: empty corpus, seeds, news (scripts/build-web)');
+const empty = buildSondhan(emptyCorpus(), 'empty');
+const seeds = buildSondhan(null, 'seeds');
+const news = buildSondhan(NEWS, 'news');
+say('native throughput (criterion, group throughput)');
+const native = nativeThroughput();
+say('seed relevance from the CLI (sondhan eval), as a cross-check');
+const cliEval = cliSeedEval();
+
+say('sizes (brotli 11 is slow the first time; cached by content after)');
+const sizes = {
+  empty: packageSizes(empty.pkg),
+  seeds: packageSizes(seeds.pkg),
+  news: packageSizes(news.pkg),
+  seedsIndex: indexSections(seedsData.index),
+  newsIndex: indexSections(newsData.index),
+  seedsText: corpusTextSizes(SEEDS),
+  newsText: corpusTextSizes(NEWS),
+};
+
+say('sites: the page, sondhan, and the peers with their indexes built ahead of time');
+const newsSite = await assembleSite('news', { pkg: news.pkg, documents: readDocuments(newsData.documents) });
+const seedsSite = await assembleSite('seeds', { pkg: seeds.pkg, documents: readDocuments(seedsData.documents) });
+
+const browser = await launchBrowser();
+const machine = describeMachine(browser.version());
+const judgments = seedJudgments();
+// Untimed queries before the timed ones (JIT, lazy compilation, caches): the seed queries, which
+// share no query with the news sets and exercise every query feature.
+const warmup = judgments.map((j) => j.query);
+
+const sets = knownItemSets(newsData.queries);
+const knownItemOnly = Object.fromEntries(KNOWN_ITEM_KINDS.map((k) => [k, sets[k]]));
+sets.keystrokes = keystrokeSet(sets.written, KEYSTROKE_QUERIES);
+
+say(`news in Chromium: ${ENGINES.join(', ')}`);
+const newsComparison = await compareEngines(browser, newsSite, {
+  engines: ENGINES,
+  variants: DEFAULT_VARIANTS,
+  sets,
+  relevanceSets: knownItemOnly,
+  first: 'written',
+  warmup,
+  keepIds: KNOWN_ITEM_KINDS,
+  coldRuns: COLD_RUNS,
+  log: (m) => say(`news: ${m}`),
+});
+
+say('news: a CPU profile of sondhan on the same queries (a build that keeps function names)');
+const profile = await profileSondhan(browser, {
+  corpus: NEWS,
+  queries: Object.values(sets).flatMap((set) => set.map((q) => q.query)),
+  warmup,
+});
+
+say('seeds in Chromium');
+const seedSets = { seeds: judgments.map((j) => ({ query: j.query })) };
+const seedsComparison = await compareEngines(browser, seedsSite, {
+  engines: ENGINES,
+  variants: DEFAULT_VARIANTS,
+  sets: seedSets,
+  relevanceSets: seedSets,
+  first: 'seeds',
+  warmup: [],
+  keepIds: ['seeds'],
+  coldRuns: COLD_RUNS,
+  log: (m) => say(`seeds: ${m}`),
+});
+
+let growth = null;
+if (!quick) {
+  say('growth: 1×, 2×, 4×, 8× the news corpus');
+  const growthSets = { written: sets.written, typo: sets.typo, keystrokes: keystrokeSet(sets.written, GROWTH_KEYSTROKE_QUERIES) };
+  growth = await measureGrowth(browser, {
+    news: { corpus: NEWS, pkg: news.pkg, seconds: news.seconds },
+    sets: growthSets,
+    warmup,
+    coldRuns: GROWTH_COLD_RUNS,
+    log: say,
+  });
+}
+await browser.close();
+
+const strip = ({ hits, ...rest }) => rest;
+const results = {
+  machine: { ...machine, loadAtStart, loadAtEnd: loadNow(), minutes: (performance.now() - started) / 60000 },
+  command: quick ? 'scripts/bench --quick' : 'scripts/bench',
+  native,
+  sizes,
+  builds: { empty: empty.seconds, seeds: seeds.seconds, news: news.seconds },
+  news: {
+    queries: Object.fromEntries(Object.entries(sets).map(([k, v]) => [k, v.length])),
+    floor: newsComparison.floor,
+    runs: newsComparison.runs.filter((r) => r.cold).map(strip),
+    relevance: knownItemRelevance(knownItemOnly, newsComparison.runs),
+    misses: sondhanMisses(knownItemOnly, newsComparison.runs),
+    profile,
+  },
+  seeds: {
+    floor: seedsComparison.floor,
+    runs: seedsComparison.runs.filter((r) => r.cold).map(strip),
+    relevance: seedRelevance(judgments, seedsComparison.runs),
+    cliEval,
+  },
+  growth,
+};
+writeFileSync(RESULTS, JSON.stringify(results, null, 2));
+say(`results in ${RESULTS}`);
+report(results);
+say(`done in ${results.machine.minutes.toFixed(1)} minutes`);
