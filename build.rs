@@ -39,7 +39,7 @@ fn main() {
         stats.documents,
         dir.display(),
         corpus.files.len(),
-        corpus.warnings.len(),
+        corpus.skipped.len(),
         stats.terms,
         stats.stems,
         stats.bytes,

@@ -207,7 +207,6 @@ fn other_scripts_mixed_in_are_indexed_and_searchable() {
 }
 
 #[test]
-#[ignore = "known analysis bug (reported): segmentation drops non-Bengali nukta and virama marks"]
 fn devanagari_nukta_letters_meet_in_both_spellings() {
     // U+095F (य़, precomposed) and U+092F U+093C (य + nukta) are the same letter, as are the
     // Bengali য় spellings the analyzer already joins.

@@ -134,3 +134,21 @@ fn damaged_indexes_are_rejected_with_a_reason() {
         }
     }
 }
+
+#[test]
+fn crafted_fst_bytes_are_rejected_before_fst_reads_them() {
+    // Found by fuzzing: a words FST that claims format 2, with the header CRC recomputed, made
+    // fst 0.4 panic on every search. The reader must refuse it at open.
+    let docs = [Document { id: "a".into(), title: "পুতিন".into(), body: "কিম".into(), ..Default::default() }];
+    let mut bytes = build_index(&docs);
+    let u32_at = |b: &[u8], at: usize| u32::from_le_bytes(b[at..at + 4].try_into().unwrap()) as usize;
+    let words = (0..u32_at(&bytes, 12)).map(|i| 20 + i * 12).find(|&e| &bytes[e..e + 4] == b"WRDS").unwrap();
+    let words_at = u32_at(&bytes, words + 4);
+    assert_eq!(bytes[words_at], 3, "our FSTs are format 3");
+    bytes[words_at] = 2;
+    let crc = crc32fast::hash(&bytes[20..]);
+    bytes[16..20].copy_from_slice(&crc.to_le_bytes());
+    let message = Index::open(&bytes).err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(message.contains("format 3"), "{message}");
+    assert!(Index::open_verified(&bytes).is_err());
+}

@@ -1,13 +1,16 @@
 //! Splitting text into words, keeping byte offsets into the original.
 //!
 //! A word starts at a letter or a digit and runs while characters of the same kind follow.
-//! Combining marks (vowel signs, hasanta, nukta, candrabindu, anusvara, visarga, Latin accents)
-//! and the invisible joiners never start a word and never end one: they stay with the letter
+//! Combining marks (vowel signs, hasanta, nukta, candrabindu, anusvara, visarga, and every other
+//! script's marks: Devanagari virama, Latin accents) and the invisible joiners never start a word
+//! and never end one: they stay with the letter
 //! before them, so a word boundary never falls inside a grapheme. Everything else separates:
 //! spaces, the danda `।`, quotes `“ ” ‘ ’`, hyphens, colons, and all other punctuation.
 //!
 //! Letters and digits are different kinds, so `২০২৪সালে` is the two words `২০২৪` and `সালে`
 //! (UAX #29 word boundaries, as in `unicode-segmentation`, keep them together).
+
+use unicode_normalization::char::is_combining_mark;
 
 use super::normalize::is_ignorable;
 
@@ -44,7 +47,8 @@ fn kind(c: char) -> Kind {
         // Currency signs, fraction marks, isshar, ganda, abbreviation sign, dandas.
         '\u{0980}'..='\u{09FF}' | '\u{0964}' | '\u{0965}' => Kind::Separator,
         c if is_ignorable(c) => Kind::Mark,
-        '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{20D0}'..='\u{20FF}' => Kind::Mark,
+        // Every other script's combining marks too (Devanagari nukta and virama, Latin accents).
+        c if is_combining_mark(c) => Kind::Mark,
         c if c.is_numeric() => Kind::Digit,
         c if c.is_alphabetic() => Kind::Letter,
         _ => Kind::Separator,

@@ -178,6 +178,15 @@ impl<'a> Index<'a> {
         let meta = section(tag::META)?;
         let float_at = |at| u32_at(meta, at).map(f32::from_bits);
         let fst_error = |_| IndexError::Corrupt("a term dictionary is not a valid FST");
+        // The fst crate reads its older formats differently and trusts their contents; ours are
+        // always format 3, so anything else is damage (crafted bytes made fst panic otherwise).
+        let fst_bytes = |t| -> Result<&'a [u8], IndexError> {
+            let data = section(t)?;
+            match data.get(..8) {
+                Some(v) if u64::from_le_bytes(v.try_into().unwrap_or_default()) == 3 => Ok(data),
+                _ => Err(IndexError::Corrupt("a term dictionary is not an FST of format 3")),
+            }
+        };
         let index = Index {
             documents: u32_at(meta, 0)?,
             words_count: u32_at(meta, 4)?,
@@ -185,10 +194,10 @@ impl<'a> Index<'a> {
             loose_count: u32_at(meta, 12)?,
             mean_title_words: float_at(16)?,
             mean_body_words: float_at(20)?,
-            words: Map::new(section(tag::WORDS)?).map_err(fst_error)?,
-            stems: Map::new(section(tag::STEMS)?).map_err(fst_error)?,
+            words: Map::new(fst_bytes(tag::WORDS)?).map_err(fst_error)?,
+            stems: Map::new(fst_bytes(tag::STEMS)?).map_err(fst_error)?,
             stem_groups: section(tag::STEM_GROUPS)?,
-            loose: Map::new(section(tag::LOOSE)?).map_err(fst_error)?,
+            loose: Map::new(fst_bytes(tag::LOOSE)?).map_err(fst_error)?,
             loose_groups: section(tag::LOOSE_GROUPS)?,
             postings: section(tag::POSTINGS)?,
             docs: section(tag::DOCS)?,
@@ -199,7 +208,7 @@ impl<'a> Index<'a> {
                 .filter_map(|&t| section(t).ok().map(|d| (String::from_utf8_lossy(&t).into_owned(), d.len())))
                 .collect(),
         };
-        if index.docs.len() != index.documents as usize * DOC_RECORD_LEN {
+        if Some(index.docs.len()) != (index.documents as usize).checked_mul(DOC_RECORD_LEN) {
             return Err(IndexError::Corrupt("the document table does not match the document count"));
         }
         Ok(index)
@@ -212,6 +221,10 @@ impl<'a> Index<'a> {
         let stored = u32_at(bytes, 16)?;
         if crc32fast::hash(&bytes[HEADER_LEN..]) != stored {
             return Err(IndexError::ChecksumMismatch);
+        }
+        // Each FST carries a checksum of its own; checking it walks no nodes, only bytes.
+        for fst in [index.words.as_fst(), index.stems.as_fst(), index.loose.as_fst()] {
+            fst.verify().map_err(|_| IndexError::ChecksumMismatch)?;
         }
         Ok(index)
     }

@@ -49,7 +49,7 @@ fn closest_word(index: &Index<'_>, word: &str) -> Result<Option<String>, IndexEr
     let mut best: Option<(u32, u8, String)> = None;
     let candidates = std::iter::once(word.to_string()).chain(from_banglish(word));
     for candidate in candidates {
-        if candidate.chars().count() < 3 {
+        if !(3..=super::expand::MAX_TYPO_WORD).contains(&candidate.chars().count()) {
             continue;
         }
         let first = candidate.chars().next().map(loose_letters).unwrap_or_default();

@@ -78,7 +78,12 @@ fn prefix_cap(prefix: &str) -> usize {
     }
 }
 
-/// Typo budget by length in code points: none up to 3, one up to 7, two beyond; none for numbers.
+/// Words longer than this (in code points) get no typo tolerance: no real word is that long (the
+/// longest in 2,085 news articles has about 25), and a typo automaton grows with its word.
+pub const MAX_TYPO_WORD: usize = 32;
+
+/// Typo budget by length in code points: none up to 3, one up to 7, two beyond; none for numbers
+/// and for words longer than [`MAX_TYPO_WORD`].
 pub fn typo_distance(key: &str) -> u8 {
     if key.bytes().all(|b| b.is_ascii_digit()) {
         return 0;
@@ -86,7 +91,8 @@ pub fn typo_distance(key: &str) -> u8 {
     match key.chars().count() {
         0..=3 => 0,
         4..=7 => 1,
-        _ => 2,
+        8..=MAX_TYPO_WORD => 2,
+        _ => 0,
     }
 }
 
@@ -95,7 +101,8 @@ fn banglish_distance(key: &str) -> u8 {
     match key.chars().count() {
         0..=2 => 0,
         3..=5 => 1,
-        _ => 2,
+        6..=MAX_TYPO_WORD => 2,
+        _ => 0,
     }
 }
 

@@ -35,7 +35,7 @@ pub const K1: f32 = 1.2;
 /// BM25 length normalization.
 pub const B: f32 = 0.75;
 /// A word in the title counts this many times a word in the body.
-pub const TITLE_BOOST: f32 = 2.5;
+pub const TITLE_BOOST: f32 = 5.0;
 /// Most hits one search returns, whatever `limit` asks for.
 pub const MAX_LIMIT: usize = 100;
 

@@ -113,7 +113,11 @@ fn push(clauses: &mut Vec<Clause>, mut words: Vec<String>, excluded: bool, quote
     match words.len() {
         0 => {}
         1 => clauses.push(clause(ClauseKind::Word(words.remove(0)), at_end)),
-        _ if quoted || excluded => clauses.push(clause(ClauseKind::Phrase(words), false)),
+        _ if quoted || excluded => {
+            // A phrase costs work per word, so it is capped like the query's clauses.
+            words.truncate(MAX_CLAUSES);
+            clauses.push(clause(ClauseKind::Phrase(words), false))
+        }
         n => {
             for (i, w) in words.into_iter().enumerate() {
                 clauses.push(clause(ClauseKind::Word(w), at_end && i == n - 1));

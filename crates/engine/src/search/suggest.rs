@@ -30,6 +30,12 @@ pub struct Suggestion {
 /// The input is analyzed like a query, so a decomposed or precomposed nukta, Bengali or ASCII
 /// digits, and upper or lower case all complete the same way.
 pub fn suggest(index: &Index<'_>, input: &str, limit: usize) -> Vec<Suggestion> {
+    // As a query is: only its first MAX_QUERY_BYTES are read.
+    let mut end = input.len().min(super::MAX_QUERY_BYTES);
+    while !input.is_char_boundary(end) {
+        end -= 1;
+    }
+    let input = &input[..end];
     let mut last = None;
     for_each_word(input, |w| last = Some((w.start, w.term.to_string())));
     let Some((start, prefix)) = last else { return Vec::new() };
@@ -40,7 +46,7 @@ pub fn suggest(index: &Index<'_>, input: &str, limit: usize) -> Vec<Suggestion> 
     let mut found = completions(index, Str::new(&prefix).starts_with());
     if let Some(bengali) = from_banglish(&prefix) {
         let mut more = completions(index, Str::new(&bengali).starts_with());
-        if more.is_empty() && bengali.chars().count() >= 3 {
+        if more.is_empty() && (3..=super::expand::MAX_TYPO_WORD).contains(&bengali.chars().count()) {
             let first = bengali.chars().next().map(loose_letters).unwrap_or_default();
             more = completions(index, Levenshtein::new(&bengali, 1, true).first_letter_in(&first));
         }
