@@ -25,9 +25,11 @@ fuzz_target!(|data: &[u8]| {
     assert!(opened.is_ok() || verified.is_err(), "open_verified accepts what open rejects");
     let Ok(index) = opened else { return };
     tolerating_fst_panics(|| use_index(&index));
-    // With its checksum recomputed, the same bytes pass open_verified.
+    // With its header checksum recomputed, open_verified gets past that check to the FSTs' own
+    // checksums: it must answer (accept, or reject damaged dictionaries), never panic, and accept
+    // only what open accepts.
     let mut fixed = data.to_vec();
     let crc = crc32fast::hash(&fixed[HEADER_LEN..]);
     fixed[CRC_AT..CRC_AT + 4].copy_from_slice(&crc.to_le_bytes());
-    assert!(Index::open_verified(&fixed).is_ok(), "open_verified rejects a right checksum");
+    assert!(Index::open_verified(&fixed).is_err() || Index::open(&fixed).is_ok());
 });
