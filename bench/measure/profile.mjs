@@ -15,19 +15,28 @@ import { serveSite } from '../lib/server.mjs';
 import { assembleSite } from '../sites.mjs';
 
 /**
- * What a sample's time is for: the first rule, in this order, that matches any frame of its
- * stack. Analysis called while making snippets is snippet time; called by word expansion (loose
- * keys), expansion time; called by the search itself, query analysis.
+ * What the step of a search a sample falls in is for: the frame right below
+ * `sondhan_engine::search::search` on its stack decides. Anything else it calls is the making of
+ * the hits it returns (snippets, highlights, reading the stored text).
  */
-const CATEGORIES = [
-  ['snippets and highlights', /sondhan_engine::hits/],
-  ['hits to JS objects (serde-wasm-bindgen, glue)', /serde_wasm_bindgen|wasm_bindgen|js_sys|sondhan::wasm/],
-  ['did you mean', /sondhan_engine::search::correct/],
-  ['word expansion (FST walks, prefixes, typo automaton, loose keys)', /sondhan_engine::search::(expand|automaton)|levenshtein_automata|^fst::/],
-  ['query analysis', /sondhan_engine::analysis|okkhor/],
-  ['ranking (postings, positions, BM25F)', /sondhan_engine::search/],
-  ['garbage collector', /^\(garbage collector\)$/],
+const SEARCH_STEPS = [
+  ['ranking (postings, positions, BM25F)', /^sondhan_engine::search::(rank|evaluate)/],
+  ['word expansion (FST walks, prefixes, typo automaton, loose keys)', /^sondhan_engine::search::(expand|automaton)/],
+  ['did you mean', /^sondhan_engine::search::correct/],
+  ['query parsing and analysis', /^sondhan_engine::(search::query|analysis)/],
 ];
+const BUILDING_HITS = 'building the 10 hits (snippets, highlights, stored text)';
+
+/** What a sample is for, from its stack (names, root first). */
+function categorize(stack) {
+  if (stack.includes('(garbage collector)')) return 'garbage collector';
+  if (stack.some((name) => name.startsWith('sondhan::wasm::types::to_js'))) return 'hits to JS objects (serde-wasm-bindgen)';
+  const at = stack.indexOf('sondhan_engine::search::search');
+  if (at < 0) return 'other (JS glue, the page)';
+  const step = stack[at + 1];
+  if (step === undefined) return 'search, its own code';
+  return SEARCH_STEPS.find(([, pattern]) => pattern.test(step))?.[0] ?? BUILDING_HITS;
+}
 
 const PROFILE_FILE = path.join(OUT, 'sondhan-news.cpuprofile');
 
@@ -70,7 +79,7 @@ function namedBuild(corpus) {
 }
 
 /** Self time per category and per function, from a CDP profile. */
-function attribute(profile) {
+export function attribute(profile) {
   const nodes = new Map(profile.nodes.map((n) => [n.id, { ...n, name: demangle(n.callFrame.functionName) }]));
   const parent = new Map();
   for (const n of profile.nodes) for (const child of n.children ?? []) parent.set(child, n.id);
@@ -84,9 +93,8 @@ function attribute(profile) {
     total += ms;
     byFunction[leaf.name] = (byFunction[leaf.name] ?? 0) + ms;
     const stack = [];
-    for (let at = id; at !== undefined; at = parent.get(at)) stack.push(nodes.get(at).name);
-    const hit = CATEGORIES.find(([, pattern]) => stack.some((name) => pattern.test(name)));
-    const category = hit ? hit[0] : 'other (JS glue, the page)';
+    for (let at = id; at !== undefined; at = parent.get(at)) stack.unshift(nodes.get(at).name);
+    const category = categorize(stack);
     byCategory[category] = (byCategory[category] ?? 0) + ms;
   });
   const sorted = (o, n) =>

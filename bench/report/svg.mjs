@@ -119,6 +119,7 @@ export function linePanel({ title, xs, xTick = String, series, yLabel, xLabel, m
     svg += `<line x1="${box.x0}" x2="${box.x0 + box.width}" y1="${ly.toFixed(1)}" y2="${ly.toFixed(1)}" stroke="#d6604d" stroke-dasharray="5 4"/>`;
     svg += text(box.x0 + 4, ly - 4, limit.label, `font-size="10" fill="#d6604d"`);
   }
+  const labelled = []; // y of the end labels already drawn, so that close ones do not overlap
   for (const s of series) {
     const points = s.values.map((v, i) => (Number.isFinite(v) ? [x(i), axis.y(v)] : null)).filter(Boolean);
     svg += `<polyline fill="none" stroke="${s.color}" stroke-width="2.5" ${s.dash ? `stroke-dasharray="${s.dash}"` : ''} points="${points.map(([a, b]) => `${a.toFixed(1)},${b.toFixed(1)}`).join(' ')}"/>`;
@@ -128,7 +129,10 @@ export function linePanel({ title, xs, xTick = String, series, yLabel, xLabel, m
     });
     const last = s.values.length - 1;
     if (Number.isFinite(s.values[last])) {
-      svg += text(x(last) + 6, axis.y(s.values[last]) + 4, format(s.values[last]), `font-size="10" fill="${s.color}"`);
+      let ly = axis.y(s.values[last]) + 4;
+      while (labelled.some((y) => Math.abs(y - ly) < 11)) ly += 11;
+      labelled.push(ly);
+      svg += text(x(last) + 6, ly, format(s.values[last]), `font-size="10" fill="${s.color}"`);
     }
   }
   svg += legend(box.x0, height - 8, series.map((s) => ({ name: s.name, color: s.color, dash: s.dash ?? '1 0' })));
