@@ -7,7 +7,7 @@
 //! | spelling variant | 0.7 | loose keys | কুরস্ক → কুর্স্ক, পারস্পরিক → পারষ্পরিক |
 //! | prefix (last word only) | 0.6 | words, loose keys | ক্ষেপণা → ক্ষেপণাস্ত্র |
 //! | Banglish | 0.5, 0.35, 0.25 by edits | loose keys | putin → পুতিন, chukti → চুক্তি |
-//! | typo | 0.4, 0.25 by edits | loose keys | ক্রেমলিম → ক্রেমলিন |
+//! | typo | 0.4, 0.25 by edits (half that next to a word that exists) | loose keys | ক্রেমলিম → ক্রেমলিন |
 //!
 //! Typos are counted between loose keys, so a long/short vowel, a sibilant or a hasanta is not
 //! an edit at all, and the typo budget grows with the loose key's length. Expansions are bounded
@@ -31,6 +31,8 @@ pub const PREFIX: f32 = 0.6;
 pub const BANGLISH: [f32; 3] = [0.5, 0.35, 0.25];
 /// By edits between loose keys; no edit is a [`LOOSE`] match.
 pub const TYPO: [f32; 3] = [LOOSE, 0.4, 0.25];
+/// Typo neighbours of a word that exists as typed.
+pub const TYPO_OF_EXISTING: [f32; 3] = [LOOSE, 0.2, 0.12];
 
 /// Most dictionary keys one prefix or typo expansion visits.
 pub const MAX_SCAN: usize = 20_000;
@@ -135,17 +137,25 @@ pub fn expand(index: &Index<'_>, word: &str, mut allow: Allow) -> Result<Expansi
             expansion.add(postings, PREFIX);
         }
     }
-    // Typos are looked for only when the word, as written or as a spelling variant, matches
-    // nothing: a word that exists is taken to be meant, which keeps typing free of noise.
+    // A finished word is always also matched with typos, ranked below exact forms: a typo often
+    // makes another real word (নাশতার, breakfast's, for নাশকতার, sabotage's), and only the other
+    // words of the query can tell which was meant. The word being typed is matched with typos only
+    // when nothing starts with it yet, which keeps typing free of noise. A spelling-variant match
+    // never counts as found: the loose key can make a typo collide with another word (রূপথা and
+    // রূপটা both fold to রুপতা).
+    let exists = !expansion.words.is_empty();
+    let as_written = allow.prefix && exists;
     if allow.loose || allow.typos {
         let keys = loose_keys(word);
-        let mut found = 0;
         for key in &keys {
-            found += loose_matches(index, key, 0, allow.prefix, &TYPO, &mut expansion)?;
+            loose_matches(index, key, 0, allow.prefix, &TYPO, &mut expansion)?;
         }
-        if allow.typos && found == 0 && expansion.words.is_empty() {
+        if allow.typos && !as_written {
+            // Neighbours of a word that exists weigh half: they decide only where the other words
+            // of the query point to them.
+            let weights = if exists { TYPO_OF_EXISTING } else { TYPO };
             for key in &keys {
-                loose_matches(index, key, typo_distance(key), allow.prefix, &TYPO, &mut expansion)?;
+                loose_matches(index, key, typo_distance(key), allow.prefix, &weights, &mut expansion)?;
             }
         }
     }
