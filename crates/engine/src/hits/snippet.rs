@@ -33,14 +33,12 @@ impl WordMatcher {
         WordMatcher { word: word.to_string(), stems, prefix, loose_keys }
     }
 
-    fn matches(&self, term: &str) -> bool {
-        term == self.word
-            || (self.prefix && term.starts_with(&self.word))
-            // A stem is a prefix of its word, so most words are ruled out before stemming.
-            || (self.stems.iter().any(|s| term.starts_with(s.as_str()))
-                && stems(term).iter().any(|t| self.stems.iter().any(|s| s == t)))
+    fn matches(&self, term: &Forms<'_>) -> bool {
+        term.word == self.word
+            || (self.prefix && term.word.starts_with(&self.word))
+            || term.stems().iter().any(|t| self.stems.iter().any(|s| s == t))
             || (!self.loose_keys.is_empty()
-                && loose_keys(term).iter().any(|key| {
+                && term.loose_keys().iter().any(|key| {
                     self.loose_keys.iter().any(|k| k == key || (self.prefix && key.starts_with(k.as_str())))
                 }))
     }
@@ -49,6 +47,27 @@ impl WordMatcher {
     fn first_letters(&self) -> impl Iterator<Item = char> + '_ {
         let folded = |s: &String| s.chars().next().and_then(fold_letter);
         std::iter::once(&self.word).chain(&self.loose_keys).filter_map(folded)
+    }
+}
+
+/// A document word's forms, each computed at most once however many query words ask.
+struct Forms<'t> {
+    word: &'t str,
+    stems: std::cell::OnceCell<Vec<&'t str>>,
+    loose_keys: std::cell::OnceCell<Vec<String>>,
+}
+
+impl<'t> Forms<'t> {
+    fn new(word: &'t str) -> Self {
+        Forms { word, stems: Default::default(), loose_keys: Default::default() }
+    }
+
+    fn stems(&self) -> &[&'t str] {
+        self.stems.get_or_init(|| stems(self.word))
+    }
+
+    fn loose_keys(&self) -> &[String] {
+        self.loose_keys.get_or_init(|| loose_keys(self.word))
     }
 }
 
@@ -119,11 +138,12 @@ impl Highlighter {
                 mask = match self.memo.get(&self.term) {
                     Some(&mask) => mask,
                     None => {
+                        let forms = Forms::new(&self.term);
                         let mask = self
                             .matchers
                             .iter()
                             .enumerate()
-                            .filter(|(_, (_, m))| m.matches(&self.term))
+                            .filter(|(_, (_, m))| m.matches(&forms))
                             .fold(0u128, |mask, (i, _)| mask | 1 << i);
                         self.memo.insert(self.term.clone(), mask);
                         mask
