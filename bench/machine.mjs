@@ -17,18 +17,23 @@ const out = (command, args) => {
   }
 };
 
-export function describeMachine(browserVersion) {
-  const os = readFileSync('/etc/os-release', 'utf8').match(/^PRETTY_NAME="?([^"\n]*)/m)?.[1] ?? 'unknown';
-  // Tracked files changed since the commit (the working tree is shared): named, so a reader can
-  // tell whether they could have changed the figures.
+/**
+ * The commit the working tree is at, naming tracked files changed since (the tree is shared, and
+ * others commit while a run builds): read before the builds, it names the code measured.
+ */
+export function sourceState() {
   const changed = out('git', ['status', '--porcelain', '--untracked-files=no'])
     .split('\n')
     .filter(Boolean)
     .map((line) => line.replace(/^\s*\S+\s+/, ''));
   const listed = changed.slice(0, 6).join(', ') + (changed.length > 6 ? ', …' : '');
+  return out('git', ['rev-parse', '--short', 'HEAD']) + (changed.length ? ` (uncommitted changes in ${listed})` : '');
+}
+
+export function describeMachine(browserVersion) {
+  const os = readFileSync('/etc/os-release', 'utf8').match(/^PRETTY_NAME="?([^"\n]*)/m)?.[1] ?? 'unknown';
   return {
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
-    commit: out('git', ['rev-parse', '--short', 'HEAD']) + (changed.length ? ` (uncommitted changes in ${listed})` : ''),
     cpu: `${cpus()[0]?.model ?? 'unknown'}, ${cpus().length} cores`,
     memory: `${Math.round(totalmem() / 2 ** 30)} GiB`,
     os,

@@ -19,7 +19,7 @@ import { buildSondhan, buildTool, exportCorpus } from './build.mjs';
 import { emptyCorpus } from './corpora.mjs';
 import { launchBrowser } from './lib/browser.mjs';
 import { NEWS, RESULTS, SEEDS } from './lib/paths.mjs';
-import { describeMachine, loadNow } from './machine.mjs';
+import { describeMachine, loadNow, sourceState } from './machine.mjs';
 import { compareEngines } from './measure/comparison.mjs';
 import { measureGrowth } from './measure/growth.mjs';
 import { nativeThroughput } from './measure/native.mjs';
@@ -49,6 +49,7 @@ const GROWTH_KEYSTROKE_QUERIES = 30;
 const quick = process.argv.includes('--quick');
 const started = performance.now();
 const loadAtStart = loadNow();
+const source = sourceState();
 const say = (message) => console.error(`\x1b[1mbench:\x1b[0m ${message} (${Math.round((performance.now() - started) / 1000)} s)`);
 
 say('building the data tool (bench/, sondhan-bench)');
@@ -142,7 +143,7 @@ await browser.close();
 
 const strip = ({ hits, ...rest }) => rest;
 const results = {
-  machine: { ...machine, loadAtStart, loadAtEnd: loadNow(), minutes: (performance.now() - started) / 60000 },
+  machine: { ...machine, commit: source, commitAtEnd: sourceState(), loadAtStart, loadAtEnd: loadNow(), minutes: (performance.now() - started) / 60000 },
   command: quick ? 'scripts/bench --quick' : 'scripts/bench',
   native,
   sizes,

@@ -8,7 +8,9 @@ const SEED_KINDS = ['all', 'exact', 'stem', 'variant', 'typo', 'prefix', 'phrase
 
 export function runBlock({ machine, command }) {
   return [
-    `Command: \`${command}\` · ${machine.date} · commit ${machine.commit} · ${machine.minutes.toFixed(1)} minutes`,
+    `Command: \`${command}\` · ${machine.date} · commit ${machine.commit}${
+      machine.commitAtEnd && machine.commitAtEnd !== machine.commit ? ` (at the end: ${machine.commitAtEnd}; the builds, at the start, measured the first)` : ''
+    } · ${machine.minutes.toFixed(1)} minutes`,
     '',
     `Machine: ${machine.cpu}, ${machine.memory}, ${machine.os}; ${machine.rust}; Node ${machine.node}; Chromium ${machine.chromium} (headless).`,
     `Peers: ${Object.entries(machine.peers).map(([name, version]) => `${engineName(name)} ${version}`).join(', ')}.`,
