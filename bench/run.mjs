@@ -25,7 +25,7 @@ import { measureGrowth } from './measure/growth.mjs';
 import { nativeThroughput } from './measure/native.mjs';
 import { profileSondhan } from './measure/profile.mjs';
 import { KNOWN_ITEM_KINDS, keystrokeSet, knownItemSets, seedJudgments } from './measure/queries.mjs';
-import { knownItemRelevance, seedRelevance, sondhanMisses } from './measure/relevance.mjs';
+import { knownItemRanks, knownItemRelevance, seedRelevance, sondhanMisses } from './measure/relevance.mjs';
 import { corpusTextSizes, indexSections, packageSizes } from './measure/sizes.mjs';
 import { cliSeedEval } from './measure/cli.mjs';
 import { readDocuments } from './peers.mjs';
@@ -154,6 +154,7 @@ const results = {
     runs: newsComparison.runs.filter((r) => r.cold).map(strip),
     relevance: knownItemRelevance(knownItemOnly, newsComparison.runs),
     misses: sondhanMisses(knownItemOnly, newsComparison.runs),
+    ranks: knownItemRanks(knownItemOnly, newsComparison.runs),
     profile,
   },
   seeds: {

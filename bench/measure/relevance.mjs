@@ -7,18 +7,33 @@ import { KNOWN_ITEM_KINDS } from './queries.mjs';
 /** A results key for an engine run: `minisearch`, or `minisearch/default` for a variant. */
 export const runName = ({ engine, variant }) => (variant === 'configured' ? engine : `${engine}/${variant}`);
 
-/** { run: { kind: { queries, mrr, success } } } for every run that kept the known-item hits. */
+/**
+ * { run: { kind: { queries, mrr, success } } } for every run that kept the known-item hits, and
+ * `writtenWhereReencoded`: the queries as written, on just the articles whose query re-encoding
+ * changes, so that the re-encoded column can be read against the same queries unchanged.
+ */
 export function knownItemRelevance(sets, runs) {
   const table = {};
+  const reencoded = new Set(sets.reencoded.map((q) => q.id));
   for (const run of runs) {
-    table[runName(run)] = Object.fromEntries(
-      KNOWN_ITEM_KINDS.map((kind) => [
-        kind,
-        knownItemScores(sets[kind].map((q, i) => ({ id: q.id, found: run.hits[kind][i] }))),
-      ]),
-    );
+    const results = (kind) => sets[kind].map((q, i) => ({ id: q.id, found: run.hits[kind][i] }));
+    table[runName(run)] = Object.fromEntries(KNOWN_ITEM_KINDS.map((kind) => [kind, knownItemScores(results(kind))]));
+    table[runName(run)].writtenWhereReencoded = knownItemScores(results('written').filter((r) => reencoded.has(r.id)));
   }
   return table;
+}
+
+/** Every engine's rank of the article for every known-item query (null: not in the top 10), for analysis. */
+export function knownItemRanks(sets, runs) {
+  return Object.fromEntries(
+    KNOWN_ITEM_KINDS.map((kind) => [
+      kind,
+      {
+        ids: sets[kind].map((q) => q.id),
+        ranks: Object.fromEntries(runs.map((run) => [runName(run), sets[kind].map((q, i) => rankOf(run.hits[kind][i], q.id))])),
+      },
+    ]),
+  );
 }
 
 /** { run: { kind: { queries, ndcg, recall } } } for the seed queries. */

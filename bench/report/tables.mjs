@@ -33,7 +33,13 @@ export function knownItemBlock({ news }) {
       return `${mark}${score(mrr)}${mark} · ${score(success)}`;
     }),
   ]);
-  return table(header, rows);
+  const same = news.relevance[engines[0]].writtenWhereReencoded;
+  const unchanged = same
+    ? `\n\nThe same ${same.queries} articles' queries as written, for the re-encoded column: ${engines
+        .map((e) => `${engineName(e)} ${score(news.relevance[e].writtenWhereReencoded.mrr)}`)
+        .join(', ')}.`
+    : '';
+  return `${table(header, rows)}${unchanged}\n\nBold: the best configured engine in the column.`;
 }
 
 export function seedRelevanceBlock({ seeds }) {
