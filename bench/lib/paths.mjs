@@ -19,6 +19,7 @@ export const PKG = path.join(OUT, 'pkg'); // sondhan builds (scripts/build-web -
 export const SITES = path.join(OUT, 'sites'); // one static site per corpus, as a web host serves it
 export const CACHE = path.join(OUT, 'cache');
 export const RESULTS = path.join(OUT, 'results.json');
+export const MISSES = path.join(OUT, 'misses.md'); // holds query words: corpus text
 
 export const DOCS = path.join(ROOT, 'docs');
 export const BENCHMARKS_MD = path.join(ROOT, 'BENCHMARKS.md');

@@ -19,7 +19,7 @@ export function knownItemSets(queriesFile) {
 
 /**
  * What a search box sees while the first `count` queries (as written) are typed one key, i.e. one
- * code point, at a time: ক, কু, কুষ, কুষ্, … (every state, the trailing space included).
+ * code point, at a time: প, পু, পুত, পুতি, … (every state, the trailing space included).
  */
 export function keystrokeSet(written, count) {
   const states = [];

@@ -174,9 +174,10 @@ export function growthBlock({ growth }) {
 
 /**
  * The known-item queries sondhan does not rank first: counted per variant, and listed with every
- * engine's rank (– = not in the top 10) for the variants that have a budget.
+ * engine's rank (– = not in the top 10) for the variants that have a budget. The query words are
+ * corpus text, so only `withQueries` (target/bench/misses.md, never committed) shows them.
  */
-export function missesBlock({ news }) {
+export function missesBlock({ news }, { withQueries = false } = {}) {
   const engines = Object.keys(news.relevance);
   const counts = KNOWN_ITEM_KINDS.map((k) => `${news.misses.filter((m) => m.kind === k).length} of ${news.queries[k]} ${KIND_TITLES[k]}`);
   const listed = news.misses.filter((m) => m.kind !== 'typo');
@@ -185,12 +186,15 @@ export function missesBlock({ news }) {
   const rows = listed.map((m) => [
     KIND_TITLES[m.kind],
     m.id,
-    `«${m.query}»`,
+    ...(withQueries ? [`«${m.query}»`] : []),
     ...engines.map((e) => (m.ranks[e] === null ? '–' : String(m.ranks[e]))),
     m.sondhanTop.join(' '),
   ]);
-  return `Not ranked first by sondhan: ${counts.join(', ')} queries. All but the typos are listed (target/bench/results.json has those too); ${shared} of these ${listed.length} are not ranked first by any configured peer either.\n\n${table(
-    ['variant', 'article', 'query', ...engines.map(engineName), 'sondhan\'s top 3'],
+  const where = withQueries
+    ? 'All but the typos are listed (results.json has those too)'
+    : 'All but the typos are listed, by article id (the query words are corpus text: a run writes them to target/bench/misses.md)';
+  return `Not ranked first by sondhan: ${counts.join(', ')} queries. ${where}; ${shared} of these ${listed.length} are not ranked first by any configured peer either.\n\n${table(
+    ['variant', 'article', ...(withQueries ? ['query'] : []), ...engines.map(engineName), 'sondhan\'s top 3'],
     rows,
   )}`;
 }
