@@ -1,25 +1,12 @@
 // Debian's Chromium, headless, driven by playwright-core, and the benchmark page's protocol
 // (web/bench.js): open it on a site, wait for the first result, read what it measured.
 
-import { chromium } from 'playwright-core';
+import { launch } from '../../tests/web/harness.mjs';
 
-/** The launch flags of ../shared/TOOLCHAIN.md (as tests/web/harness.mjs), plus eager memory
- * measurement: measureUserAgentSpecificMemory() otherwise waits for a garbage collection, up to 20 s. */
+/** The tests' browser, plus eager memory measurement: measureUserAgentSpecificMemory() otherwise
+ * waits for a garbage collection, up to 20 s. */
 export function launchBrowser() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--enable-blink-features=ForceEagerMeasureMemory',
-    ],
-  });
+  return launch(['--enable-blink-features=ForceEagerMeasureMemory']);
 }
 
 /**

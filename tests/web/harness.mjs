@@ -10,8 +10,8 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const OUT = path.join(ROOT, 'tests/web/out');
 mkdirSync(OUT, { recursive: true });
 
-/** Debian's Chromium; never a downloaded one. */
-export function launch() {
+/** Debian's Chromium, never a downloaded one, with the flags of ../shared/TOOLCHAIN.md and any `extraArgs`. */
+export function launch(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: [
@@ -23,6 +23,7 @@ export function launch() {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }
