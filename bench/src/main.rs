@@ -4,6 +4,7 @@
 //! sondhan-bench documents CORPUS OUT.jsonl     the articles exactly as sondhan reads them
 //! sondhan-bench queries CORPUS OUT.json [N]    known-item queries for N articles (default 300)
 //! sondhan-bench index CORPUS OUT.bin           the index bytes build.rs embeds
+//! sondhan-bench mrr CORPUS OUT.txt [N]         sondhan's known-item MRR@10, natively (and misses)
 //! ```
 //!
 //! The peers index `documents`' output, so every engine sees the same titles and bodies (sondhan's
@@ -11,6 +12,7 @@
 //! never indexed). The outputs hold corpus text: write them under target/, never into the repo.
 
 mod known_item;
+mod mrr;
 mod reencode;
 mod vocabulary;
 
@@ -20,12 +22,12 @@ use std::process::ExitCode;
 
 use serde_json::json;
 use sondhan_engine::corpus::{read_corpus, Document};
-use sondhan_engine::index::build_index;
+use sondhan_engine::index::{build_index, Index};
 
 use known_item::known_items;
 use vocabulary::Vocabulary;
 
-const USAGE: &str = "usage: sondhan-bench (documents | queries | index) CORPUS OUT [SAMPLE]";
+const USAGE: &str = "usage: sondhan-bench (documents | queries | index | mrr) CORPUS OUT [SAMPLE]";
 const DEFAULT_SAMPLE: usize = 300;
 
 fn main() -> ExitCode {
@@ -47,16 +49,22 @@ fn run(command: &str, corpus: &Path, out: &Path, rest: &[String]) -> Result<(), 
     let mut documents = read_corpus(corpus).map_err(|e| e.to_string())?.documents;
     // File-name order already; sorted again so the sample does not depend on the reader.
     documents.sort_by(|a, b| a.id.cmp(&b.id));
+    let sample = match rest.first() {
+        Some(n) => n.parse().map_err(|_| format!("SAMPLE must be a number, not `{n}`"))?,
+        None => DEFAULT_SAMPLE,
+    };
     let bytes = match command {
         "documents" => documents_jsonl(&documents),
-        "queries" => {
-            let sample = match rest.first() {
-                Some(n) => n.parse().map_err(|_| format!("SAMPLE must be a number, not `{n}`"))?,
-                None => DEFAULT_SAMPLE,
-            };
-            queries_json(&documents, sample)
-        }
+        "queries" => queries_json(&documents, sample),
         "index" => build_index(&documents),
+        "mrr" => {
+            let bytes = build_index(&documents);
+            let index = Index::open(&bytes).map_err(|e| e.to_string())?;
+            let items = known_items(&documents, &Vocabulary::new(&documents), sample);
+            let report = mrr::report(&index, &items);
+            println!("{}", report.split("\n\n").next().unwrap_or_default());
+            report.into_bytes()
+        }
         other => return Err(format!("unknown command `{other}`\n{USAGE}")),
     };
     let mut file = std::fs::File::create(out).map_err(|e| format!("cannot write {}: {e}", out.display()))?;

@@ -1,0 +1,56 @@
+//! Known-item MRR@10 of sondhan alone, natively: the relevance half of the benchmark in seconds,
+//! for tuning the ranking without a browser. The browser run (scripts/bench) stays the reference:
+//! it measures the shipped .wasm and the peers on the same queries.
+
+use std::fmt::Write;
+
+use sondhan_engine::index::Index;
+use sondhan_engine::search::{search, SearchOptions};
+
+use crate::known_item::KnownItem;
+
+/// Ranks that count: a result below the tenth is a miss.
+const CUTOFF: usize = 10;
+
+/// The report: MRR@10 and success@10 per query variant, then every query whose article was not
+/// ranked first, with the ids ranked above it.
+pub fn report(index: &Index<'_>, items: &[KnownItem]) -> String {
+    let variants: [(&str, fn(&KnownItem) -> Option<&str>); 4] = [
+        ("written", |i| Some(&i.written)),
+        ("reencoded", |i| i.reencoded.as_deref()),
+        ("base", |i| i.base.as_deref()),
+        ("typo", |i| i.typo.as_deref()),
+    ];
+    let options = SearchOptions { limit: CUTOFF, ..SearchOptions::default() };
+    let mut summary = String::new();
+    let mut misses = String::new();
+    for (name, query_of) in variants {
+        let (mut reciprocal, mut found, mut count) = (0.0, 0, 0);
+        for item in items {
+            let Some(query) = query_of(item) else { continue };
+            count += 1;
+            let ids: Vec<String> = match search(index, query, &options) {
+                Ok(results) => results.hits.into_iter().map(|h| h.id).collect(),
+                Err(e) => {
+                    let _ = writeln!(misses, "{name}\t{}\t{query}\terror: {e}", item.id);
+                    continue;
+                }
+            };
+            match ids.iter().position(|id| *id == item.id) {
+                Some(0) => {}
+                rank => {
+                    let shown = rank.map_or("-".to_string(), |r| (r + 1).to_string());
+                    let above = ids.iter().take(rank.unwrap_or(3).min(3)).cloned().collect::<Vec<_>>().join(" ");
+                    let _ = writeln!(misses, "{name}\t{}\trank {shown}\t{query}\tabove: {above}", item.id);
+                }
+            }
+            if let Some(r) = ids.iter().position(|id| *id == item.id) {
+                reciprocal += 1.0 / (r + 1) as f64;
+                found += 1;
+            }
+        }
+        let n = count.max(1) as f64;
+        let _ = writeln!(summary, "{name:<10} {count:>4} queries  MRR@10 {:.3}  success@10 {:.3}", reciprocal / n, found as f64 / n);
+    }
+    summary + "\n" + &misses
+}
