@@ -9,7 +9,10 @@
 //!    the title weighted [`TITLE_BOOST`] times the body, and the weighted sum is saturated.
 //!    The clause's score is then scaled by the best kind of match the document has for it
 //!    (exact 1.0, stem 0.75, prefix 0.6, typo 0.4 or less): because BM25 saturates, many stem
-//!    matches cannot outweigh an exact one, so exact forms rank above stems above typos.
+//!    matches cannot outweigh an exact one, so exact forms rank above stems above typos. A
+//!    clause's idf is taken over the documents matching it at least as well (a rare word is not
+//!    made common by a frequent spelling variant), and in a query of several words, a title
+//!    holding them all multiplies the score by up to `1 + TITLE_COVERAGE`.
 //! 5. The top hits get a snippet with highlights.
 
 mod automaton;
@@ -36,6 +39,9 @@ pub const K1: f32 = 1.2;
 pub const B: f32 = 0.75;
 /// A word in the title counts this many times a word in the body.
 pub const TITLE_BOOST: f32 = 5.0;
+/// How much a title holding every word of a query of several words adds to a document's score
+/// (a factor of up to `1 + TITLE_COVERAGE`), scaled by how well the title matches each word.
+pub const TITLE_COVERAGE: f32 = 1.0;
 /// Most hits one search returns, whatever `limit` asks for.
 pub const MAX_LIMIT: usize = 100;
 
@@ -81,6 +87,8 @@ struct Count {
     title: f32,
     body: f32,
     best: f32,
+    /// The weight of the best match in the title (0 if the title does not match).
+    title_best: f32,
 }
 
 /// A clause's counts for every document it matches: dense by document number (a clause can match
@@ -105,8 +113,12 @@ impl Counts {
         c
     }
 
+    fn get(&self, doc: u32) -> Option<&Count> {
+        self.by_doc.get(doc as usize).filter(|c| c.best > 0.0)
+    }
+
     fn contains(&self, doc: u32) -> bool {
-        self.by_doc.get(doc as usize).is_some_and(|c| c.best > 0.0)
+        self.get(doc).is_some()
     }
 
     fn len(&self) -> usize {
@@ -152,9 +164,14 @@ pub fn search(index: &Index<'_>, query: &str, options: &SearchOptions) -> Result
 
 /// Every matching document with its score, best first, and how to highlight each clause.
 fn rank(index: &Index<'_>, parsed: &Query, options: &SearchOptions) -> Result<(Vec<(u32, f32)>, Vec<ClauseMatcher>), IndexError> {
-    let mut ranked: Vec<(u32, f32)> = Vec::new();
+    /// A document matching every clause so far: its summed BM25F score and title matches.
+    struct Candidate {
+        doc: u32,
+        score: f32,
+        title: f32,
+    }
+    let mut candidates: Vec<Candidate> = Vec::new();
     let mut matchers = Vec::new();
-    let mut first = true;
     let positive = parsed.clauses.iter().filter(|c| !c.excluded).count();
     for clause in parsed.clauses.iter().filter(|c| !c.excluded) {
         let (counts, matcher) = evaluate(index, clause, options)?;
@@ -163,28 +180,40 @@ fn rank(index: &Index<'_>, parsed: &Query, options: &SearchOptions) -> Result<(V
         if counts.len() == 0 && positive > 1 && is_unexpanded_prefix(clause) {
             continue;
         }
-        matchers.push(matcher);
         let scores = bm25(index, &counts)?;
-        if first {
-            ranked = counts.docs.iter().map(|&doc| (doc, scores[doc as usize])).collect();
-            first = false;
+        if matchers.is_empty() {
+            candidates = counts
+                .iter()
+                .map(|(doc, c)| Candidate { doc, score: scores[doc as usize], title: c.title_best })
+                .collect();
         } else {
             // Every clause is required.
-            ranked.retain_mut(|(doc, score)| {
-                *score += scores[*doc as usize];
-                counts.contains(*doc)
+            candidates.retain_mut(|candidate| match counts.get(candidate.doc) {
+                Some(c) => {
+                    candidate.score += scores[candidate.doc as usize];
+                    candidate.title += c.title_best;
+                    true
+                }
+                None => false,
             });
         }
-        if ranked.is_empty() {
+        matchers.push(matcher);
+        if candidates.is_empty() {
             break;
         }
     }
-    if !ranked.is_empty() {
+    if !candidates.is_empty() {
         for clause in parsed.clauses.iter().filter(|c| c.excluded) {
             let (excluded, _) = evaluate(index, clause, options)?;
-            ranked.retain(|(doc, _)| !excluded.contains(*doc));
+            candidates.retain(|c| !excluded.contains(c.doc));
         }
     }
+    // BM25F weighs the title word by word, so a body that repeats one query word can outrank a
+    // title that names them all; a headline holding every word is what a reader is looking for.
+    // (For one word, the title boost already says it.)
+    let coverage = if matchers.len() > 1 { TITLE_COVERAGE / matchers.len() as f32 } else { 0.0 };
+    let mut ranked: Vec<(u32, f32)> =
+        candidates.into_iter().map(|c| (c.doc, c.score * (1.0 + coverage * c.title))).collect();
     ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     Ok((ranked, matchers))
 }
@@ -245,6 +274,9 @@ fn word_counts(index: &Index<'_>, expansion: &Expansion) -> Result<Counts, Index
             c.title += weight * p.in_title as f32;
             c.body += weight * p.in_body as f32;
             c.best = c.best.max(weight);
+            if p.in_title > 0 {
+                c.title_best = c.title_best.max(weight);
+            }
         }
     }
     Ok(counts)
@@ -284,6 +316,7 @@ fn phrase_counts(index: &Index<'_>, words: &[String]) -> Result<Counts, IndexErr
                 c.best = expand::EXACT;
                 if start < title_words {
                     c.title += 1.0;
+                    c.title_best = expand::EXACT;
                 } else {
                     c.body += 1.0;
                 }
@@ -294,16 +327,42 @@ fn phrase_counts(index: &Index<'_>, words: &[String]) -> Result<Counts, IndexErr
 }
 
 /// BM25F score of one clause, by document number (0 where it does not match).
+///
+/// A clause's documents match it in different ways, and each way has its own rarity: কড়া is a
+/// rare word, but its loose variant করা is in most articles. So a document's idf counts only the
+/// documents that match at least as well as it does: a match by the word itself is weighed by
+/// how rare the word is, a loose one by how rare any match is. The exact form and its stems
+/// count as one word here (পুতিন and পুতিনের are the same name).
 fn bm25(index: &Index<'_>, counts: &Counts) -> Result<Vec<f32>, IndexError> {
     let n = index.len() as f32;
-    let df = counts.len() as f32;
-    let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+    let idf = |df: usize| (1.0 + (n - df as f32 + 0.5) / (df as f32 + 0.5)).ln();
+    let rarity_class = |best: f32| best.min(expand::STEM);
+    // (match weight, documents matching at least that well), best first: a handful of kinds.
+    let mut at_least: Vec<(f32, usize)> = Vec::new();
+    for (_, c) in counts.iter() {
+        let class = rarity_class(c.best);
+        match at_least.iter_mut().find(|(w, _)| *w == class) {
+            Some((_, df)) => *df += 1,
+            None => at_least.push((class, 1)),
+        }
+    }
+    at_least.sort_unstable_by(|a, b| b.0.total_cmp(&a.0));
+    let mut total = 0;
+    let idf_of: Vec<(f32, f32)> = at_least
+        .iter()
+        .map(|&(w, df)| {
+            total += df;
+            (w, idf(total))
+        })
+        .collect();
     let (mean_title, mean_body) = index.mean_lengths();
     let norm = |len: u32, mean: f32| 1.0 - B + B * len as f32 / mean;
     let mut scores = vec![0.0; index.len() as usize];
     for (doc, c) in counts.iter() {
         let (title_words, body_words) = index.lengths(doc)?;
         let tf = TITLE_BOOST * c.title / norm(title_words, mean_title) + c.body / norm(body_words, mean_body);
+        let class = rarity_class(c.best);
+        let idf = idf_of.iter().find(|(w, _)| *w == class).map_or(0.0, |&(_, idf)| idf);
         scores[doc as usize] = c.best * idf * tf / (K1 + tf);
     }
     Ok(scores)
@@ -341,6 +400,27 @@ mod tests {
             doc("exact", "খবর", "চুক্তিতে কথা।"),
         ]);
         assert_eq!(ids(&bytes, "চুক্তিতে "), ["exact", "stem", "typo"]);
+    }
+
+    #[test]
+    fn a_title_with_every_query_word_ranks_above_a_body_repeating_one() {
+        let bytes = build_index(&[
+            doc("repeats", "রাশিয়ার খবর", "পুতিন এলেন। পুতিন বললেন। কিম এলেন। কিম বললেন। আরও কথা।"),
+            doc("headline", "পুতিনের সঙ্গে কিমের বৈঠক", "দুই নেতা কথা বললেন। আরও অনেক কথা হলো সেখানে।"),
+        ]);
+        assert_eq!(ids(&bytes, "পুতিন কিম"), ["headline", "repeats"]);
+    }
+
+    #[test]
+    fn a_rare_exact_word_outweighs_its_common_spelling_variant() {
+        // করা is a loose variant of কড়া (ড় ~ র) and in every article; কড়া is in one.
+        let mut docs = vec![
+            doc("exact", "বার্তা", "আওয়ামী লীগকে কড়া বার্তা দিলেন।"),
+            doc("variant", "সভা", "লীগ সভা করা হবে। লীগ নেতারা কাজ করা শুরু করলেন।"),
+        ];
+        docs.extend((0..8).map(|i| doc(&format!("filler{i}"), "খবর", "কাজ করা হয়েছে।")));
+        let bytes = build_index(&docs);
+        assert_eq!(ids(&bytes, "লীগ কড়া")[0], "exact");
     }
 
     #[test]
