@@ -61,7 +61,7 @@ fn run(command: &str, corpus: &Path, out: &Path, rest: &[String]) -> Result<(), 
             let bytes = build_index(&documents);
             let index = Index::open(&bytes).map_err(|e| e.to_string())?;
             let items = known_items(&documents, &Vocabulary::new(&documents), sample);
-            let report = mrr::report(&index, &items);
+            let report = mrr::report(&index, &documents, &items);
             println!("{}", report.split("\n\n").next().unwrap_or_default());
             report.into_bytes()
         }
