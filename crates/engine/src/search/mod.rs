@@ -55,7 +55,8 @@ pub struct SearchOptions {
     pub offset: usize,
     /// Let the last word match as a prefix while it is being typed.
     pub prefix: bool,
-    /// Let words match with typos.
+    /// Let words match with typos. Off, a query still gets its "did you mean" suggestion when it
+    /// finds little: the suggestion is shown, never searched in its place.
     pub typos: bool,
 }
 
