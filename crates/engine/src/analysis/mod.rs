@@ -13,6 +13,7 @@
 
 mod banglish;
 mod loose;
+mod marks;
 mod nfc;
 mod normalize;
 mod segment;
