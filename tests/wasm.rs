@@ -135,6 +135,24 @@ fn decomposed_and_precomposed_spellings_find_the_same_articles() {
 }
 
 #[wasm_bindgen_test]
+fn other_scripts_normalize_as_natively() {
+    // In wasm, text with characters outside Bengali and ASCII is NFC-normalized by the browser's
+    // String.prototype.normalize (the engine's analysis/nfc.rs); these are the native answers.
+    for (text, native) in [
+        ("E\u{0301}COLE", "\u{00E9}cole"),
+        ("a\u{0323}\u{0302}", "\u{1EAD}"),
+        ("\u{1100}\u{1161}\u{11A8}", "\u{AC01}"),
+        ("\u{212B}", "\u{00E5}"),
+        ("x\u{0345}\u{0301}", "x\u{0301}\u{0345}"),
+        ("\u{0F73}", "\u{0F71}\u{0F72}"),
+        ("\u{FB01}", "\u{FB01}"),
+        ("ক\u{09C7}\u{09BE}র\u{09AF}\u{09BC}া e\u{0301}", "ক\u{09CB}র\u{09DF}া \u{00E9}"),
+    ] {
+        assert_eq!(sondhan::engine::analysis::normalize(text), native, "{text:?}");
+    }
+}
+
+#[wasm_bindgen_test]
 fn answers_have_exactly_the_declared_keys() {
     let results = search("পুতিন".into(), JsValue::UNDEFINED).unwrap();
     assert_eq!(keys(&results), ["didYouMean", "hits", "total", "truncated"]);
