@@ -407,3 +407,49 @@ fn mount_lists_hits_in_a_page_and_explains_itself_elsewhere() {
     assert!(search_box.set_query("x").is_err(), "an unmounted box says so");
     host.remove();
 }
+
+#[wasm_bindgen_test]
+fn the_allocator_keeps_blocks_apart_and_reuses_them() {
+    // src/wasm/allocator.rs: blocks of every size class, over-aligned ones, growth in place and
+    // by moving, and reuse after freeing, with every byte checked.
+    #[repr(align(64))]
+    struct Aligned([u8; 64]);
+    let mut seed = 1u32;
+    let mut next = move || {
+        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        seed >> 8
+    };
+    let mut live: Vec<(Vec<u8>, u8)> = Vec::new();
+    let mut aligned = Vec::new();
+    for round in 0..4000u32 {
+        let fill = (round % 251) as u8;
+        match next() % 8 {
+            0 if !live.is_empty() => {
+                let (v, f) = live.swap_remove(next() as usize % live.len());
+                assert!(v.iter().all(|&b| b == f), "a freed block was overwritten while live");
+            }
+            1 if !live.is_empty() => {
+                let at = next() as usize % live.len();
+                let (v, f) = &mut live[at];
+                let grown = v.len() * 2 + 1;
+                v.resize(grown, *f);
+            }
+            2 => aligned.push(Box::new(Aligned([fill; 64]))),
+            _ => live.push((vec![fill; (1usize << (next() % 18)) + next() as usize % 7], fill)),
+        }
+    }
+    for (v, f) in &live {
+        assert!(v.iter().all(|b| b == f));
+    }
+    for a in &aligned {
+        assert_eq!(std::ptr::from_ref(&**a) as usize % 64, 0);
+    }
+    // Freed blocks come back: allocating a size again after freeing it does not grow memory.
+    drop(live);
+    drop(vec![0u8; 100_000]);
+    let before = core::arch::wasm32::memory_size(0);
+    for _ in 0..1000 {
+        drop(vec![0u8; 100_000]);
+    }
+    assert_eq!(core::arch::wasm32::memory_size(0), before);
+}
