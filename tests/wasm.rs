@@ -135,6 +135,27 @@ fn decomposed_and_precomposed_spellings_find_the_same_articles() {
 }
 
 #[wasm_bindgen_test]
+fn other_scripts_normalize_as_natively() {
+    // In wasm, text with characters outside Bengali and ASCII is NFC-normalized by the browser's
+    // String.prototype.normalize (the engine's analysis/nfc.rs); these are the native answers.
+    for (text, native) in [
+        ("E\u{0301}COLE", "\u{00E9}cole"),
+        ("a\u{0323}\u{0302}", "\u{1EAD}"),
+        ("\u{1100}\u{1161}\u{11A8}", "\u{AC01}"),
+        ("\u{212B}", "\u{00E5}"),
+        ("x\u{0345}\u{0301}", "x\u{0301}\u{0345}"),
+        ("\u{0F73}", "\u{0F71}\u{0F72}"),
+        ("\u{FB01}", "\u{FB01}"),
+        ("ক\u{09C7}\u{09BE}র\u{09AF}\u{09BC}া e\u{0301}", "ক\u{09CB}র\u{09DF}া \u{00E9}"),
+        // Lower case, also the browser's in wasm (analysis/case.rs): per character, so a final
+        // sigma stays σ and İ becomes i + U+0307, as char::to_lowercase has it.
+        ("İSTANBUL ΟΔΟΣ ẞ Жук", "i\u{0307}stanbul οδοσ ß жук"),
+    ] {
+        assert_eq!(sondhan::engine::analysis::normalize(text), native, "{text:?}");
+    }
+}
+
+#[wasm_bindgen_test]
 fn answers_have_exactly_the_declared_keys() {
     let results = search("পুতিন".into(), JsValue::UNDEFINED).unwrap();
     assert_eq!(keys(&results), ["didYouMean", "hits", "total", "truncated"]);
@@ -385,4 +406,50 @@ fn mount_lists_hits_in_a_page_and_explains_itself_elsewhere() {
     assert_eq!(host.child_element_count(), 0);
     assert!(search_box.set_query("x").is_err(), "an unmounted box says so");
     host.remove();
+}
+
+#[wasm_bindgen_test]
+fn the_allocator_keeps_blocks_apart_and_reuses_them() {
+    // src/wasm/allocator.rs: blocks of every size class, over-aligned ones, growth in place and
+    // by moving, and reuse after freeing, with every byte checked.
+    #[repr(align(64))]
+    struct Aligned([u8; 64]);
+    let mut seed = 1u32;
+    let mut next = move || {
+        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        seed >> 8
+    };
+    let mut live: Vec<(Vec<u8>, u8)> = Vec::new();
+    let mut aligned = Vec::new();
+    for round in 0..4000u32 {
+        let fill = (round % 251) as u8;
+        match next() % 8 {
+            0 if !live.is_empty() => {
+                let (v, f) = live.swap_remove(next() as usize % live.len());
+                assert!(v.iter().all(|&b| b == f), "a freed block was overwritten while live");
+            }
+            1 if !live.is_empty() => {
+                let at = next() as usize % live.len();
+                let (v, f) = &mut live[at];
+                let grown = v.len() * 2 + 1;
+                v.resize(grown, *f);
+            }
+            2 => aligned.push(Box::new(Aligned([fill; 64]))),
+            _ => live.push((vec![fill; (1usize << (next() % 18)) + next() as usize % 7], fill)),
+        }
+    }
+    for (v, f) in &live {
+        assert!(v.iter().all(|b| b == f));
+    }
+    for a in &aligned {
+        assert_eq!(std::ptr::from_ref(&**a) as usize % 64, 0);
+    }
+    // Freed blocks come back: allocating a size again after freeing it does not grow memory.
+    drop(live);
+    drop(vec![0u8; 100_000]);
+    let before = core::arch::wasm32::memory_size(0);
+    for _ in 0..1000 {
+        drop(vec![0u8; 100_000]);
+    }
+    assert_eq!(core::arch::wasm32::memory_size(0), before);
 }

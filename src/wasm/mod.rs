@@ -8,6 +8,8 @@
 //! This layer only converts: arguments in, engine answers out. Searching, ranking, snippets and
 //! highlight offsets are the engine's, so what the page shows is what the native tests check.
 
+#[cfg(not(target_feature = "atomics"))]
+mod allocator;
 pub mod api;
 pub mod options;
 pub mod types;

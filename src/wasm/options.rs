@@ -87,8 +87,8 @@ fn text(object: &Object, key: &str) -> Result<Option<String>, String> {
 /// A value as an error message shows it: numbers as JavaScript prints them, strings quoted,
 /// anything else by its type.
 pub fn describe(value: &JsValue) -> String {
-    if let Some(s) = value.as_string() {
-        return format!("{s:?}");
+    if value.is_string() {
+        return quote(value);
     }
     if value.as_f64().is_some() {
         if let Ok(s) = value.unchecked_ref::<Number>().to_string_with_radix(10) {
@@ -102,4 +102,17 @@ pub fn describe(value: &JsValue) -> String {
         return "an array".into();
     }
     value.js_typeof().as_string().unwrap_or_default()
+}
+
+/// A string in double quotes, escaped as JavaScript writes it (`JSON.stringify`; Rust's `{:?}`
+/// would link its Unicode escaping into the .wasm for this alone).
+pub fn quote(text: &JsValue) -> String {
+    js_sys::JSON::stringify(text).map(String::from).unwrap_or_default()
+}
+
+/// What a thrown JavaScript value says: an `Error`'s message (DOM exceptions are `Error`s too),
+/// or the value as [`describe`] shows it. (`JsValue`'s `Debug` would ship a JavaScript
+/// pretty-printer in the glue for this alone.)
+pub fn js_message(value: &JsValue) -> String {
+    value.dyn_ref::<js_sys::Error>().map_or_else(|| describe(value), |e| e.message().into())
 }

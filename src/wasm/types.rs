@@ -13,7 +13,8 @@ use serde::{Serialize, Serializer};
 use sondhan_engine::index::{DocRef, IndexStats};
 use sondhan_engine::{Highlight, Hit, SearchResults, Suggestion};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
+
+use super::options::js_message;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPESCRIPT: &'static str = r#"
@@ -118,8 +119,7 @@ pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, serde_wasm_bindgen::Err
 
 /// The message of a serde-wasm-bindgen error, without the "Error: " its `Display` adds.
 pub fn error_message(error: serde_wasm_bindgen::Error) -> String {
-    let value = JsValue::from(error);
-    value.dyn_ref::<js_sys::Error>().map_or_else(|| format!("{value:?}"), |e| String::from(e.message()))
+    js_message(&error.into())
 }
 
 #[derive(Serialize)]

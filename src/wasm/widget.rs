@@ -27,7 +27,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, EventTarget, KeyboardEvent};
 
-use super::options::mount_options;
+use super::options::{js_message, mount_options, quote};
 use view::View;
 
 /// Builds a search box inside `target` (an element, or a CSS selector for one) and returns a
@@ -176,8 +176,8 @@ fn resolve_target(document: &web_sys::Document, target: &JsValue) -> Result<Elem
     if let Some(selector) = target.as_string() {
         return match document.query_selector(&selector) {
             Ok(Some(element)) => Ok(element),
-            Ok(None) => Err(JsError::new(&format!("sondhan.mount: no element matches the selector {selector:?}"))),
-            Err(_) => Err(JsError::new(&format!("sondhan.mount: {selector:?} is not a valid CSS selector"))),
+            Ok(None) => Err(JsError::new(&format!("sondhan.mount: no element matches the selector {}", quote(target)))),
+            Err(_) => Err(JsError::new(&format!("sondhan.mount: {} is not a valid CSS selector", quote(target)))),
         };
     }
     target
@@ -187,6 +187,5 @@ fn resolve_target(document: &web_sys::Document, target: &JsValue) -> Result<Elem
 }
 
 fn dom_error(e: JsValue) -> JsError {
-    let message = e.dyn_ref::<js_sys::Error>().map_or_else(|| format!("{e:?}"), |e| String::from(e.message()));
-    JsError::new(&format!("sondhan.mount: could not build the search box: {message}"))
+    JsError::new(&format!("sondhan.mount: could not build the search box: {}", js_message(&e)))
 }

@@ -52,6 +52,7 @@ pub mod eval;
 pub mod hits;
 pub mod index;
 pub mod search;
+mod sort;
 
 pub use hits::{Highlight, Hit};
 pub use index::{Index, IndexError};

@@ -15,7 +15,7 @@ use web_sys::{CustomEvent, CustomEventInit, Document, Element, HtmlElement, Html
 use super::dom::{self, Builder};
 use super::labels;
 use crate::index;
-use crate::wasm::options::MountOptions;
+use crate::wasm::options::{js_message, quote, MountOptions};
 
 /// Hits listed when `mount` is given no limit.
 const DEFAULT_LIMIT: usize = 10;
@@ -192,7 +192,7 @@ impl View {
         let (hits, status, options) = match built {
             Ok(options) => (hits, status, options),
             Err(e) => {
-                report(&format!("sondhan: could not show the hits: {e:?}"));
+                report(&format!("sondhan: could not show the hits: {}", js_message(&e)));
                 (&[][..], labels::FAILED, Vec::new())
             }
         };
@@ -272,7 +272,7 @@ impl View {
             Some(url) => {
                 let assigned = self.document.location().map(|location| location.assign(&url));
                 if let Some(Err(e)) = assigned {
-                    report(&format!("sondhan: could not open {url}: {e:?}"));
+                    report(&format!("sondhan: could not open {url}: {}", js_message(&e)));
                 }
             }
             None => self.show_article(&hit.id),
@@ -298,11 +298,11 @@ impl View {
     fn show_article(&self, id: &str) {
         let index = index();
         let Some(article) = index.find(id).and_then(|ordinal| index.document(ordinal).ok()) else {
-            report(&format!("sondhan: the article {id:?} is not in the index"));
+            report(&format!("sondhan: the article {} is not in the index", quote(&id.into())));
             return;
         };
         if let Err(e) = self.article.fill(&Builder::new(&self.document), &article) {
-            report(&format!("sondhan: could not show the article: {e:?}"));
+            report(&format!("sondhan: could not show the article: {}", js_message(&e)));
             return;
         }
         self.list.set_hidden(true);

@@ -85,7 +85,7 @@ pub fn loose_letters(c: char) -> Vec<char> {
 /// spelling meets the inflected forms too (দেয়া meets দেওয়ার).
 pub fn loose_keys(word: &str) -> Vec<String> {
     let mut keys: Vec<String> = std::iter::once(word).chain(super::stems(word)).map(loose_key).collect();
-    keys.sort_unstable();
+    crate::sort::sort_unstable(&mut keys);
     keys.dedup();
     keys
 }

@@ -12,13 +12,16 @@
 //! কোরিয়া), and BM25's inverse document frequency already gives frequent words little weight.
 
 mod banglish;
+mod case;
 mod loose;
+mod marks;
 mod nfc;
 mod normalize;
 mod segment;
 mod stem;
 
 pub use banglish::from_banglish;
+pub use case::lowercase;
 pub use loose::{fold_letter, loose_key, loose_keys, loose_letters};
 pub use normalize::{is_ignorable, normalize, normalize_into};
 pub use segment::{is_continuation, segments, Segments};

@@ -5,12 +5,16 @@
 //! needs almost nothing of it: its only canonical mappings are ো = ে + া, ৌ = ে + ৗ, the three
 //! nukta letters (decomposed by NFC, being composition exclusions), and the order of nukta
 //! (combining class 7) before hasanta (9). So text of Bengali, ASCII and joiners takes a fast
-//! path that knows exactly that; any other text goes through the textbook algorithm (full
+//! path that knows exactly that. Any other text goes through the textbook algorithm (full
 //! canonical decomposition, canonical ordering, canonical composition) built from the crate's
-//! per-character functions, which link only the canonical tables. Both are checked against the
+//! per-character functions, which link only the canonical tables; both are checked against the
 //! crate's own `nfc()` on random text (`tests/properties.rs`).
-
-use unicode_normalization::char::{canonical_combining_class, compose, decompose_canonical};
+//!
+//! In the browser, that other text goes to JavaScript's `String.prototype.normalize("NFC")`
+//! instead, so the .wasm carries none of the canonical tables (21 KB brotli). Only queries
+//! are normalized there (documents are indexed natively, at build time), and only those with
+//! characters outside Bengali and ASCII. The browser's Unicode version may differ from the
+//! crate's, but NFC is stable: the two agree on every character both versions have assigned.
 
 const NUKTA: char = '\u{09BC}';
 const HASANTA: char = '\u{09CD}';
@@ -59,8 +63,17 @@ fn bengali_nfc(text: &str, out: &mut String) {
     }
 }
 
-/// NFC by the book: full canonical decomposition, canonical ordering, canonical composition.
+/// NFC of any text, by the platform's own normalization: the browser's.
+#[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
 fn general_nfc(text: &str, out: &mut String) {
+    out.push_str(&String::from(js_sys::JsString::from(text).normalize("NFC")));
+}
+
+/// NFC by the book: full canonical decomposition, canonical ordering, canonical composition.
+#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+fn general_nfc(text: &str, out: &mut String) {
+    use unicode_normalization::char::{canonical_combining_class, compose, decompose_canonical};
+
     let mut decomposed: Vec<char> = Vec::with_capacity(text.len());
     for c in text.chars() {
         decompose_canonical(c, |d| decomposed.push(d));

@@ -10,6 +10,7 @@
 //! answer: U+09DC/U+09DD/U+09DF are composition exclusions, so NFC *decomposes* them. We recompose
 //! them because a reader sees one letter there, and typo distance is counted in code points.
 
+use super::case::lowercase;
 use super::nfc::nfc_into;
 
 const NUKTA: char = '\u{09BC}';
@@ -70,7 +71,7 @@ pub fn normalize_into(text: &str, out: &mut String) {
         if c.is_ascii() {
             cleaned.push(c.to_ascii_lowercase());
         } else {
-            cleaned.extend(c.to_lowercase());
+            cleaned.extend(lowercase(c));
         }
     }
     let mut composed_text = String::with_capacity(cleaned.len());

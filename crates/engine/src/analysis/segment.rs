@@ -10,8 +10,7 @@
 //! Letters and digits are different kinds, so `২০২৪সালে` is the two words `২০২৪` and `সালে`
 //! (UAX #29 word boundaries, as in `unicode-segmentation`, keep them together).
 
-use unicode_normalization::char::is_combining_mark;
-
+use super::marks::is_combining_mark;
 use super::normalize::is_ignorable;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

@@ -118,7 +118,7 @@ pub fn stems(word: &str) -> Vec<&str> {
             found.push(current);
         }
     }
-    found.sort_unstable();
+    crate::sort::sort_unstable(&mut found);
     found.dedup();
     found
 }

@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::analysis::{for_each_word, from_banglish, loose_letters};
 use crate::index::{Index, WordEntry};
+use crate::sort::sort_unstable_by;
 
 use super::automaton::Levenshtein;
 use super::expand::MAX_SCAN;
@@ -52,7 +53,7 @@ pub fn suggest(index: &Index<'_>, input: &str, limit: usize) -> Vec<Suggestion> 
         }
         found.extend(more);
     }
-    found.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.len().cmp(&b.1.len())).then_with(|| a.1.cmp(&b.1)));
+    sort_unstable_by(&mut found, |a, b| b.0.cmp(&a.0).then_with(|| a.1.len().cmp(&b.1.len())).then_with(|| a.1.cmp(&b.1)));
     found.dedup_by(|a, b| a.1 == b.1);
     found
         .into_iter()

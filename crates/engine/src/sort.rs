@@ -1,0 +1,71 @@
+//! Sorting for the runtime, small in WebAssembly.
+//!
+//! `slice::sort_unstable` is ipnsort: fast, but each element type and comparison instantiates
+//! about 3 KB of wasm (quicksorts, partitions, sorting networks and a heapsort fallback), and the
+//! runtime sorts lists of a dozen kinds. The lists are short (stems, keys, completions, a query's
+//! hits), so plain heapsort serves them: O(n log n) at worst, in a few hundred bytes each.
+//!
+//! Like any unstable sort it may reorder equal elements; every caller sorts by a total order in
+//! which equal elements are identical, so the result is the same as `sort_unstable`'s.
+
+use std::cmp::Ordering;
+
+/// Sorts `v` in ascending order; see [`sort_unstable_by`].
+pub fn sort_unstable<T: Ord>(v: &mut [T]) {
+    sort_unstable_by(v, T::cmp);
+}
+
+/// Sorts `v` by `compare`, as `slice::sort_unstable_by` does, with heapsort.
+pub fn sort_unstable_by<T>(v: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) {
+    let mut less = |a: &T, b: &T| compare(a, b) == Ordering::Less;
+    // Make `v` a max-heap, then move its largest element behind the heap, one at a time.
+    for node in (0..v.len() / 2).rev() {
+        sift_down(v, node, &mut less);
+    }
+    for end in (1..v.len()).rev() {
+        v.swap(0, end);
+        sift_down(&mut v[..end], 0, &mut less);
+    }
+}
+
+/// Moves `v[node]` down the heap `v` until both its children are no greater.
+fn sift_down<T>(v: &mut [T], mut node: usize, less: &mut impl FnMut(&T, &T) -> bool) {
+    loop {
+        let mut child = 2 * node + 1;
+        if child >= v.len() {
+            return;
+        }
+        if child + 1 < v.len() && less(&v[child], &v[child + 1]) {
+            child += 1;
+        }
+        if !less(&v[node], &v[child]) {
+            return;
+        }
+        v.swap(node, child);
+        node = child;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn sorts_as_the_standard_library_does(mut v in proptest::collection::vec(0u8..16, 0..64)) {
+            let mut expected = v.clone();
+            expected.sort_unstable();
+            sort_unstable(&mut v);
+            proptest::prop_assert_eq!(v, expected);
+        }
+
+        #[test]
+        fn sorts_by_a_comparison(mut v in proptest::collection::vec((0u8..4, 0u8..4), 0..64)) {
+            let by = |a: &(u8, u8), b: &(u8, u8)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
+            let mut expected = v.clone();
+            expected.sort_unstable_by(by);
+            sort_unstable_by(&mut v, by);
+            proptest::prop_assert_eq!(v, expected);
+        }
+    }
+}
