@@ -28,6 +28,29 @@ pub fn sort_unstable_by<T>(v: &mut [T], mut compare: impl FnMut(&T, &T) -> Order
     }
 }
 
+/// Puts the first `k` elements of `v` by `compare`, in order, at the front of `v` (the rest in
+/// no particular order): a search sorts only the page of hits it returns, not every match.
+/// O(n + k log n).
+pub fn sort_first_by<T>(v: &mut [T], k: usize, mut compare: impl FnMut(&T, &T) -> Ordering) {
+    let k = k.min(v.len());
+    if k == 0 {
+        return;
+    }
+    // A heap whose root is the first element by `compare`; each pop moves it behind the heap, so
+    // the first k elements gather at the back, first one last.
+    let mut after = |a: &T, b: &T| compare(a, b) == Ordering::Greater;
+    for node in (0..v.len() / 2).rev() {
+        sift_down(v, node, &mut after);
+    }
+    let n = v.len();
+    for end in (n - k..n).rev() {
+        v.swap(0, end);
+        sift_down(&mut v[..end], 0, &mut after);
+    }
+    v[n - k..].reverse();
+    v.rotate_right(k);
+}
+
 /// Moves `v[node]` down the heap `v` until both its children are no greater.
 fn sift_down<T>(v: &mut [T], mut node: usize, less: &mut impl FnMut(&T, &T) -> bool) {
     loop {
@@ -57,6 +80,21 @@ mod tests {
             expected.sort_unstable();
             sort_unstable(&mut v);
             proptest::prop_assert_eq!(v, expected);
+        }
+
+        #[test]
+        fn sorts_the_first_k_as_a_full_sort_would(
+            mut v in proptest::collection::vec((0u8..8, 0u8..8), 0..64),
+            k in 0usize..70,
+        ) {
+            let by = |a: &(u8, u8), b: &(u8, u8)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
+            let mut expected = v.clone();
+            expected.sort_unstable_by(by);
+            sort_first_by(&mut v, k, by);
+            let k = k.min(v.len());
+            proptest::prop_assert_eq!(&v[..k], &expected[..k]);
+            v.sort_unstable_by(by);
+            proptest::prop_assert_eq!(v, expected, "the same elements");
         }
 
         #[test]

@@ -31,6 +31,7 @@ pub use query::{parse_query, Clause, ClauseKind, Query, MAX_CLAUSES, MAX_QUERY_B
 
 use crate::hits::{ClauseMatcher, Highlighter, Hit, WordMatcher};
 use crate::index::{Index, IndexError};
+use crate::sort::{sort_unstable, sort_unstable_by};
 use expand::{expand, Allow, Expansion};
 
 /// BM25 term-frequency saturation.
@@ -301,7 +302,7 @@ fn phrase_counts(index: &Index<'_>, words: &[String]) -> Result<Counts, IndexErr
                 positions.entry(p.doc).or_default().extend_from_slice(&scratch);
             }
         }
-        positions.values_mut().for_each(|v| v.sort_unstable());
+        positions.values_mut().for_each(|v| sort_unstable(v));
         members.push(positions);
     }
     let mut counts = Counts::new(index);
@@ -347,7 +348,7 @@ fn bm25(index: &Index<'_>, counts: &Counts) -> Result<Vec<f32>, IndexError> {
             None => at_least.push((class, 1)),
         }
     }
-    at_least.sort_unstable_by(|a, b| b.0.total_cmp(&a.0));
+    sort_unstable_by(&mut at_least, |a, b| b.0.total_cmp(&a.0));
     let mut total = 0;
     let idf_of: Vec<(f32, f32)> = at_least
         .iter()
