@@ -51,6 +51,9 @@ pub struct Allow {
     pub banglish: bool,
 }
 
+/// How a word of a phrase matches: as written or by stem.
+pub const PHRASE_MEMBER: Allow = Allow { stem: true, loose: false, prefix: false, typos: false, banglish: false };
+
 /// The index words a query word matches.
 #[derive(Clone, Debug, Default)]
 pub struct Expansion {
