@@ -59,8 +59,6 @@ pub const PHRASE_MEMBER: Allow = Allow { stem: true, loose: false, prefix: false
 pub struct Expansion {
     /// Postings offset -> weight of the best way it matched.
     pub words: HashMap<u64, f32>,
-    /// Loose keys that matched, for highlighting.
-    pub loose_keys: Vec<String>,
 }
 
 impl Expansion {
@@ -157,9 +155,7 @@ pub fn expand(index: &Index<'_>, word: &str, mut allow: Allow) -> Result<Expansi
             // Neighbours of a word that exists weigh half: they decide only where the other words
             // of the query point to them.
             let weights = if exists { TYPO_OF_EXISTING } else { TYPO };
-            for key in &keys {
-                loose_matches(index, key, typo_distance(key), allow.prefix, &weights, &mut expansion)?;
-            }
+            near_matches(index, &keys, typo_distance, allow.prefix, &weights, &mut expansion)?;
         }
     }
     if allow.banglish {
@@ -170,14 +166,15 @@ pub fn expand(index: &Index<'_>, word: &str, mut allow: Allow) -> Result<Expansi
                 found += loose_matches(index, key, 0, allow.prefix, &BANGLISH, &mut expansion)?;
             }
             if found == 0 {
-                for key in &keys {
-                    loose_matches(index, key, banglish_distance(key), allow.prefix, &BANGLISH, &mut expansion)?;
-                }
+                near_matches(index, &keys, banglish_distance, allow.prefix, &BANGLISH, &mut expansion)?;
             }
         }
     }
     Ok(expansion)
 }
+
+/// Loose keys a walk found for one key: (edits, length, key, group offset).
+type Found = Vec<(u8, usize, Vec<u8>, u64)>;
 
 /// Adds the words whose loose key is within `distance` edits of `key` (or, with `prefix`, starts
 /// with such a string), weighted by edits; a loose key that only extends `key` weighs [`PREFIX`]
@@ -194,7 +191,7 @@ fn loose_matches(
         return Ok(0);
     }
     let prefix = prefix && key.chars().count() >= MIN_PREFIX;
-    let mut found: Vec<(u8, usize, Vec<u8>, u64)> = Vec::new();
+    let mut found: Found = Vec::new();
     if distance == 0 && !prefix {
         found.extend(index.loose().get(key).map(|group| (0, 0, key.as_bytes().to_vec(), group)));
     } else if distance == 0 {
@@ -206,10 +203,7 @@ fn loose_matches(
             }
         }
     } else {
-        // As in Lucene's fuzzy query, the first letter must be right: people rarely get it
-        // wrong, and without this rule short words drown in neighbours (north would find করতে).
-        let first: Vec<char> = key.chars().take(1).collect();
-        let automaton = Levenshtein::new(key, distance, prefix).first_letter_in(&first);
+        let automaton = Levenshtein::new(key, distance, prefix).first_letter_in(&first_letter(key));
         let mut stream = index.loose().search_with_state(&automaton).into_stream();
         while let Some((k, group, state)) = stream.next() {
             found.push((automaton.distance(state), k.len(), k.to_vec(), group));
@@ -218,9 +212,74 @@ fn loose_matches(
             }
         }
     }
+    let cap = if prefix { prefix_cap(key) } else { MAX_EXPANSIONS };
+    add_found(index, key, found, cap, weights, expansion)
+}
+
+/// As in Lucene's fuzzy query, the first letter must be right: people rarely get it wrong, and
+/// without this rule short words drown in neighbours (north would find করতে).
+fn first_letter(key: &str) -> Vec<char> {
+    key.chars().take(1).collect()
+}
+
+/// [`loose_matches`] of each of a word's loose keys within `distance(key)` edits. A key that is a
+/// prefix of a longer one (a stem's key, mostly) is matched in the longer key's walk: the
+/// automaton knows the edits to every prefix of its word, and a walk costs far more than asking.
+fn near_matches(
+    index: &Index<'_>,
+    keys: &[String],
+    distance: fn(&str) -> u8,
+    prefix: bool,
+    weights: &[f32; 3],
+    expansion: &mut Expansion,
+) -> Result<(), IndexError> {
+    let mut keys: Vec<(&str, u8)> = keys.iter().map(|k| (k.as_str(), distance(k))).filter(|&(k, d)| d > 0 && !k.is_empty()).collect();
+    if prefix {
+        // Every key with a typo budget is long enough to be a prefix: their walks settle apart.
+        for (key, d) in keys {
+            loose_matches(index, key, d, true, weights, expansion)?;
+        }
+        return Ok(());
+    }
+    keys.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
+    while let Some((&(longest, most), rest)) = keys.split_first() {
+        let (shorter, others): (Vec<_>, Vec<_>) = rest.iter().partition(|&&(k, d)| longest.starts_with(k) && d <= most);
+        let mut automaton = Levenshtein::new(longest, most, false).first_letter_in(&first_letter(longest));
+        for &(key, d) in &shorter {
+            automaton = automaton.also_near(key.chars().count(), d);
+        }
+        let ends: Vec<&str> = std::iter::once(longest).chain(shorter.iter().map(|&(k, _)| k)).collect();
+        let mut found: Vec<Found> = vec![Vec::new(); ends.len()];
+        let mut stream = index.loose().search_with_state(&automaton).into_stream();
+        while let Some((k, group, state)) = stream.next() {
+            for (end, found) in found.iter_mut().enumerate() {
+                if let Some(edits) = automaton.end_distance(&state, end).filter(|_| found.len() < MAX_SCAN) {
+                    found.push((edits, k.len(), k.to_vec(), group));
+                }
+            }
+            if found.iter().all(|f| f.len() >= MAX_SCAN) {
+                break;
+            }
+        }
+        for (key, found) in ends.into_iter().zip(found) {
+            add_found(index, key, found, MAX_EXPANSIONS, weights, expansion)?;
+        }
+        keys = others;
+    }
+    Ok(())
+}
+
+/// Adds the `cap` best loose keys `found` for `key`, weighted by edits. Returns how many.
+fn add_found(
+    index: &Index<'_>,
+    key: &str,
+    mut found: Found,
+    cap: usize,
+    weights: &[f32; 3],
+    expansion: &mut Expansion,
+) -> Result<usize, IndexError> {
     // Fewest edits first, then the shortest keys (closest to what was typed).
     found.sort_unstable();
-    let cap = if prefix { prefix_cap(key) } else { MAX_EXPANSIONS };
     let matched_keys = found.len().min(cap);
     for (edits, _, matched, group) in found.into_iter().take(cap) {
         let mut weight = weights[usize::from(edits.min(2))];
@@ -230,7 +289,6 @@ fn loose_matches(
         for postings in index.loose_group(group)? {
             expansion.add(postings, weight);
         }
-        expansion.loose_keys.push(String::from_utf8_lossy(&matched).into_owned());
     }
     Ok(matched_keys)
 }
