@@ -14,6 +14,7 @@
 //! ([`MAX_SCAN`] keys visited, [`MAX_EXPANSIONS`] kept per automaton), so no query word can make a
 //! search run away.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use fst::automaton::{Automaton, Str};
@@ -40,7 +41,7 @@ pub const MAX_SCAN: usize = 20_000;
 pub const MAX_EXPANSIONS: usize = 64;
 
 /// How a query word may match.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Allow {
     pub stem: bool,
     /// Spelling variants (the loose key).
@@ -109,7 +110,48 @@ fn banglish_distance(key: &str) -> u8 {
     }
 }
 
-pub fn expand(index: &Index<'_>, word: &str, mut allow: Allow) -> Result<Expansion, IndexError> {
+thread_local! {
+    /// Expansions made while a [`Memo`] is alive. One search expands the same words more than
+    /// once: the did-you-mean check expands every word again, and ranks the corrected query.
+    static MEMO: RefCell<Option<HashMap<(String, Allow), Expansion>>> = const { RefCell::new(None) };
+}
+
+/// While alive, [`expand`] remembers what it expanded: make one for the span of one search, in
+/// which the index cannot change. Nested memos share the outermost one's.
+pub struct Memo {
+    outermost: bool,
+}
+
+impl Memo {
+    pub fn new() -> Self {
+        let outermost = MEMO.with_borrow_mut(|memo| {
+            let outermost = memo.is_none();
+            memo.get_or_insert_with(HashMap::new);
+            outermost
+        });
+        Memo { outermost }
+    }
+}
+
+impl Drop for Memo {
+    fn drop(&mut self) {
+        if self.outermost {
+            MEMO.set(None);
+        }
+    }
+}
+
+pub fn expand(index: &Index<'_>, word: &str, allow: Allow) -> Result<Expansion, IndexError> {
+    let key = (word.to_string(), allow);
+    if let Some(expansion) = MEMO.with_borrow(|memo| memo.as_ref().and_then(|m| m.get(&key).cloned())) {
+        return Ok(expansion);
+    }
+    let expansion = expand_uncached(index, word, allow)?;
+    MEMO.with_borrow_mut(|memo| memo.as_mut().map(|m| m.insert(key, expansion.clone())));
+    Ok(expansion)
+}
+
+fn expand_uncached(index: &Index<'_>, word: &str, mut allow: Allow) -> Result<Expansion, IndexError> {
     allow.prefix &= word.chars().count() >= MIN_PREFIX;
     let mut expansion = Expansion::default();
     if let Some(entry) = index.word(word) {

@@ -129,6 +129,7 @@ impl Counts {
 /// assert_eq!(results.hits[0].id, "a");
 /// ```
 pub fn search(index: &Index<'_>, query: &str, options: &SearchOptions) -> Result<SearchResults, IndexError> {
+    let _memo = expand::Memo::new();
     let parsed = parse_query(query);
     let (ranked, matchers) = rank(index, &parsed, options)?;
     let mut suggestion = None;
