@@ -15,7 +15,8 @@
 //! search run away.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap};
 
 use fst::automaton::{Automaton, Str};
 use fst::{IntoStreamer, Streamer};
@@ -165,18 +166,15 @@ fn expand_uncached(index: &Index<'_>, word: &str, mut allow: Allow) -> Result<Ex
         }
     }
     if allow.prefix {
+        // The most frequent completions.
         let mut stream = index.words().search(Str::new(word).starts_with()).into_stream();
-        let mut found = Vec::new();
-        while let Some((_, value)) = stream.next() {
+        let mut best = BinaryHeap::new();
+        for _ in 0..MAX_SCAN {
+            let Some((_, value)) = stream.next() else { break };
             let entry = WordEntry::from_value(value);
-            found.push((std::cmp::Reverse(entry.df), entry.postings));
-            if found.len() >= MAX_SCAN {
-                break;
-            }
+            keep_least(&mut best, prefix_cap(word), (Reverse(entry.df), entry.postings));
         }
-        // The most frequent completions first.
-        found.sort_unstable();
-        for (_, postings) in found.into_iter().take(prefix_cap(word)) {
+        for (_, postings) in best {
             expansion.add(postings, PREFIX);
         }
     }
@@ -237,13 +235,18 @@ fn loose_matches(
     if distance == 0 && !prefix {
         found.extend(index.loose().get(key).map(|group| (0, 0, key.as_bytes().to_vec(), group)));
     } else if distance == 0 {
+        // Only the shortest keys are kept: a short prefix starts thousands.
         let mut stream = index.loose().search(Str::new(key).starts_with()).into_stream();
-        while let Some((k, group)) = stream.next() {
-            found.push((0, k.len(), k.to_vec(), group));
-            if found.len() >= MAX_SCAN {
-                break;
+        let mut best: BinaryHeap<(usize, Vec<u8>, u64)> = BinaryHeap::new();
+        for _ in 0..MAX_SCAN {
+            let Some((k, group)) = stream.next() else { break };
+            if best.len() < prefix_cap(key) {
+                best.push((k.len(), k.to_vec(), group));
+            } else if let Some(mut last) = best.peek_mut().filter(|last| (k.len(), k) < (last.0, last.1.as_slice())) {
+                *last = (k.len(), k.to_vec(), group);
             }
         }
+        found.extend(best.into_iter().map(|(len, k, group)| (0, len, k, group)));
     } else {
         let automaton = Levenshtein::new(key, distance, prefix).first_letter_in(&first_letter(key));
         let mut stream = index.loose().search_with_state(&automaton).into_stream();
@@ -256,6 +259,15 @@ fn loose_matches(
     }
     let cap = if prefix { prefix_cap(key) } else { MAX_EXPANSIONS };
     add_found(index, key, found, cap, weights, expansion)
+}
+
+/// Adds `item` to `least`, which keeps the `cap` least items it was given.
+fn keep_least<T: Ord>(least: &mut BinaryHeap<T>, cap: usize, item: T) {
+    if least.len() < cap {
+        least.push(item);
+    } else if let Some(mut greatest) = least.peek_mut().filter(|greatest| item < **greatest) {
+        *greatest = item;
+    }
 }
 
 /// As in Lucene's fuzzy query, the first letter must be right: people rarely get it wrong, and
