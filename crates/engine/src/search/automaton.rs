@@ -16,6 +16,11 @@
 //! first letter wrong, and checking it inside the automaton lets the FST walk skip every subtree
 //! of another first letter instead of visiting it and filtering afterwards.
 
+use std::ops::ControlFlow;
+
+use fst::raw::Output;
+use fst::Automaton;
+
 /// Most edits an automaton allows. The code below has one bit set per edit count, 0 to 2.
 pub const MAX_DISTANCE: u8 = 2;
 const K: u32 = MAX_DISTANCE as u32;
@@ -202,13 +207,55 @@ impl Levenshtein {
     }
 }
 
+/// Calls `found` with every key of `map` the automaton matches, its value and the automaton's
+/// state, in key order, until it breaks.
+///
+/// fst's own stream (`search_with_state`) reads the target node of every transition and stacks
+/// it before asking the automaton whether it can go on; here a transition the automaton rejects
+/// costs no more than the question, and most do: a node's many last bytes of a Bengali letter
+/// lead to letters no edit allows.
+pub fn walk(map: &fst::Map<&[u8]>, automaton: &Levenshtein, mut found: impl FnMut(&[u8], u64, &State) -> ControlFlow<()>) {
+    let fst = map.as_fst();
+    let root = fst.root();
+    let start = automaton.start();
+    if root.is_final() && automaton.is_match(&start) && found(&[], root.final_output().value(), &start).is_break() {
+        return;
+    }
+    if !automaton.can_match(&start) {
+        return;
+    }
+    let mut key = Vec::new();
+    // Per node on the path: the node, its next transition, the output so far, the state there.
+    let mut path = vec![(root, 0, Output::zero(), start)];
+    while let Some((node, next, out, state)) = path.last_mut() {
+        let Some(i) = (*next < node.len()).then_some(*next) else {
+            path.pop();
+            key.pop();
+            continue;
+        };
+        *next += 1;
+        let transition = node.transition(i);
+        let to = automaton.accept(state, transition.inp);
+        if !automaton.can_match(&to) {
+            continue;
+        }
+        let out = out.cat(transition.out);
+        let target = fst.node(transition.addr);
+        key.push(transition.inp);
+        if target.is_final() && automaton.is_match(&to) && found(&key, out.cat(target.final_output()).value(), &to).is_break() {
+            return;
+        }
+        path.push((target, 0, out, to));
+    }
+}
+
 /// Where a code point of the Bengali block (U+0980..U+09FF) is in [`Levenshtein::bengali`].
 fn bengali_index(c: u32) -> Option<usize> {
     let i = c.wrapping_sub(0x0980) as usize;
     (i < 128).then_some(i)
 }
 
-impl fst::Automaton for Levenshtein {
+impl Automaton for Levenshtein {
     type State = State;
 
     fn start(&self) -> State {
@@ -272,7 +319,7 @@ impl fst::Automaton for Levenshtein {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use fst::{Automaton, IntoStreamer, Map, Streamer};
+    use fst::{IntoStreamer, Map, Streamer};
     use proptest::prelude::*;
 
     fn found(map: &Map<Vec<u8>>, aut: &Levenshtein) -> Vec<(String, u8)> {
@@ -355,6 +402,24 @@ mod tests {
             });
             let expected = settled.or((whole <= d).then_some(whole as u8));
             prop_assert_eq!(run(&Levenshtein::new(&query, distance, true), &key), expected, "prefix");
+        }
+
+        #[test]
+        fn the_walk_finds_what_fsts_own_stream_finds(keys in prop::collection::btree_set("[abকখ]{0,6}", 0..40), query in "[abকখ]{1,6}", distance in 1u8..=2, prefix: bool) {
+            let map = Map::from_iter(keys.iter().enumerate().map(|(i, k)| (k.clone(), i as u64))).unwrap();
+            let automaton = Levenshtein::new(&query, distance, prefix).first_letter_in(&['a', 'b']);
+            let map = Map::new(map.as_fst().as_bytes()).unwrap();
+            let mut walked = Vec::new();
+            walk(&map, &automaton, |key, value, &state| {
+                walked.push((String::from_utf8(key.to_vec()).unwrap(), value, automaton.distance(state)));
+                ControlFlow::Continue(())
+            });
+            let mut stream = map.search_with_state(&automaton).into_stream();
+            let mut streamed = Vec::new();
+            while let Some((key, value, state)) = stream.next() {
+                streamed.push((String::from_utf8(key.to_vec()).unwrap(), value, automaton.distance(state)));
+            }
+            prop_assert_eq!(walked, streamed);
         }
 
         #[test]

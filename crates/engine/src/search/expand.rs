@@ -17,11 +17,12 @@
 use std::cell::RefCell;
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
+use std::ops::ControlFlow;
 
 use fst::automaton::{Automaton, Str};
 use fst::{IntoStreamer, Streamer};
 
-use super::automaton::Levenshtein;
+use super::automaton::{walk, Levenshtein};
 use crate::analysis::{from_banglish, loose_keys, stems};
 use crate::index::{Index, IndexError, WordEntry};
 
@@ -249,13 +250,10 @@ fn loose_matches(
         found.extend(best.into_iter().map(|(len, k, group)| (0, len, k, group)));
     } else {
         let automaton = Levenshtein::new(key, distance, prefix).first_letter_in(&first_letter(key));
-        let mut stream = index.loose().search_with_state(&automaton).into_stream();
-        while let Some((k, group, state)) = stream.next() {
+        walk(index.loose(), &automaton, |k, group, &state| {
             found.push((automaton.distance(state), k.len(), k.to_vec(), group));
-            if found.len() >= MAX_SCAN {
-                break;
-            }
-        }
+            if found.len() >= MAX_SCAN { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
+        });
     }
     let cap = if prefix { prefix_cap(key) } else { MAX_EXPANSIONS };
     add_found(index, key, found, cap, weights, expansion)
@@ -304,17 +302,14 @@ fn near_matches(
         }
         let ends: Vec<&str> = std::iter::once(longest).chain(shorter.iter().map(|&(k, _)| k)).collect();
         let mut found: Vec<Found> = vec![Vec::new(); ends.len()];
-        let mut stream = index.loose().search_with_state(&automaton).into_stream();
-        while let Some((k, group, state)) = stream.next() {
+        walk(index.loose(), &automaton, |k, group, state| {
             for (end, found) in found.iter_mut().enumerate() {
-                if let Some(edits) = automaton.end_distance(&state, end).filter(|_| found.len() < MAX_SCAN) {
+                if let Some(edits) = automaton.end_distance(state, end).filter(|_| found.len() < MAX_SCAN) {
                     found.push((edits, k.len(), k.to_vec(), group));
                 }
             }
-            if found.iter().all(|f| f.len() >= MAX_SCAN) {
-                break;
-            }
-        }
+            if found.iter().all(|f| f.len() >= MAX_SCAN) { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
+        });
         for (key, found) in ends.into_iter().zip(found) {
             add_found(index, key, found, MAX_EXPANSIONS, weights, expansion)?;
         }
