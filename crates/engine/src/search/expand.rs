@@ -20,6 +20,7 @@ use std::collections::{BinaryHeap, HashMap};
 use std::ops::ControlFlow;
 
 use fst::automaton::{Automaton, Str};
+use fst::raw::Output;
 use fst::{IntoStreamer, Streamer};
 
 use super::automaton::{walk, Levenshtein};
@@ -236,18 +237,8 @@ fn loose_matches(
     if distance == 0 && !prefix {
         found.extend(index.loose().get(key).map(|group| (0, 0, key.as_bytes().to_vec(), group)));
     } else if distance == 0 {
-        // Only the shortest keys are kept: a short prefix starts thousands.
-        let mut stream = index.loose().search(Str::new(key).starts_with()).into_stream();
-        let mut best: BinaryHeap<(usize, Vec<u8>, u64)> = BinaryHeap::new();
-        for _ in 0..MAX_SCAN {
-            let Some((k, group)) = stream.next() else { break };
-            if best.len() < prefix_cap(key) {
-                best.push((k.len(), k.to_vec(), group));
-            } else if let Some(mut last) = best.peek_mut().filter(|last| (k.len(), k) < (last.0, last.1.as_slice())) {
-                *last = (k.len(), k.to_vec(), group);
-            }
-        }
-        found.extend(best.into_iter().map(|(len, k, group)| (0, len, k, group)));
+        // Only the shortest keys are kept, and a short prefix starts thousands.
+        found.extend(shortest_with_prefix(index.loose(), key.as_bytes(), prefix_cap(key)).into_iter().map(|(k, group)| (0, k.len(), k, group)));
     } else {
         let automaton = Levenshtein::new(key, distance, prefix).first_letter_in(&first_letter(key));
         walk(index.loose(), &automaton, |k, group, &state| {
@@ -257,6 +248,41 @@ fn loose_matches(
     }
     let cap = if prefix { prefix_cap(key) } else { MAX_EXPANSIONS };
     add_found(index, key, found, cap, weights, expansion)
+}
+
+/// The `cap` shortest keys of `map` that start with `prefix` (and their values), shortest and then
+/// first in order first. The FST is read breadth first, a level of nodes (keys one byte longer)
+/// at a time, so only the levels up to the cap's last key are read, not the whole subtree.
+fn shortest_with_prefix(map: &fst::Map<&[u8]>, prefix: &[u8], cap: usize) -> Vec<(Vec<u8>, u64)> {
+    let fst = map.as_fst();
+    let (mut node, mut out) = (fst.root(), Output::zero());
+    for &byte in prefix {
+        let Some(i) = node.find_input(byte) else { return Vec::new() };
+        let transition = node.transition(i);
+        (node, out) = (fst.node(transition.addr), out.cat(transition.out));
+    }
+    let mut found = Vec::new();
+    // One level: its nodes in key order, their keys (all of one length) end to end.
+    let (mut level, mut keys) = (vec![(node, out)], prefix.to_vec());
+    let mut read = 0;
+    while !level.is_empty() && found.len() < cap && read < MAX_SCAN {
+        let len = keys.len() / level.len();
+        let (mut next, mut next_keys) = (Vec::new(), Vec::new());
+        for (i, (node, out)) in level.iter().enumerate() {
+            let key = &keys[i * len..(i + 1) * len];
+            if node.is_final() && found.len() < cap {
+                found.push((key.to_vec(), out.cat(node.final_output()).value()));
+            }
+            for transition in node.transitions() {
+                next.push((fst.node(transition.addr), out.cat(transition.out)));
+                next_keys.extend_from_slice(key);
+                next_keys.push(transition.inp);
+            }
+        }
+        read += level.len();
+        (level, keys) = (next, next_keys);
+    }
+    found
 }
 
 /// Adds `item` to `least`, which keeps the `cap` least items it was given.
@@ -345,6 +371,19 @@ fn add_found(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn the_shortest_keys_with_a_prefix_come_first(keys in proptest::collection::btree_set("[abকখ]{0,6}", 0..60), prefix in "[abকখ]{0,2}", cap in 1usize..20) {
+            let map = fst::Map::from_iter(keys.iter().enumerate().map(|(i, k)| (k.clone(), i as u64))).unwrap();
+            let map = fst::Map::new(map.as_fst().as_bytes()).unwrap();
+            let mut expected: Vec<(Vec<u8>, u64)> =
+                keys.iter().enumerate().filter(|(_, k)| k.starts_with(&prefix)).map(|(i, k)| (k.as_bytes().to_vec(), i as u64)).collect();
+            expected.sort_by(|a, b| (a.0.len(), &a.0).cmp(&(b.0.len(), &b.0)));
+            expected.truncate(cap);
+            proptest::prop_assert_eq!(shortest_with_prefix(&map, prefix.as_bytes(), cap), expected);
+        }
+    }
 
     #[test]
     fn typo_budget_grows_with_length() {
