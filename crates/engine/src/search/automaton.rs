@@ -21,13 +21,14 @@ use std::ops::ControlFlow;
 use fst::raw::Output;
 use fst::Automaton;
 
-/// Most edits an automaton allows. The code below has one bit set per edit count, 0 to 2.
+/// Most edits an automaton allows: [`State`] has a bit set per edit count, 0 to 2, and
+/// [`Levenshtein::step`] updates the three.
 pub const MAX_DISTANCE: u8 = 2;
 const K: u32 = MAX_DISTANCE as u32;
 /// The band of query prefix lengths a state tracks, `n - K ..= n + K` after `n` code points.
 const BAND: u8 = (1 << (2 * K + 1)) - 1;
-/// Longest query word in code points: its position bits, shifted by [`K`] and by a step's two
-/// code points of lookahead, fit in a `u64`.
+/// Longest query word in code points: its position bits (bit `i + K + 1` for position `i`) fit
+/// in a `u64`. Typo tolerance stops at 32 code points anyway.
 pub const MAX_QUERY_CHARS: usize = 59;
 /// Most first letters an automaton can be restricted to (bits of [`State::first`]).
 const MAX_FIRST_LETTERS: usize = 8;
@@ -356,8 +357,8 @@ mod tests {
         for (i, row) in d.iter_mut().enumerate() {
             row[0] = i;
         }
-        for j in 0..=b.len() {
-            d[0][j] = j;
+        for (j, cell) in d[0].iter_mut().enumerate() {
+            *cell = j;
         }
         for i in 1..=a.len() {
             for j in 1..=b.len() {

@@ -238,7 +238,8 @@ fn loose_matches(
         found.extend(index.loose().get(key).map(|group| (0, 0, key.as_bytes().to_vec(), group)));
     } else if distance == 0 {
         // Only the shortest keys are kept, and a short prefix starts thousands.
-        found.extend(shortest_with_prefix(index.loose(), key.as_bytes(), prefix_cap(key)).into_iter().map(|(k, group)| (0, k.len(), k, group)));
+        let shortest = shortest_with_prefix(index.loose(), key.as_bytes(), prefix_cap(key));
+        found.extend(shortest.into_iter().map(|(k, group)| (0, k.len(), k, group)));
     } else {
         let automaton = Levenshtein::new(key, distance, prefix).first_letter_in(&first_letter(key));
         walk(index.loose(), &automaton, |k, group, &state| {
@@ -319,7 +320,7 @@ fn near_matches(
         }
         return Ok(());
     }
-    keys.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
+    keys.sort_by_key(|(k, _)| Reverse(k.len()));
     while let Some((&(longest, most), rest)) = keys.split_first() {
         let (shorter, others): (Vec<_>, Vec<_>) = rest.iter().partition(|&&(k, d)| longest.starts_with(k) && d <= most);
         let mut automaton = Levenshtein::new(longest, most, false).first_letter_in(&first_letter(longest));
