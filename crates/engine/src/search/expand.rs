@@ -16,7 +16,7 @@
 
 use std::cell::RefCell;
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::HashMap;
 use std::ops::ControlFlow;
 
 use fst::automaton::{Automaton, Str};
@@ -44,7 +44,7 @@ pub const MAX_SCAN: usize = 20_000;
 pub const MAX_EXPANSIONS: usize = 64;
 
 /// How a query word may match.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Allow {
     pub stem: bool,
     /// Spelling variants (the loose key).
@@ -116,7 +116,9 @@ fn banglish_distance(key: &str) -> u8 {
 thread_local! {
     /// Expansions made while a [`Memo`] is alive. One search expands the same words more than
     /// once: the did-you-mean check expands every word again, and ranks the corrected query.
-    static MEMO: RefCell<Option<HashMap<(String, Allow), Expansion>>> = const { RefCell::new(None) };
+    /// A list, not a map: a search has a few dozen expansions at most, and a map type of its own
+    /// would cost more code in the .wasm than the lookups cost time.
+    static MEMO: RefCell<Option<Vec<(String, Allow, Expansion)>>> = const { RefCell::new(None) };
 }
 
 /// While alive, [`expand`] remembers what it expanded: make one for the span of one search, in
@@ -129,7 +131,7 @@ impl Memo {
     pub fn new() -> Self {
         let outermost = MEMO.with_borrow_mut(|memo| {
             let outermost = memo.is_none();
-            memo.get_or_insert_with(HashMap::new);
+            memo.get_or_insert_with(Vec::new);
             outermost
         });
         Memo { outermost }
@@ -145,12 +147,14 @@ impl Drop for Memo {
 }
 
 pub fn expand(index: &Index<'_>, word: &str, allow: Allow) -> Result<Expansion, IndexError> {
-    let key = (word.to_string(), allow);
-    if let Some(expansion) = MEMO.with_borrow(|memo| memo.as_ref().and_then(|m| m.get(&key).cloned())) {
+    let remembered = |memo: &Option<Vec<(String, Allow, Expansion)>>| {
+        memo.as_ref()?.iter().find(|(w, a, _)| w == word && *a == allow).map(|(_, _, e)| e.clone())
+    };
+    if let Some(expansion) = MEMO.with_borrow(remembered) {
         return Ok(expansion);
     }
     let expansion = expand_uncached(index, word, allow)?;
-    MEMO.with_borrow_mut(|memo| memo.as_mut().map(|m| m.insert(key, expansion.clone())));
+    MEMO.with_borrow_mut(|memo| memo.as_mut().map(|m| m.push((word.to_string(), allow, expansion.clone()))));
     Ok(expansion)
 }
 
@@ -170,7 +174,7 @@ fn expand_uncached(index: &Index<'_>, word: &str, mut allow: Allow) -> Result<Ex
     if allow.prefix {
         // The most frequent completions.
         let mut stream = index.words().search(Str::new(word).starts_with()).into_stream();
-        let mut best = BinaryHeap::new();
+        let mut best = Vec::new();
         for _ in 0..MAX_SCAN {
             let Some((_, value)) = stream.next() else { break };
             let entry = WordEntry::from_value(value);
@@ -286,13 +290,15 @@ fn shortest_with_prefix(map: &fst::Map<&[u8]>, prefix: &[u8], cap: usize) -> Vec
     found
 }
 
-/// Adds `item` to `least`, which keeps the `cap` least items it was given.
-fn keep_least<T: Ord>(least: &mut BinaryHeap<T>, cap: usize, item: T) {
-    if least.len() < cap {
-        least.push(item);
-    } else if let Some(mut greatest) = least.peek_mut().filter(|greatest| item < **greatest) {
-        *greatest = item;
+/// Adds `item` to `least`, which keeps the `cap` least items it was given, in order. (Most
+/// items are past the last and cost one comparison.)
+fn keep_least<T: Ord>(least: &mut Vec<T>, cap: usize, item: T) {
+    if least.len() == cap && least.last().is_none_or(|last| item >= *last) {
+        return;
     }
+    let at = least.partition_point(|kept| *kept < item);
+    least.insert(at, item);
+    least.truncate(cap);
 }
 
 /// As in Lucene's fuzzy query, the first letter must be right: people rarely get it wrong, and
