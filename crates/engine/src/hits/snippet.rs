@@ -1,179 +1,271 @@
-//! Choosing the best window of a body around the matched words, and marking them.
+//! Snippets and highlights from the positions the search matched.
 //!
-//! Marking must agree with the search, so it re-analyzes the text and asks each query word's
-//! matcher about every word. Done naively that is most of a query's time (ten bodies of a
-//! thousand words each), so two shortcuts keep it cheap: a word whose first letter, loosely
-//! folded, starts no form of any query word is skipped without being normalized; and what a
-//! term matches is remembered for the rest of the search, since news text repeats its words.
-
-use std::collections::HashMap;
+//! The search knows which index words each clause matched, and their postings hold every word's
+//! positions in every document. So a hit needs no analysis of its text: the matched positions
+//! choose the snippet window, and only the window is segmented, from the nearest word start the
+//! index records (every [`WORD_STRIDE`] words), to turn positions into byte ranges. The highlights
+//! are therefore exactly the words the search counted.
 
 use super::Highlight;
-use crate::analysis::{fold_letter, loose_keys, normalize_word, segments, stems};
+use crate::analysis::{normalize_word, segments};
+use crate::index::{Body, HitDocument, Index, IndexError, WORD_STRIDE};
 
 /// Words per snippet window: about two lines of text.
-const WINDOW_WORDS: usize = 28;
+const WINDOW_WORDS: u32 = 28;
 const ELLIPSIS: &str = "…";
-/// Word matchers beyond this many (very long queries) are not highlighted.
-const MAX_MATCHERS: usize = 128;
 
-/// Decides whether a normalized word of a document matches one query word, as the search did.
-#[derive(Clone, Debug)]
-pub(crate) struct WordMatcher {
-    pub word: String,
-    pub stems: Vec<String>,
-    pub prefix: bool,
-    /// Loose keys the search matched (spelling variants, typos, Banglish).
-    pub loose_keys: Vec<String>,
-}
-
-impl WordMatcher {
-    pub fn new(word: &str, prefix: bool, loose_keys: Vec<String>) -> Self {
-        let stems = stems(word).into_iter().map(String::from).collect();
-        WordMatcher { word: word.to_string(), stems, prefix, loose_keys }
-    }
-
-    fn matches(&self, term: &Forms<'_>) -> bool {
-        term.word == self.word
-            || (self.prefix && term.word.starts_with(&self.word))
-            || term.stems().iter().any(|t| self.stems.iter().any(|s| s == t))
-            || (!self.loose_keys.is_empty()
-                && term.loose_keys().iter().any(|key| {
-                    self.loose_keys.iter().any(|k| k == key || (self.prefix && key.starts_with(k.as_str())))
-                }))
-    }
-
-    /// The loosely folded first letters a matching word can start with.
-    fn first_letters(&self) -> impl Iterator<Item = char> + '_ {
-        let folded = |s: &String| s.chars().next().and_then(fold_letter);
-        std::iter::once(&self.word).chain(&self.loose_keys).filter_map(folded)
-    }
-}
-
-/// A document word's forms, each computed at most once however many query words ask.
-struct Forms<'t> {
-    word: &'t str,
-    stems: std::cell::OnceCell<Vec<&'t str>>,
-    loose_keys: std::cell::OnceCell<Vec<String>>,
-}
-
-impl<'t> Forms<'t> {
-    fn new(word: &'t str) -> Self {
-        Forms { word, stems: Default::default(), loose_keys: Default::default() }
-    }
-
-    fn stems(&self) -> &[&'t str] {
-        self.stems.get_or_init(|| stems(self.word))
-    }
-
-    fn loose_keys(&self) -> &[String] {
-        self.loose_keys.get_or_init(|| loose_keys(self.word))
-    }
-}
-
-/// One positive clause of the query.
+/// What one positive clause of the query matched: the postings offsets of its index words, or of
+/// each phrase member's.
 #[derive(Clone, Debug)]
 pub(crate) enum ClauseMatcher {
-    Word(WordMatcher),
-    Phrase(Vec<WordMatcher>),
+    Word(Vec<u64>),
+    Phrase(Vec<Vec<u64>>),
 }
 
-/// Marks matched words in the texts of one search's hits.
+/// A matched word of a document: its position and the clause it is highlighted for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Mark {
+    position: u32,
+    clause: u32,
+}
+
+/// The matched positions in one page of hits, read in one pass over each matched word's postings.
 pub(crate) struct Highlighter {
-    clauses: Vec<ClauseMatcher>,
-    /// Every word matcher, phrase members included, with its clause; bit `i` of a mask is `matchers[i]`.
-    matchers: Vec<(usize, WordMatcher)>,
-    first_letters: Vec<char>,
-    /// Normalized term -> mask of the matchers it satisfies.
-    memo: HashMap<String, u128>,
-    term: String,
-}
-
-struct Marked {
-    start: usize,
-    end: usize,
-    mask: u128,
-    clause: Option<usize>,
+    /// The page's documents, sorted, each with its marks sorted by position, one per position.
+    docs: Vec<(u32, Vec<Mark>)>,
 }
 
 impl Highlighter {
-    pub fn new(clauses: Vec<ClauseMatcher>) -> Self {
-        let mut matchers = Vec::new();
-        for (ci, clause) in clauses.iter().enumerate() {
-            match clause {
-                ClauseMatcher::Word(m) => matchers.push((ci, m.clone())),
-                ClauseMatcher::Phrase(members) => matchers.extend(members.iter().map(|m| (ci, m.clone()))),
-            }
-        }
-        matchers.truncate(MAX_MATCHERS);
-        let mut first_letters: Vec<char> = matchers.iter().flat_map(|(_, m)| m.first_letters()).collect();
-        first_letters.sort_unstable();
-        first_letters.dedup();
-        Highlighter { clauses, matchers, first_letters, memo: HashMap::new(), term: String::new() }
-    }
-
-    /// Whether a raw word could match at all, judged by its first letter without normalizing it.
-    fn may_match(&self, raw: &str) -> bool {
-        let mut chars = raw.chars();
-        let Some(first) = chars.next() else { return false };
-        // These change under normalization: nukta letters may be written decomposed, ও folds by
-        // what follows it, and a Latin letter may take a combining accent.
-        if matches!(first, 'য' | 'ড' | 'ঢ' | 'ও') || chars.next().is_some_and(|c| ('\u{0300}'..='\u{036F}').contains(&c)) {
-            return true;
-        }
-        let first = match first {
-            '\u{09E6}'..='\u{09EF}' => char::from(b'0' + (first as u32 - 0x09E6) as u8),
-            c => c.to_lowercase().next().unwrap_or(c),
-        };
-        fold_letter(first).is_some_and(|c| self.first_letters.binary_search(&c).is_ok())
-    }
-
-    fn mark(&mut self, text: &str) -> Vec<Marked> {
-        let mut words = Vec::new();
-        for range in segments(text) {
-            let raw = &text[range.clone()];
-            let mut mask = 0;
-            if self.may_match(raw) {
-                normalize_word(raw, &mut self.term);
-                mask = match self.memo.get(&self.term) {
-                    Some(&mask) => mask,
-                    None => {
-                        let forms = Forms::new(&self.term);
-                        let mask = self
-                            .matchers
-                            .iter()
-                            .enumerate()
-                            .filter(|(_, (_, m))| m.matches(&forms))
-                            .fold(0u128, |mask, (i, _)| mask | 1 << i);
-                        self.memo.insert(self.term.clone(), mask);
-                        mask
-                    }
-                };
-            }
-            let clause = self
-                .matchers
-                .iter()
-                .enumerate()
-                .find(|(i, (ci, _))| mask & (1 << i) != 0 && matches!(self.clauses[*ci], ClauseMatcher::Word(_)))
-                .map(|(_, (ci, _))| *ci);
-            words.push(Marked { start: range.start, end: range.end, mask, clause });
-        }
-        // Phrases: each member matched at consecutive words.
-        let mut first = 0;
-        while first < self.matchers.len() {
-            let ci = self.matchers[first].0;
-            let len = self.matchers[first..].iter().take_while(|(c, _)| *c == ci).count();
-            if matches!(self.clauses[ci], ClauseMatcher::Phrase(_)) && len > 0 {
-                for i in 0..words.len().saturating_sub(len - 1) {
-                    if (0..len).all(|j| words[i + j].mask & (1 << (first + j)) != 0) {
-                        words[i..i + len].iter_mut().for_each(|w| w.clause = Some(ci));
+    pub fn new(index: &Index<'_>, clauses: &[ClauseMatcher], page: impl IntoIterator<Item = u32>) -> Result<Self, IndexError> {
+        let mut docs: Vec<u32> = page.into_iter().collect();
+        docs.sort_unstable();
+        docs.dedup();
+        // Per page document: (position, clause, phrase member) of every matched word.
+        let mut found: Vec<Vec<(u32, u32, u32)>> = vec![Vec::new(); docs.len()];
+        let mut positions = Vec::new();
+        for (clause, matcher) in (0u32..).zip(clauses) {
+            let members = match matcher {
+                ClauseMatcher::Word(words) => std::slice::from_ref(words),
+                ClauseMatcher::Phrase(members) => members.as_slice(),
+            };
+            for (member, words) in (0u32..).zip(members) {
+                for &postings in words {
+                    // Postings and the page are both in document order: merge them.
+                    let mut at = 0;
+                    for posting in index.postings(postings)? {
+                        let p = posting?;
+                        at += docs[at..].partition_point(|&d| d < p.doc);
+                        match docs.get(at) {
+                            None => break,
+                            Some(&doc) if doc == p.doc => {
+                                p.positions_into(&mut positions)?;
+                                found[at].extend(positions.iter().map(|&position| (position, clause, member)));
+                            }
+                            Some(_) => {}
+                        }
                     }
                 }
             }
-            first += len;
         }
-        words
+        let docs = docs.into_iter().zip(found).map(|(doc, found)| (doc, marks(clauses, found))).collect();
+        Ok(Highlighter { docs })
     }
+
+    /// The snippet, its highlights and the title's highlights of `document`, document `doc` of
+    /// the page.
+    pub fn highlight(&self, doc: u32, document: &HitDocument<'_>) -> Result<(String, Vec<Highlight>, Vec<Highlight>), IndexError> {
+        let marks = match self.docs.binary_search_by_key(&doc, |(d, _)| *d) {
+            Ok(i) => self.docs[i].1.as_slice(),
+            Err(_) => &[],
+        };
+        // Title positions come first, then one past the title's last, the body's.
+        let (title_words, body) = (document.title_words, &document.body);
+        let (title_marks, body_marks) = marks.split_at(marks.partition_point(|m| m.position < title_words));
+        let body_marks: Vec<Mark> = body_marks
+            .iter()
+            .filter_map(|m| Some(Mark { position: m.position.checked_sub(title_words + 1)?, clause: m.clause }))
+            .filter(|m| m.position < body.words)
+            .collect();
+        let (snippet, highlights) = snippet(body, &body_marks)?;
+        Ok((snippet, highlights, title_highlights(document.title, title_marks)))
+    }
+}
+
+/// One mark per matched position: a word matched by several clauses counts for the first, and a
+/// word inside a whole phrase for the phrase (the last, if several).
+fn marks(clauses: &[ClauseMatcher], mut found: Vec<(u32, u32, u32)>) -> Vec<Mark> {
+    found.sort_unstable();
+    found.dedup();
+    let is_phrase = |clause: u32| matches!(clauses[clause as usize], ClauseMatcher::Phrase(_));
+    let mut marks: Vec<Mark> = Vec::new();
+    for &(position, clause, _) in found.iter().filter(|(_, c, _)| !is_phrase(*c)) {
+        if marks.last().is_none_or(|m| m.position != position) {
+            marks.push(Mark { position, clause });
+        }
+    }
+    let mut in_phrases = Vec::new();
+    for (clause, matcher) in (0u32..).zip(clauses) {
+        let ClauseMatcher::Phrase(members) = matcher else { continue };
+        let has = |position: u32, member: u32| found.binary_search(&(position, clause, member)).is_ok();
+        for &(start, _, _) in found.iter().filter(|&&(_, c, m)| c == clause && m == 0) {
+            if (1..members.len() as u32).all(|i| start.checked_add(i).is_some_and(|p| has(p, i))) {
+                in_phrases.extend((start..start + members.len() as u32).map(|position| Mark { position, clause }));
+            }
+        }
+    }
+    if in_phrases.is_empty() {
+        return marks;
+    }
+    // A later clause's phrase wins: a stable sort keeps phrase marks after word marks, clause order.
+    marks.extend(in_phrases);
+    marks.sort_by_key(|m| m.position);
+    let mut merged: Vec<Mark> = Vec::with_capacity(marks.len());
+    for m in marks {
+        match merged.last_mut() {
+            Some(last) if last.position == m.position => *last = m,
+            _ => merged.push(m),
+        }
+    }
+    merged
+}
+
+/// Whether a segment is a word of the index, i.e. its normalized term is not empty (positions
+/// count only those). Certain when it starts with an ASCII or Bengali letter or digit, as nearly
+/// every word does; anything else is normalized to see.
+fn is_indexed(word: &str, scratch: &mut String) -> bool {
+    match word.chars().next() {
+        Some(c) if c.is_ascii_alphanumeric() || ('\u{0980}'..='\u{09FF}').contains(&c) => true,
+        Some(_) => {
+            normalize_word(word, scratch);
+            !scratch.is_empty()
+        }
+        None => false,
+    }
+}
+
+/// The byte ranges of the indexed words of `text`, numbered from `first`.
+fn words(text: &str, first: u32) -> impl Iterator<Item = (u32, std::ops::Range<usize>)> + '_ {
+    let mut scratch = String::new();
+    (first..).zip(segments(text).filter(move |r| is_indexed(&text[r.clone()], &mut scratch)))
+}
+
+fn title_highlights(title: &str, marks: &[Mark]) -> Vec<Highlight> {
+    if marks.is_empty() {
+        return Vec::new();
+    }
+    let clause_at = |position| marks.binary_search_by_key(&position, |m| m.position).ok().map(|i| marks[i].clause);
+    let last = marks[marks.len() - 1].position;
+    let words = words(title, 0).take_while(|(position, _)| *position <= last);
+    to_highlights(title, ranges(words.map(|(position, range)| (range, clause_at(position))), 0))
+}
+
+/// The first window of [`WINDOW_WORDS`] words with the most distinct clauses, then the most
+/// matched words, centred on its matches: its first word. `marks` are body positions below `words`.
+fn window_start(marks: &[Mark], words: u32) -> u32 {
+    let window = WINDOW_WORDS.min(words);
+    let last_start = words - window;
+    let clauses = marks.iter().map(|m| m.clause as usize + 1).max().unwrap_or(0);
+    let mut in_window = vec![0u32; clauses];
+    let (mut first, mut end, mut distinct) = (0, 0, 0);
+    let mut best: Option<(usize, usize, usize, usize)> = None; // (distinct, matched, first, end)
+    let mut previous = None;
+    // A best window can be moved to start at one of its marks (or at the last start there is)
+    // without losing a match, so only those starts are tried, sliding over the marks.
+    for m in marks {
+        let start = m.position.min(last_start);
+        if previous.replace(start) == Some(start) {
+            continue;
+        }
+        while end < marks.len() && marks[end].position < start + window {
+            let count = &mut in_window[marks[end].clause as usize];
+            distinct += usize::from(*count == 0);
+            *count += 1;
+            end += 1;
+        }
+        while marks[first].position < start {
+            let count = &mut in_window[marks[first].clause as usize];
+            *count -= 1;
+            distinct -= usize::from(*count == 0);
+            first += 1;
+        }
+        if best.is_none_or(|(d, n, _, _)| (distinct, end - first) > (d, n)) {
+            best = Some((distinct, end - first, first, end));
+        }
+    }
+    let Some((_, _, first, end)) = best else { return 0 };
+    let center = (marks[first].position + marks[end - 1].position) / 2;
+    center.saturating_sub(window / 2).min(last_start)
+}
+
+/// The window of `body` around its marks (body word positions): text with `…` where cut,
+/// newlines as spaces, and the highlights in it.
+fn snippet(body: &Body<'_>, marks: &[Mark]) -> Result<(String, Vec<Highlight>), IndexError> {
+    let window = WINDOW_WORDS.min(body.words);
+    if window == 0 {
+        return Ok((String::new(), Vec::new()));
+    }
+    let start = window_start(marks, body.words);
+    let end = start + window;
+    // Segment from a recorded word start before the window's word before it (the space before the
+    // window is in the text) to one at or past the window's end (so is the space after it).
+    let (from_stride, to_stride) = (start.saturating_sub(1) / WORD_STRIDE, end.div_ceil(WORD_STRIDE));
+    let (offset, limit) = body.stride_starts(from_stride, to_stride)?;
+    let text = body.text(offset..limit)?;
+    let clause_at = |position| marks.binary_search_by_key(&position, |m| m.position).ok().map(|i| marks[i].clause);
+    let in_window: Vec<_> = words(text, from_stride * WORD_STRIDE)
+        .skip_while(|(position, _)| *position < start)
+        .take(window as usize)
+        .map(|(position, range)| (range, clause_at(position)))
+        .collect();
+    let (Some(first), Some(last)) = (in_window.first(), in_window.last()) else {
+        return Err(IndexError::Corrupt("a body has fewer words than the document table says"));
+    };
+    // Extend to the surrounding spaces, so quotes and a closing danda stay with their words.
+    let from = match text[..first.0.start].char_indices().rev().find(|(_, c)| c.is_whitespace()) {
+        Some((i, c)) => i + c.len_utf8(), // spaces such as U+0085 or U+3000 are multi-byte
+        None if offset == 0 => 0,
+        None => first.0.start,
+    };
+    let to = match text[last.0.end..].find(char::is_whitespace) {
+        Some(i) => last.0.end + i,
+        None if limit == body.len() => text.len(),
+        None => last.0.end,
+    };
+    let lead = if offset + from > 0 { ELLIPSIS } else { "" };
+    let mut snippet = String::with_capacity(to - from + 2 * ELLIPSIS.len());
+    snippet.push_str(lead);
+    for (i, line) in text[from..to].split('\n').enumerate() {
+        if i > 0 {
+            snippet.push(' ');
+        }
+        snippet.push_str(line);
+    }
+    if offset + to < body.len() {
+        snippet.push_str(ELLIPSIS);
+    }
+    let shift = lead.len() as isize - from as isize;
+    let highlights = to_highlights(&snippet, ranges(in_window, shift));
+    Ok((snippet, highlights))
+}
+
+/// The matched words' byte ranges (shifted by `shift`), adjacent words of one clause (a phrase)
+/// merged into one.
+fn ranges(words: impl IntoIterator<Item = (std::ops::Range<usize>, Option<u32>)>, shift: isize) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut last_clause = None;
+    for (range, clause) in words {
+        let Some(c) = clause else {
+            last_clause = None;
+            continue;
+        };
+        let (s, e) = (range.start.wrapping_add_signed(shift), range.end.wrapping_add_signed(shift));
+        match out.last_mut() {
+            Some(prev) if last_clause == Some(c) && prev.1 + 1 >= s => prev.1 = e,
+            _ => out.push((s, e)),
+        }
+        last_clause = Some(c);
+    }
+    out
 }
 
 /// Byte ranges -> highlights, with UTF-16 offsets counted over `text`.
@@ -193,144 +285,116 @@ fn to_highlights(text: &str, ranges: impl IntoIterator<Item = (usize, usize)>) -
     out
 }
 
-/// Merges adjacent matched words (a phrase) into one range.
-fn ranges(words: &[Marked], shift: isize) -> Vec<(usize, usize)> {
-    let mut out: Vec<(usize, usize)> = Vec::new();
-    let mut last_clause = None;
-    for w in words {
-        let Some(c) = w.clause else {
-            last_clause = None;
-            continue;
-        };
-        let (s, e) = ((w.start as isize + shift) as usize, (w.end as isize + shift) as usize);
-        match out.last_mut() {
-            Some(prev) if last_clause == Some(c) && prev.1 + 1 >= s => prev.1 = e,
-            _ => out.push((s, e)),
-        }
-        last_clause = Some(c);
-    }
-    out
-}
-
-impl Highlighter {
-    /// Highlights every matched word of a short text (a title).
-    pub fn highlight_all(&mut self, text: &str) -> Vec<Highlight> {
-        to_highlights(text, ranges(&self.mark(text), 0))
-    }
-
-    /// The best window of `body` for the query: the most distinct clauses matched, then the most
-    /// matched words, earliest first. Newlines become spaces; `…` marks where text was cut.
-    pub fn snippet(&mut self, body: &str) -> (String, Vec<Highlight>) {
-        snippet_of(body, self.mark(body))
-    }
-}
-
-fn snippet_of(body: &str, words: Vec<Marked>) -> (String, Vec<Highlight>) {
-    if words.is_empty() {
-        return (String::new(), Vec::new());
-    }
-    let window = WINDOW_WORDS.min(words.len());
-    // Slide the window one word at a time, keeping per-clause counts, so choosing costs one pass.
-    let clauses = words.iter().filter_map(|w| w.clause).max().map_or(0, |c| c + 1);
-    let mut in_window = vec![0u32; clauses];
-    let (mut distinct, mut matched) = (0usize, 0usize);
-    let mut enter = |w: &Marked, delta: i32, distinct: &mut usize, matched: &mut usize| {
-        if let Some(c) = w.clause {
-            let before = in_window[c];
-            in_window[c] = (before as i32 + delta) as u32;
-            *matched = (*matched as i32 + delta) as usize;
-            match (before, in_window[c]) {
-                (0, _) => *distinct += 1,
-                (_, 0) => *distinct -= 1,
-                _ => {}
-            }
-        }
-    };
-    for w in &words[..window] {
-        enter(w, 1, &mut distinct, &mut matched);
-    }
-    let mut best = (distinct, matched, 0usize); // (distinct clauses, matched words, start)
-    for start in 1..=words.len() - window {
-        enter(&words[start - 1], -1, &mut distinct, &mut matched);
-        enter(&words[start + window - 1], 1, &mut distinct, &mut matched);
-        if (distinct, matched) > (best.0, best.1) {
-            best = (distinct, matched, start);
-        }
-    }
-    // Center the matches in the window rather than starting at the first one.
-    let mut start = best.2;
-    let matched: Vec<usize> = (start..start + window).filter(|&i| words[i].clause.is_some()).collect();
-    if let (Some(&first), Some(&last)) = (matched.first(), matched.last()) {
-        let center = (first + last) / 2;
-        start = center.saturating_sub(window / 2).min(words.len() - window);
-    }
-    let end = start + window;
-
-    // Extend to the surrounding spaces, so quotes and a closing danda stay with their words.
-    let from = body[..words[start].start]
-        .char_indices()
-        .rev()
-        .find(|(_, c)| c.is_whitespace())
-        .map_or(0, |(i, c)| i + c.len_utf8()); // spaces such as U+0085 or U+3000 are multi-byte
-    let to = body[words[end - 1].end..].find(char::is_whitespace).map_or(body.len(), |i| words[end - 1].end + i);
-    let mut text = String::with_capacity(to - from + 8);
-    let lead = if from > 0 { ELLIPSIS } else { "" };
-    text.push_str(lead);
-    text.push_str(&body[from..to].replace('\n', " "));
-    if to < body.len() {
-        text.push_str(ELLIPSIS);
-    }
-    let shift = lead.len() as isize - from as isize;
-    let highlights = to_highlights(&text, ranges(&words[start..end], shift));
-    (text, highlights)
-}
-
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use proptest::prelude::*;
 
-    fn word(w: &str) -> ClauseMatcher {
-        ClauseMatcher::Word(WordMatcher::new(w, false, Vec::new()))
+    use super::*;
+    use crate::analysis::for_each_word;
+    use crate::corpus::Document;
+    use crate::index::build_index;
+    use crate::search::{search, SearchOptions};
+
+    fn hits(body: &str, query: &str) -> Vec<crate::hits::Hit> {
+        let doc = Document { id: "d".into(), title: "শিরোনাম".into(), body: body.into(), ..Default::default() };
+        let bytes = build_index(&[doc]);
+        let index = Index::open(&bytes).unwrap();
+        search(&index, query, &SearchOptions::default()).unwrap().hits
+    }
+
+    fn marked(text: &str, highlights: &[Highlight]) -> Vec<String> {
+        highlights.iter().map(|h| text[h.start..h.end].to_string()).collect()
     }
 
     #[test]
     fn highlights_are_whole_words_in_both_units() {
-        let title = "“পুতিন” ও কিমের চুক্তি";
-        let hs = Highlighter::new(vec![word("কিম")]).highlight_all(title);
-        assert_eq!(hs.len(), 1);
-        assert_eq!(&title[hs[0].start..hs[0].end], "কিমের");
-        let utf16: Vec<u16> = title.encode_utf16().collect();
-        assert_eq!(String::from_utf16(&utf16[hs[0].start_utf16..hs[0].end_utf16]).unwrap(), "কিমের");
+        let doc = Document { id: "d".into(), title: "“পুতিন” ও কিমের চুক্তি".into(), body: "কিম এলেন।".into(), ..Default::default() };
+        let bytes = build_index(&[doc]);
+        let index = Index::open(&bytes).unwrap();
+        let hit = &search(&index, "কিম ", &SearchOptions::default()).unwrap().hits[0];
+        assert_eq!(marked(&hit.title, &hit.title_highlights), ["কিমের"]);
+        let h = hit.title_highlights[0];
+        let utf16: Vec<u16> = hit.title.encode_utf16().collect();
+        assert_eq!(String::from_utf16(&utf16[h.start_utf16..h.end_utf16]).unwrap(), "কিমের");
+        assert_eq!(marked(&hit.snippet, &hit.highlights), ["কিম"]);
     }
 
     #[test]
     fn the_window_goes_where_the_matches_are() {
         let body = format!("{}পুতিন ও কিম বৈঠক করেন। {}", "অন্য কথা। ".repeat(40), "আরও কথা। ".repeat(40));
-        let (text, hs) = Highlighter::new(vec![word("পুতিন"), word("কিম")]).snippet(&body);
-        assert!(text.starts_with('…') && text.ends_with('…'));
-        assert_eq!(hs.len(), 2);
-        assert_eq!(&text[hs[0].start..hs[0].end], "পুতিন");
-        assert_eq!(&text[hs[1].start..hs[1].end], "কিম");
+        let hit = &hits(&body, "পুতিন কিম ")[0];
+        assert!(hit.snippet.starts_with('…') && hit.snippet.ends_with('…'));
+        assert_eq!(marked(&hit.snippet, &hit.highlights), ["পুতিন", "কিম"]);
+    }
+
+    #[test]
+    fn the_window_prefers_every_clause_then_the_most_matches() {
+        // কিম alone three times early; পুতিন and কিম together once, later.
+        let filler = "অন্য কথা। ".repeat(30);
+        let body = format!("কিম কিম কিম {filler} পুতিন ও কিম {filler}");
+        let hit = &hits(&body, "কিম পুতিন ")[0];
+        assert_eq!(marked(&hit.snippet, &hit.highlights), ["পুতিন", "কিম"]);
+    }
+
+    #[test]
+    fn every_word_of_a_long_body_is_found_where_it_is() {
+        // Distinct words, so that each query matches one position, across many word strides.
+        // Letters that no loose key folds together.
+        let letters: Vec<char> = "কগচজতদনপবমরলসহ".chars().collect();
+        let words: Vec<String> = (0..700).map(|i| format!("{}া{}ো{}", letters[i % 14], letters[i / 14 % 14], letters[i / 196])).collect();
+        let body = words.join(" ");
+        for i in [0, 1, 27, 63, 64, 65, 127, 128, 129, 500, 671, 672, 699] {
+            let hit = &hits(&body, &format!("\"{}\"", words[i]))[0];
+            assert_eq!(marked(&hit.snippet, &hit.highlights), [words[i].clone()], "word {i}");
+            assert_eq!(hit.snippet.starts_with('…'), i > 14, "word {i}: {}", hit.snippet);
+            assert_eq!(hit.snippet.ends_with('…'), i < 700 - 14, "word {i}: {}", hit.snippet);
+        }
     }
 
     #[test]
     fn multi_byte_spaces_before_the_window_are_stepped_over() {
         for space in ['\u{0085}', '\u{3000}', '\u{2028}', '\u{00A0}'] {
             let body = format!("{}{space}পুতিন কিম", "অন্য ".repeat(40));
-            let (text, hs) = Highlighter::new(vec![word("পুতিন")]).snippet(&body);
-            assert_eq!(&text[hs[0].start..hs[0].end], "পুতিন");
+            let hit = &hits(&body, "পুতিন ")[0];
+            assert_eq!(marked(&hit.snippet, &hit.highlights), ["পুতিন"]);
         }
     }
 
     #[test]
     fn phrases_highlight_as_one_range() {
-        let text = "উত্তর দিকে গেল। উত্তর কোরিয়া বলল।";
-        let phrase = ClauseMatcher::Phrase(vec![
-            WordMatcher::new("উত্তর", false, Vec::new()),
-            WordMatcher::new(&crate::analysis::normalize("কোরিয়া"), false, Vec::new()),
+        let hit = &hits("উত্তর দিকে গেল। উত্তর কোরিয়া বলল।", "\"উত্তর কোরিয়া\"")[0];
+        assert_eq!(marked(&hit.snippet, &hit.highlights), ["উত্তর কোরিয়া"]);
+    }
+
+    #[test]
+    fn the_window_is_centred_on_its_matches() {
+        let marks = [Mark { position: 100, clause: 0 }, Mark { position: 110, clause: 1 }];
+        assert_eq!(window_start(&marks, 1000), 105 - WINDOW_WORDS / 2);
+        assert_eq!(window_start(&[], 1000), 0);
+        assert_eq!(window_start(&[Mark { position: 998, clause: 0 }], 1000), 1000 - WINDOW_WORDS);
+        assert_eq!(window_start(&[Mark { position: 3, clause: 0 }], 10), 0);
+        // Both clauses beat more matches of one.
+        let marks = [0, 1, 2, 50, 60].map(|position| Mark { position, clause: u32::from(position == 60) });
+        assert_eq!(window_start(&marks, 1000), 55 - WINDOW_WORDS / 2);
+    }
+
+    fn text() -> impl Strategy<Value = String> {
+        let bengali = prop::char::range('\u{0980}', '\u{09FF}');
+        let special = prop::sample::select(vec![
+            '\u{09BC}', '\u{09CD}', '\u{200C}', '\u{200D}', '\u{00AD}', '।', '“', '-', ' ', '\n', 'a', 'Z', '5', 'ত',
+            '\u{0730}', '\u{0301}', '\u{05B0}', 'İ', '\u{0345}', 'ǅ',
         ]);
-        let hs = Highlighter::new(vec![phrase]).highlight_all(text);
-        assert_eq!(hs.len(), 1);
-        assert_eq!(&text[hs[0].start..hs[0].end], "উত্তর কোরিয়া");
+        prop::collection::vec(prop_oneof![6 => bengali, 3 => special, 1 => any::<char>()], 0..80)
+            .prop_map(|chars| chars.into_iter().collect())
+    }
+
+    proptest! {
+        #[test]
+        fn positions_count_the_words_the_index_counts(s in text()) {
+            let mut analyzed = Vec::new();
+            for_each_word(&s, |w| analyzed.push(w.start..w.end));
+            let counted: Vec<_> = words(&s, 0).map(|(_, range)| range).collect();
+            prop_assert_eq!(counted, analyzed);
+        }
     }
 }

@@ -1,12 +1,12 @@
 //! The index bytes: what `build.rs` writes and the runtime reads in place.
 //!
-//! # Format (version 1)
+//! # Format (version 2)
 //!
 //! All integers are little-endian. The file is a header, a table of sections, then the sections.
 //!
 //! ```text
 //! header   "SONDHAN\0"  magic, 8 bytes
-//!          u32          format version (1)
+//!          u32          format version (2)
 //!          u32          number of sections
 //!          u32          CRC-32 (IEEE) of every byte after the header
 //! table    per section: [u8; 4] tag, u32 offset from file start, u32 length
@@ -21,12 +21,16 @@
 //! | `LOOS` | FST map: [loose key](crate::analysis::loose_keys) of a word or of one of its stems -> offset of its group in `LGRP` |
 //! | `LGRP` | per loose key: its words' postings offsets, as in `SGRP` |
 //! | `POST` | per word: varint document count, then per document: varint document delta, varint title count, varint body count, varint byte length of the positions, positions (varints, delta-coded) |
-//! | `DOCS` | per document, 56 bytes: (u32 offset, u32 length) into `TEXT` for id, title, date, url, source, body; u32 title words; u32 body words |
+//! | `DOCS` | per document, 60 bytes: (u32 offset, u32 length) into `TEXT` for id, title, date, url, source, body; u32 title words; u32 body words; u32 offset of its word starts in `WSTA` |
+//! | `WSTA` | per document: the byte offset in its body of body word [`WORD_STRIDE`], 2 × [`WORD_STRIDE`], ... (as many as the body has), delta-coded varints |
 //! | `TEXT` | UTF-8 strings |
 //!
 //! Positions number the title's words from 0 and the body's from one past the title's last, so a
-//! phrase never spans title and body. Reading needs no deserialization: [`Index::open`] checks the
-//! header and section bounds and keeps slices into the bytes, which may be `include_bytes!` data.
+//! phrase never spans title and body. The word starts let a hit turn a body position into a byte
+//! offset by segmenting at most [`WORD_STRIDE`] words of the body before it.
+//!
+//! Reading needs no deserialization: [`Index::open`] checks the header and section bounds and
+//! keeps slices into the bytes, which may be `include_bytes!` data.
 //! Every later read is bounds-checked too, so damaged bytes give an [`IndexError`], never a panic
 //! in sondhan's own code. [`Index::open_verified`] also checks the CRC-32, at the cost of reading
 //! every byte once: use it for index bytes from anywhere you do not control (the index embedded
@@ -38,18 +42,22 @@ pub(crate) mod varint;
 mod writer;
 
 pub use reader::{DocRef, Index, IndexStats, Posting, Postings};
-pub(crate) use reader::WordEntry;
+pub(crate) use reader::{Body, HitDocument, WordEntry};
 #[cfg(feature = "build")]
 pub use writer::build_index;
 
 /// The first bytes of every index.
 pub const MAGIC: &[u8; 8] = b"SONDHAN\0";
 /// The format version this build reads and writes.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// Magic, version, section count, checksum.
 pub(crate) const HEADER_LEN: usize = 20;
-pub(crate) const DOC_RECORD_LEN: usize = 56;
+pub(crate) const DOC_RECORD_LEN: usize = 60;
+/// `WSTA` records where every this many words of a body starts. A hit segments up to this many
+/// words to reach its snippet window; each halving of it doubles the section (about 30 KB brotli
+/// on 2,085 news articles at 64).
+pub const WORD_STRIDE: u32 = 64;
 /// Bits of a `WRDS` value that hold the document frequency; the postings offset is above them.
 pub(crate) const DF_BITS: u32 = 24;
 
@@ -63,8 +71,9 @@ pub(crate) mod tag {
     pub const LOOSE_GROUPS: [u8; 4] = *b"LGRP";
     pub const POSTINGS: [u8; 4] = *b"POST";
     pub const DOCS: [u8; 4] = *b"DOCS";
+    pub const WORD_STARTS: [u8; 4] = *b"WSTA";
     pub const TEXT: [u8; 4] = *b"TEXT";
-    pub const ALL: [[u8; 4]; 9] = [META, WORDS, STEMS, STEM_GROUPS, LOOSE, LOOSE_GROUPS, POSTINGS, DOCS, TEXT];
+    pub const ALL: [[u8; 4]; 10] = [META, WORDS, STEMS, STEM_GROUPS, LOOSE, LOOSE_GROUPS, POSTINGS, DOCS, WORD_STARTS, TEXT];
 }
 
 /// Why index bytes could not be read.

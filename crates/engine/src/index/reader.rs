@@ -3,8 +3,10 @@
 use fst::Map;
 use serde::Serialize;
 
+use std::ops::Range;
+
 use super::varint::Reader;
-use super::{tag, IndexError, DF_BITS, DOC_RECORD_LEN, HEADER_LEN, MAGIC, VERSION};
+use super::{tag, IndexError, DF_BITS, DOC_RECORD_LEN, HEADER_LEN, MAGIC, VERSION, WORD_STRIDE};
 
 /// A read-only view of index bytes. Opening it checks the header and keeps slices; nothing is
 /// copied or decoded up front, so opening costs the same for five documents or fifty thousand.
@@ -23,6 +25,7 @@ pub struct Index<'a> {
     loose_groups: &'a [u8],
     postings: &'a [u8],
     docs: &'a [u8],
+    word_starts: &'a [u8],
     text: &'a [u8],
     total_bytes: usize,
     section_sizes: Vec<(String, usize)>,
@@ -41,6 +44,61 @@ pub struct DocRef<'a> {
     /// Number of words in the title; body positions start one past it.
     pub title_words: u32,
     pub body_words: u32,
+}
+
+/// A document as a hit shows it: the short strings checked, the body left as bytes. A hit shows a
+/// window of the body, and checking a whole body as UTF-8 would cost more than the rest of the hit.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct HitDocument<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub date: &'a str,
+    pub url: &'a str,
+    pub source: &'a str,
+    pub title_words: u32,
+    pub body: Body<'a>,
+}
+
+/// A stored body, read a piece at a time.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Body<'a> {
+    bytes: &'a [u8],
+    /// Words in the body.
+    pub words: u32,
+    /// The body's word starts in `WSTA` (and whatever follows them).
+    starts: &'a [u8],
+}
+
+impl<'a> Body<'a> {
+    pub fn len(&self) -> usize {
+        self.bytes.len()
+    }
+
+    /// Byte offsets of words `from × WORD_STRIDE` and `to × WORD_STRIDE` (`from <= to`): 0 for
+    /// word 0, the body's length for a word past the last.
+    pub fn stride_starts(&self, from: u32, to: u32) -> Result<(usize, usize), IndexError> {
+        let mut r = Reader::new(self.starts);
+        let (mut start, mut at) = (0, 0u64);
+        for k in 1..=to {
+            if k.saturating_mul(WORD_STRIDE) >= self.words {
+                return Ok((if from >= k { self.bytes.len() } else { start }, self.bytes.len()));
+            }
+            at = at.checked_add(r.u64()?).ok_or(IndexError::Corrupt("word start overflow"))?;
+            if at > self.bytes.len() as u64 {
+                return Err(IndexError::Corrupt("a word start lies outside its body"));
+            }
+            if k == from {
+                start = at as usize;
+            }
+        }
+        Ok((start, at as usize))
+    }
+
+    /// The body's text in `range`, checked as UTF-8.
+    pub fn text(&self, range: Range<usize>) -> Result<&'a str, IndexError> {
+        let bytes = self.bytes.get(range).ok_or(IndexError::Corrupt("a word start lies outside its body"))?;
+        std::str::from_utf8(bytes).map_err(|_| IndexError::Corrupt("a stored string is not UTF-8"))
+    }
 }
 
 /// The figures `sondhan stats` prints.
@@ -201,6 +259,7 @@ impl<'a> Index<'a> {
             loose_groups: section(tag::LOOSE_GROUPS)?,
             postings: section(tag::POSTINGS)?,
             docs: section(tag::DOCS)?,
+            word_starts: section(tag::WORD_STARTS)?,
             text: section(tag::TEXT)?,
             total_bytes: bytes.len(),
             section_sizes: tag::ALL
@@ -256,17 +315,8 @@ impl<'a> Index<'a> {
 
     /// The document with ordinal `doc`.
     pub fn document(&self, doc: u32) -> Result<DocRef<'a>, IndexError> {
-        let start = doc as usize * DOC_RECORD_LEN;
-        let record = self.docs.get(start..start + DOC_RECORD_LEN).ok_or(IndexError::Corrupt("no such document"))?;
-        let field = |i: usize| -> Result<&'a str, IndexError> {
-            let offset = u32_at(record, i * 8)? as usize;
-            let len = u32_at(record, i * 8 + 4)? as usize;
-            let bytes = offset
-                .checked_add(len)
-                .and_then(|end| self.text.get(offset..end))
-                .ok_or(IndexError::Corrupt("a stored string lies outside the text"))?;
-            std::str::from_utf8(bytes).map_err(|_| IndexError::Corrupt("a stored string is not UTF-8"))
-        };
+        let record = self.record(doc)?;
+        let field = |i| self.field(record, i);
         Ok(DocRef {
             id: field(0)?,
             title: field(1)?,
@@ -279,6 +329,45 @@ impl<'a> Index<'a> {
         })
     }
 
+    /// The document with ordinal `doc`, as a hit shows it.
+    pub(crate) fn hit_document(&self, doc: u32) -> Result<HitDocument<'a>, IndexError> {
+        let record = self.record(doc)?;
+        let field = |i| self.field(record, i);
+        let starts = u32_at(record, 56)? as usize;
+        Ok(HitDocument {
+            id: field(0)?,
+            title: field(1)?,
+            date: field(2)?,
+            url: field(3)?,
+            source: field(4)?,
+            title_words: u32_at(record, 48)?,
+            body: Body {
+                bytes: self.field_bytes(record, 5)?,
+                words: u32_at(record, 52)?,
+                starts: self.word_starts.get(starts..).ok_or(IndexError::Corrupt("word starts outside their section"))?,
+            },
+        })
+    }
+
+    fn record(&self, doc: u32) -> Result<&'a [u8], IndexError> {
+        let start = doc as usize * DOC_RECORD_LEN;
+        self.docs.get(start..start + DOC_RECORD_LEN).ok_or(IndexError::Corrupt("no such document"))
+    }
+
+    /// The bytes of string field `i` (id, title, date, url, source, body) of a document record.
+    fn field_bytes(&self, record: &[u8], i: usize) -> Result<&'a [u8], IndexError> {
+        let offset = u32_at(record, i * 8)? as usize;
+        let len = u32_at(record, i * 8 + 4)? as usize;
+        offset
+            .checked_add(len)
+            .and_then(|end| self.text.get(offset..end))
+            .ok_or(IndexError::Corrupt("a stored string lies outside the text"))
+    }
+
+    fn field(&self, record: &[u8], i: usize) -> Result<&'a str, IndexError> {
+        std::str::from_utf8(self.field_bytes(record, i)?).map_err(|_| IndexError::Corrupt("a stored string is not UTF-8"))
+    }
+
     /// Title and body length in words, without decoding the document's strings.
     pub(crate) fn lengths(&self, doc: u32) -> Result<(u32, u32), IndexError> {
         let start = doc as usize * DOC_RECORD_LEN;
@@ -287,7 +376,8 @@ impl<'a> Index<'a> {
 
     /// The ordinal of the document with this id.
     pub fn find(&self, id: &str) -> Option<u32> {
-        (0..self.documents).find(|&doc| self.document(doc).is_ok_and(|d| d.id == id))
+        // Only ids are compared: reading whole documents would check every body as UTF-8.
+        (0..self.documents).find(|&doc| self.record(doc).and_then(|r| self.field_bytes(r, 0)).is_ok_and(|b| b == id.as_bytes()))
     }
 
     /// The term dictionary: normalized word -> packed postings offset and document frequency.

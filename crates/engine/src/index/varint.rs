@@ -48,8 +48,16 @@ impl<'a> Reader<'a> {
         Err(IndexError::Corrupt("number longer than 64 bits"))
     }
 
+    #[inline]
     pub fn u32(&mut self) -> Result<u32, IndexError> {
-        u32::try_from(self.u64()?).map_err(|_| IndexError::Corrupt("number larger than 32 bits"))
+        // Most numbers in postings (counts, deltas, lengths) fit in one byte.
+        match self.bytes.get(self.pos) {
+            Some(&byte) if byte < 0x80 => {
+                self.pos += 1;
+                Ok(u32::from(byte))
+            }
+            _ => u32::try_from(self.u64()?).map_err(|_| IndexError::Corrupt("number larger than 32 bits")),
+        }
     }
 
     /// The next `len` bytes, advancing past them.

@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::{tag, varint, DF_BITS, DOC_RECORD_LEN, HEADER_LEN, MAGIC, VERSION};
+use super::{tag, varint, DF_BITS, DOC_RECORD_LEN, HEADER_LEN, MAGIC, VERSION, WORD_STRIDE};
 use crate::analysis::{for_each_word, loose_keys, stems};
 use crate::corpus::Document;
 
@@ -23,6 +23,7 @@ pub fn build_index(documents: &[Document]) -> Vec<u8> {
     let mut word_ids: HashMap<String, usize> = HashMap::new();
     let mut occurrences: Vec<Vec<Occurrences>> = Vec::new();
     let mut lengths = Vec::with_capacity(documents.len());
+    let mut strides: Vec<Vec<u32>> = Vec::with_capacity(documents.len());
 
     for (doc, document) in documents.iter().enumerate() {
         let doc = u32::try_from(doc).expect("more than 2^32 documents");
@@ -47,11 +48,18 @@ pub fn build_index(documents: &[Document]) -> Vec<u8> {
         });
         let title_words = position;
         position += 1;
+        let mut word_starts = Vec::new();
+        let mut body_words = 0u32;
         for_each_word(&document.body, |w| {
             add(w.term, position, false);
             position += 1;
+            if body_words > 0 && body_words % WORD_STRIDE == 0 {
+                word_starts.push(u32::try_from(w.start).expect("a body of more than 4 GiB"));
+            }
+            body_words += 1;
         });
-        lengths.push((title_words, position - title_words - 1));
+        lengths.push((title_words, body_words));
+        strides.push(word_starts);
         for (id, occ) in in_doc {
             occurrences[id].push(occ);
         }
@@ -82,7 +90,7 @@ pub fn build_index(documents: &[Document]) -> Vec<u8> {
     let (stems_fst, stem_group_bytes) = write_groups(&stem_groups);
     let (loose_fst, loose_group_bytes) = write_groups(&loose_groups);
 
-    let (docs, text) = write_documents(documents, &lengths);
+    let (docs, text, word_starts) = write_documents(documents, &lengths, &strides);
     let n = documents.len().max(1) as f32;
     let mean_title = lengths.iter().map(|l| l.0 as f32).sum::<f32>() / n;
     let mean_body = lengths.iter().map(|l| l.1 as f32).sum::<f32>() / n;
@@ -94,7 +102,7 @@ pub fn build_index(documents: &[Document]) -> Vec<u8> {
     meta.extend_from_slice(&mean_body.to_le_bytes());
 
     let words_fst = words_fst.into_inner().expect("writing to memory cannot fail");
-    let sections: [(&[u8; 4], &[u8]); 9] = [
+    let sections: [(&[u8; 4], &[u8]); 10] = [
         (&tag::META, &meta),
         (&tag::WORDS, &words_fst),
         (&tag::STEMS, &stems_fst),
@@ -103,6 +111,7 @@ pub fn build_index(documents: &[Document]) -> Vec<u8> {
         (&tag::LOOSE_GROUPS, &loose_group_bytes),
         (&tag::POSTINGS, &postings),
         (&tag::DOCS, &docs),
+        (&tag::WORD_STARTS, &word_starts),
         (&tag::TEXT, &text),
     ];
     assemble(&sections)
@@ -145,10 +154,12 @@ fn write_postings(out: &mut Vec<u8>, list: &[Occurrences]) {
     }
 }
 
-fn write_documents(documents: &[Document], lengths: &[(u32, u32)]) -> (Vec<u8>, Vec<u8>) {
+/// The document table, the stored text, and each body's word starts (delta-coded).
+fn write_documents(documents: &[Document], lengths: &[(u32, u32)], strides: &[Vec<u32>]) -> (Vec<u8>, Vec<u8>, Vec<u8>) {
     let mut docs = Vec::with_capacity(documents.len() * DOC_RECORD_LEN);
     let mut text = Vec::new();
-    for (document, &(title_words, body_words)) in documents.iter().zip(lengths) {
+    let mut word_starts = Vec::new();
+    for ((document, &(title_words, body_words)), starts) in documents.iter().zip(lengths).zip(strides) {
         let fields = [
             document.id.as_str(),
             document.title.as_str(),
@@ -165,8 +176,15 @@ fn write_documents(documents: &[Document], lengths: &[(u32, u32)]) -> (Vec<u8>, 
         }
         docs.extend_from_slice(&title_words.to_le_bytes());
         docs.extend_from_slice(&body_words.to_le_bytes());
+        let offset = u32::try_from(word_starts.len()).expect("more than 4 GiB of word starts");
+        docs.extend_from_slice(&offset.to_le_bytes());
+        let mut previous = 0;
+        for &start in starts {
+            varint::write(&mut word_starts, u64::from(start - previous));
+            previous = start;
+        }
     }
-    (docs, text)
+    (docs, text, word_starts)
 }
 
 fn assemble(sections: &[(&[u8; 4], &[u8])]) -> Vec<u8> {

@@ -1,52 +1,130 @@
-//! Typo tolerance on the FST: a Levenshtein DFA over UTF-8 bytes, adapted to [`fst::Automaton`].
+//! Typo tolerance on the FST: a Levenshtein automaton over code points, fed UTF-8 bytes.
 //!
 //! fst's own `Levenshtein` automaton finds nothing for Bengali queries (upstream fst issues #38
-//! and #160). The `levenshtein_automata` crate (tantivy's) builds a DFA that counts edits in code
-//! points and steps through UTF-8 bytes, which is what an FST walk feeds it.
+//! and #160). This one simulates the Levenshtein NFA bit-parallel (Wu and Manber), with a
+//! transposition of neighbours costing one edit (the restricted Damerau distance, as the
+//! levenshtein_automata crate counts it). A state is one small bit set per edit count: after `n`
+//! code points, only query prefixes of `n - 2` to `n + 2` code points can be within two edits, so
+//! five bits per count hold them all, and each code point read updates them with a few shifts and
+//! masks. A DFA would make each step a table lookup, but building one per query word (as
+//! levenshtein_automata does) costs more than the walk: most of its states are never reached.
+//!
+//! Because the NFA tracks every prefix of the query, one walk also finds the keys near shorter
+//! prefixes of it ([`Levenshtein::also_near`]): a word's stems are mostly prefixes of it.
 //!
 //! The automaton can also require the first letter to be one of a few: people rarely get the
 //! first letter wrong, and checking it inside the automaton lets the FST walk skip every subtree
 //! of another first letter instead of visiting it and filtering afterwards.
 
-use std::sync::OnceLock;
+use std::ops::ControlFlow;
 
-use levenshtein_automata::{Distance, LevenshteinAutomatonBuilder, DFA, SINK_STATE};
+use fst::raw::Output;
+use fst::Automaton;
 
-/// Builders are costly to make (milliseconds for distance 2), so each is made once.
-fn builder(distance: u8) -> &'static LevenshteinAutomatonBuilder {
-    static ONE: OnceLock<LevenshteinAutomatonBuilder> = OnceLock::new();
-    static TWO: OnceLock<LevenshteinAutomatonBuilder> = OnceLock::new();
-    let cell = if distance <= 1 { &ONE } else { &TWO };
-    cell.get_or_init(|| LevenshteinAutomatonBuilder::new(distance.clamp(1, 2), true))
-}
-
+/// Most edits an automaton allows: [`State`] has a bit set per edit count, 0 to 2, and
+/// [`Levenshtein::step`] updates the three.
+pub const MAX_DISTANCE: u8 = 2;
+const K: u32 = MAX_DISTANCE as u32;
+/// The band of query prefix lengths a state tracks, `n - K ..= n + K` after `n` code points.
+const BAND: u8 = (1 << (2 * K + 1)) - 1;
+/// Longest query word in code points: its position bits (bit `i + K + 1` for position `i`) fit
+/// in a `u64`. Typo tolerance stops at 32 code points anyway.
+pub const MAX_QUERY_CHARS: usize = 59;
 /// Most first letters an automaton can be restricted to (bits of [`State::first`]).
 const MAX_FIRST_LETTERS: usize = 8;
+/// Not settled (see [`State::settled`]).
+const NONE: u8 = u8::MAX;
 
-/// Matches keys within `distance` edits of a word (insert, delete, substitute, transpose one
-/// code point), or, as a prefix automaton, keys that start with such a string.
+/// Matches keys within `distance` edits of a word (insert, delete, substitute, transpose
+/// neighbouring code points), or, as a prefix automaton, keys that start with such a string.
 pub struct Levenshtein {
-    dfa: DFA,
+    /// Per code point of the Bengali block, the query positions it holds: bit `i + K + 1` for
+    /// position `i` (a table: it is looked up for every code point of every key visited).
+    bengali: Box<[u64; 128]>,
+    /// The same for the query's other code points.
+    others: Vec<(u32, u64)>,
+    /// Bits `K ..= len + K`: the query prefix lengths there are, shifted like the positions.
+    prefixes: u64,
+    /// All ones up to level `distance`, zero above: levels past the distance stay empty.
+    levels: [u8; 3],
+    /// What matches: the whole query (first) and any shorter prefixes asked for, each as its
+    /// length in code points and the edits it allows.
+    ends: Vec<(u32, u8)>,
+    prefix: bool,
     /// Allowed first letters as UTF-8, all of the same length; empty for any first letter.
     first: Vec<[u8; 4]>,
     first_len: usize,
 }
 
-/// Where the walk is: the DFA state, and which allowed first letters the bytes so far still fit.
+/// Where the walk is: the NFA's active states, the code point being read, and which allowed first
+/// letters the bytes so far still fit.
 #[derive(Clone, Copy, Debug)]
 pub struct State {
-    dfa: u32,
+    /// After `chars` code points, bit `j` of `within[d]`: the query's first `chars + j - K` code
+    /// points are within `d` edits of the input.
+    within: [u8; 3],
+    /// Bit `j` of `swapped[d]`: as bit `j` of `within[d - 1]` before the last code point read,
+    /// which was the one after that query prefix: a transposition, complete if the prefix's next
+    /// code point comes next.
+    swapped: [u8; 3],
+    chars: u8,
+    /// The bits of a code point read so far, and how many continuation bytes it still needs.
+    partial: u32,
+    pending: u8,
+    /// Prefix automaton: the edits between the query and a prefix read so far that more input
+    /// cannot improve on, or [`NONE`] while there is none. Every key that goes on matches.
+    settled: u8,
     read: u8,
     first: u8,
 }
 
 impl Levenshtein {
-    /// `distance` must be 1 or 2 (for 0, use a plain lookup or [`fst::automaton::Str`]).
+    /// `distance` must be 1 or 2 (for 0, use a plain lookup or [`fst::automaton::Str`]). A word
+    /// longer than [`MAX_QUERY_CHARS`] matches nothing.
     pub fn new(word: &str, distance: u8, prefix: bool) -> Self {
-        debug_assert!((1..=2).contains(&distance), "Levenshtein distance {distance} is not 1 or 2");
-        let b = builder(distance);
-        let dfa = if prefix { b.build_prefix_dfa(word) } else { b.build_dfa(word) };
-        Levenshtein { dfa, first: Vec::new(), first_len: 0 }
+        debug_assert!((1..=MAX_DISTANCE).contains(&distance), "Levenshtein distance {distance} is not 1 or 2");
+        let distance = distance.min(MAX_DISTANCE);
+        let mut automaton = Levenshtein {
+            bengali: Box::new([0; 128]),
+            others: Vec::new(),
+            prefixes: 0,
+            levels: [0, 1, 2].map(|d| if d <= distance { u8::MAX } else { 0 }),
+            ends: Vec::new(),
+            prefix,
+            first: Vec::new(),
+            first_len: 0,
+        };
+        if word.chars().nth(MAX_QUERY_CHARS).is_some() {
+            return automaton; // no ends: nothing matches
+        }
+        let mut len = 0;
+        for (i, c) in (0..).zip(word.chars()) {
+            let bit = 1 << (i + K + 1);
+            match bengali_index(c as u32) {
+                Some(b) => automaton.bengali[b] |= bit,
+                None => match automaton.others.iter_mut().find(|(o, _)| *o == c as u32) {
+                    Some((_, positions)) => *positions |= bit,
+                    None => automaton.others.push((c as u32, bit)),
+                },
+            }
+            len = i + 1;
+        }
+        automaton.prefixes = ((2 << len) - 1) << K;
+        automaton.ends.push((len, distance));
+        automaton
+    }
+
+    /// Also matches keys within `distance` edits of the word's first `chars` code points (no more
+    /// edits than the whole word allows; a whole-word automaton only). [`Levenshtein::end_distance`]
+    /// tells them apart; the end's number is its order of asking, from 1.
+    pub fn also_near(mut self, chars: usize, distance: u8) -> Self {
+        debug_assert!(!self.prefix && distance <= self.ends.first().map_or(0, |e| e.1));
+        if let (Some(&(len, max)), Ok(chars)) = (self.ends.first(), u32::try_from(chars)) {
+            if chars <= len {
+                self.ends.push((chars, distance.min(max)));
+            }
+        }
+        self
     }
 
     /// Matches only keys whose first letter is one of `letters`. Ignored (any first letter is
@@ -68,42 +146,174 @@ impl Levenshtein {
         self
     }
 
-    /// The edit distance at a matching state.
+    /// The edit distance of the whole word at a matching state.
     pub fn distance(&self, state: State) -> u8 {
-        self.dfa.distance(state.dfa).to_u8()
+        match state.settled {
+            NONE => self.end_distance(&state, 0).unwrap_or(NONE),
+            settled => settled,
+        }
+    }
+
+    /// Fewest edits between end `end` (0: the whole word) and the input read, if it allows them.
+    pub fn end_distance(&self, state: &State, end: usize) -> Option<u8> {
+        let &(chars, distance) = self.ends.get(end)?;
+        // That prefix of the query is bit `chars + K - read`, if it is in the band.
+        let j = (chars + K).checked_sub(u32::from(state.chars)).filter(|&j| j <= 2 * K)?;
+        let [w0, w1, w2] = state.within.map(|w| w >> j & 1 == 1);
+        let d = match () {
+            _ if w0 => 0,
+            _ if w1 => 1,
+            _ if w2 => 2,
+            _ => return None,
+        };
+        (d <= distance).then_some(d)
+    }
+
+    /// The query positions code point `c` holds (see [`Levenshtein::bengali`]).
+    fn positions(&self, c: u32) -> u64 {
+        match bengali_index(c) {
+            Some(b) => self.bengali[b],
+            None => self.others.iter().find(|(o, _)| *o == c).map_or(0, |&(_, positions)| positions),
+        }
+    }
+
+    /// The states after reading code point `c`.
+    fn step(&self, state: &mut State, c: u32) {
+        let positions = self.positions(c);
+        // Shifted to the band after this code point (`chars + 1 - K ..`), and one further.
+        let n = u32::from(state.chars);
+        let band = |bits: u64, by: u32| (bits.checked_shr(by).unwrap_or(0) as u8) & BAND;
+        let (matches, next_matches, valid) = (band(positions, n + 1), band(positions, n + 2), band(self.prefixes, n + 1));
+        let [w0, w1, w2] = state.within;
+        let [_, s1, s2] = state.swapped;
+        // Per level: match | insertion (the same prefix, one more input code point) | substitution
+        // | deletion (the level below, one prefix further) | transposition, completed.
+        let n0 = w0 & matches & valid;
+        let n1 = (w1 & matches | w0 >> 1 | w0 | n0 << 1 | (s1 & matches) << 1) & valid & self.levels[1];
+        let n2 = (w2 & matches | w1 >> 1 | w1 | n1 << 1 | (s2 & matches) << 1) & valid & self.levels[2];
+        state.within = [n0, n1, n2];
+        state.swapped = [0, (w0 & next_matches) >> 1 & self.levels[1], (w1 & next_matches) >> 1 & self.levels[2]];
+        state.chars = state.chars.saturating_add(1);
+        if self.prefix {
+            self.settle(state);
+        }
+    }
+
+    /// A prefix automaton settles once the whole query is within `d` edits of the input and no
+    /// shorter part of it is closer (which more input could still extend into a closer match).
+    fn settle(&self, state: &mut State) {
+        if let Some(d) = self.end_distance(state, 0).filter(|&d| state.within[..usize::from(d)].iter().all(|&w| w == 0)) {
+            state.settled = d;
+        }
     }
 }
 
-impl fst::Automaton for Levenshtein {
+/// Calls `found` with every key of `map` the automaton matches, its value and the automaton's
+/// state, in key order, until it breaks.
+///
+/// fst's own stream (`search_with_state`) reads the target node of every transition and stacks
+/// it before asking the automaton whether it can go on; here a transition the automaton rejects
+/// costs no more than the question, and most do: a node's many last bytes of a Bengali letter
+/// lead to letters no edit allows.
+pub fn walk(map: &fst::Map<&[u8]>, automaton: &Levenshtein, mut found: impl FnMut(&[u8], u64, &State) -> ControlFlow<()>) {
+    let fst = map.as_fst();
+    let root = fst.root();
+    let start = automaton.start();
+    if root.is_final() && automaton.is_match(&start) && found(&[], root.final_output().value(), &start).is_break() {
+        return;
+    }
+    if !automaton.can_match(&start) {
+        return;
+    }
+    let mut key = Vec::new();
+    // Per node on the path: the node, its next transition, the output so far, the state there.
+    let mut path = vec![(root, 0, Output::zero(), start)];
+    while let Some((node, next, out, state)) = path.last_mut() {
+        let Some(i) = (*next < node.len()).then_some(*next) else {
+            path.pop();
+            key.pop();
+            continue;
+        };
+        *next += 1;
+        let transition = node.transition(i);
+        let to = automaton.accept(state, transition.inp);
+        if !automaton.can_match(&to) {
+            continue;
+        }
+        let out = out.cat(transition.out);
+        let target = fst.node(transition.addr);
+        key.push(transition.inp);
+        if target.is_final() && automaton.is_match(&to) && found(&key, out.cat(target.final_output()).value(), &to).is_break() {
+            return;
+        }
+        path.push((target, 0, out, to));
+    }
+}
+
+/// Where a code point of the Bengali block (U+0980..U+09FF) is in [`Levenshtein::bengali`].
+fn bengali_index(c: u32) -> Option<usize> {
+    let i = c.wrapping_sub(0x0980) as usize;
+    (i < 128).then_some(i)
+}
+
+impl Automaton for Levenshtein {
     type State = State;
 
     fn start(&self) -> State {
         // One bit per allowed first letter still possible; with no restriction, one bit that stays.
         let first = if self.first.is_empty() { 1 } else { ((1u16 << self.first.len()) - 1) as u8 };
-        State { dfa: self.dfa.initial_state(), read: 0, first }
+        // Before any input, the first `d` query code points are `d` deletions away.
+        let within = [0, 1, 2].map(|d| ((((2u64 << d) - 1) << K & self.prefixes) as u8) & self.levels[d]);
+        let mut state = State { within, swapped: [0; 3], chars: 0, partial: 0, pending: 0, settled: NONE, read: 0, first };
+        if self.prefix {
+            self.settle(&mut state);
+        }
+        state
     }
 
     fn is_match(&self, state: &State) -> bool {
         state.first != 0
             && usize::from(state.read) >= self.first_len
-            && matches!(self.dfa.distance(state.dfa), Distance::Exact(_))
+            && state.pending == 0
+            && (state.settled != NONE || (0..self.ends.len()).any(|end| self.end_distance(state, end).is_some()))
     }
 
     fn can_match(&self, state: &State) -> bool {
-        state.dfa != SINK_STATE && state.first != 0
+        state.first != 0 && (state.settled != NONE || state.within.iter().chain(&state.swapped).any(|&w| w != 0))
     }
 
     fn accept(&self, state: &State, byte: u8) -> State {
-        let mut first = state.first;
+        let mut next = *state;
         let read = usize::from(state.read);
         if read < self.first_len {
             for (i, letter) in self.first.iter().enumerate() {
                 if letter[read] != byte {
-                    first &= !(1 << i);
+                    next.first &= !(1 << i);
                 }
             }
         }
-        State { dfa: self.dfa.transition(state.dfa, byte), read: state.read.saturating_add(1), first }
+        next.read = state.read.saturating_add(1);
+        if state.settled != NONE {
+            return next;
+        }
+        // UTF-8: a leading byte says how many continuation bytes follow; the code point is
+        // stepped once complete. (Keys are strings; a stray byte just matches no query letter.)
+        match (state.pending, byte) {
+            (0, 0x00..=0x7F) => self.step(&mut next, u32::from(byte)),
+            (0, 0xC0..=0xDF) => (next.partial, next.pending) = (u32::from(byte & 0x1F), 1),
+            (0, 0xE0..=0xEF) => (next.partial, next.pending) = (u32::from(byte & 0x0F), 2),
+            (0, 0xF0..=0xF7) => (next.partial, next.pending) = (u32::from(byte & 0x07), 3),
+            (0, _) => self.step(&mut next, u32::MAX),
+            (pending, _) => {
+                next.partial = state.partial << 6 | u32::from(byte & 0x3F);
+                next.pending = pending - 1;
+                if next.pending == 0 {
+                    let c = next.partial;
+                    self.step(&mut next, c);
+                }
+            }
+        }
+        next
     }
 }
 
@@ -111,6 +321,7 @@ impl fst::Automaton for Levenshtein {
 mod tests {
     use super::*;
     use fst::{IntoStreamer, Map, Streamer};
+    use proptest::prelude::*;
 
     fn found(map: &Map<Vec<u8>>, aut: &Levenshtein) -> Vec<(String, u8)> {
         let mut stream = map.search_with_state(aut).into_stream();
@@ -125,6 +336,8 @@ mod tests {
     fn finds_bengali_words_one_edit_away() {
         let map = Map::from_iter([("কোরিয়া", 1u64), ("পুতিন", 2), ("পুতিনের", 3)]).unwrap();
         assert_eq!(found(&map, &Levenshtein::new("পুটিন", 1, false)), [("পুতিন".to_string(), 1)]);
+        let prefix = found(&map, &Levenshtein::new("পুটিন", 1, true));
+        assert_eq!(prefix, [("পুতিন".to_string(), 1), ("পুতিনের".to_string(), 1)]);
     }
 
     #[test]
@@ -136,5 +349,95 @@ mod tests {
         assert_eq!(same_first, [("নরতে".to_string(), 0)]);
         let either = found(&map, &Levenshtein::new("চুক্তি", 1, false).first_letter_in(&['চ', 'ছ']));
         assert_eq!(either, [("ছুক্তি".to_string(), 1)]);
+    }
+
+    /// The restricted Damerau-Levenshtein distance, by dynamic programming.
+    fn osa(a: &[char], b: &[char]) -> usize {
+        let mut d = vec![vec![0; b.len() + 1]; a.len() + 1];
+        for (i, row) in d.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        for (j, cell) in d[0].iter_mut().enumerate() {
+            *cell = j;
+        }
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        d[a.len()][b.len()]
+    }
+
+    fn run(aut: &Levenshtein, key: &str) -> Option<u8> {
+        let mut state = aut.start();
+        for &b in key.as_bytes() {
+            if !aut.can_match(&state) {
+                return None;
+            }
+            state = aut.accept(&state, b);
+        }
+        aut.is_match(&state).then(|| aut.distance(state))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        // Small alphabets (one of them multi-byte) make near misses, swaps and repeats common.
+        #[test]
+        fn agrees_with_the_edit_distance(query in "[abকখ]{0,7}", key in "[abকখ]{0,9}", distance in 1u8..=2) {
+            let (q, k): (Vec<char>, Vec<char>) = (query.chars().collect(), key.chars().collect());
+            let whole = osa(&q, &k);
+            let expected = (whole <= usize::from(distance)).then_some(whole as u8);
+            prop_assert_eq!(run(&Levenshtein::new(&query, distance, false), &key), expected);
+            // A prefix settles at the first input where the whole query is within the distance and
+            // no shorter part of it is closer.
+            let d = usize::from(distance);
+            let settled = (0..=k.len()).find_map(|n| {
+                let row: Vec<usize> = (0..=q.len()).map(|i| osa(&q[..i], &k[..n])).collect();
+                let end = row[q.len()];
+                (end <= d && row[..q.len()].iter().all(|&r| r >= end)).then_some(end as u8)
+            });
+            let expected = settled.or((whole <= d).then_some(whole as u8));
+            prop_assert_eq!(run(&Levenshtein::new(&query, distance, true), &key), expected, "prefix");
+        }
+
+        #[test]
+        fn the_walk_finds_what_fsts_own_stream_finds(keys in prop::collection::btree_set("[abকখ]{0,6}", 0..40), query in "[abকখ]{1,6}", distance in 1u8..=2, prefix: bool) {
+            let map = Map::from_iter(keys.iter().enumerate().map(|(i, k)| (k.clone(), i as u64))).unwrap();
+            let automaton = Levenshtein::new(&query, distance, prefix).first_letter_in(&['a', 'b']);
+            let map = Map::new(map.as_fst().as_bytes()).unwrap();
+            let mut walked = Vec::new();
+            walk(&map, &automaton, |key, value, &state| {
+                walked.push((String::from_utf8(key.to_vec()).unwrap(), value, automaton.distance(state)));
+                ControlFlow::Continue(())
+            });
+            let mut stream = map.search_with_state(&automaton).into_stream();
+            let mut streamed = Vec::new();
+            while let Some((key, value, state)) = stream.next() {
+                streamed.push((String::from_utf8(key.to_vec()).unwrap(), value, automaton.distance(state)));
+            }
+            prop_assert_eq!(walked, streamed);
+        }
+
+        #[test]
+        fn one_walk_finds_keys_near_a_prefix_of_the_word(query in "[abকখ]{1,9}", key in "[abকখ]{0,11}", cut in 1usize..9, near in 1u8..=2) {
+            let cut = cut.min(query.chars().count());
+            let short: String = query.chars().take(cut).collect();
+            let both = Levenshtein::new(&query, 2, false).also_near(cut, near);
+            let (mut state, mut pruned) = (both.start(), false);
+            for &b in key.as_bytes() {
+                pruned |= !both.can_match(&state);
+                state = both.accept(&state, b);
+            }
+            let (q, k): (Vec<char>, Vec<char>) = (short.chars().collect(), key.chars().collect());
+            let edits = osa(&q, &k);
+            let expected = (edits <= usize::from(near)).then_some(edits as u8);
+            prop_assert_eq!(both.end_distance(&state, 1), expected);
+            prop_assert!(!pruned || expected.is_none(), "the walk would have stopped before a match");
+        }
     }
 }

@@ -14,12 +14,16 @@
 //! ([`MAX_SCAN`] keys visited, [`MAX_EXPANSIONS`] kept per automaton), so no query word can make a
 //! search run away.
 
+use std::cell::RefCell;
+use std::cmp::Reverse;
 use std::collections::HashMap;
+use std::ops::ControlFlow;
 
 use fst::automaton::{Automaton, Str};
+use fst::raw::Output;
 use fst::{IntoStreamer, Streamer};
 
-use super::automaton::Levenshtein;
+use super::automaton::{walk, Levenshtein};
 use crate::analysis::{from_banglish, loose_keys, stems};
 use crate::index::{Index, IndexError, WordEntry};
 
@@ -40,7 +44,7 @@ pub const MAX_SCAN: usize = 20_000;
 pub const MAX_EXPANSIONS: usize = 64;
 
 /// How a query word may match.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Allow {
     pub stem: bool,
     /// Spelling variants (the loose key).
@@ -51,13 +55,14 @@ pub struct Allow {
     pub banglish: bool,
 }
 
+/// How a word of a phrase matches: as written or by stem.
+pub const PHRASE_MEMBER: Allow = Allow { stem: true, loose: false, prefix: false, typos: false, banglish: false };
+
 /// The index words a query word matches.
 #[derive(Clone, Debug, Default)]
 pub struct Expansion {
     /// Postings offset -> weight of the best way it matched.
     pub words: HashMap<u64, f32>,
-    /// Loose keys that matched, for highlighting.
-    pub loose_keys: Vec<String>,
 }
 
 impl Expansion {
@@ -108,7 +113,52 @@ fn banglish_distance(key: &str) -> u8 {
     }
 }
 
-pub fn expand(index: &Index<'_>, word: &str, mut allow: Allow) -> Result<Expansion, IndexError> {
+thread_local! {
+    /// Expansions made while a [`Memo`] is alive. One search expands the same words more than
+    /// once: the did-you-mean check expands every word again, and ranks the corrected query.
+    /// A list, not a map: a search has a few dozen expansions at most, and a map type of its own
+    /// would cost more code in the .wasm than the lookups cost time.
+    static MEMO: RefCell<Option<Vec<(String, Allow, Expansion)>>> = const { RefCell::new(None) };
+}
+
+/// While alive, [`expand`] remembers what it expanded: make one for the span of one search, in
+/// which the index cannot change. Nested memos share the outermost one's.
+pub struct Memo {
+    outermost: bool,
+}
+
+impl Memo {
+    pub fn new() -> Self {
+        let outermost = MEMO.with_borrow_mut(|memo| {
+            let outermost = memo.is_none();
+            memo.get_or_insert_with(Vec::new);
+            outermost
+        });
+        Memo { outermost }
+    }
+}
+
+impl Drop for Memo {
+    fn drop(&mut self) {
+        if self.outermost {
+            MEMO.set(None);
+        }
+    }
+}
+
+pub fn expand(index: &Index<'_>, word: &str, allow: Allow) -> Result<Expansion, IndexError> {
+    let remembered = |memo: &Option<Vec<(String, Allow, Expansion)>>| {
+        memo.as_ref()?.iter().find(|(w, a, _)| w == word && *a == allow).map(|(_, _, e)| e.clone())
+    };
+    if let Some(expansion) = MEMO.with_borrow(remembered) {
+        return Ok(expansion);
+    }
+    let expansion = expand_uncached(index, word, allow)?;
+    MEMO.with_borrow_mut(|memo| memo.as_mut().map(|m| m.push((word.to_string(), allow, expansion.clone()))));
+    Ok(expansion)
+}
+
+fn expand_uncached(index: &Index<'_>, word: &str, mut allow: Allow) -> Result<Expansion, IndexError> {
     allow.prefix &= word.chars().count() >= MIN_PREFIX;
     let mut expansion = Expansion::default();
     if let Some(entry) = index.word(word) {
@@ -122,18 +172,15 @@ pub fn expand(index: &Index<'_>, word: &str, mut allow: Allow) -> Result<Expansi
         }
     }
     if allow.prefix {
+        // The most frequent completions.
         let mut stream = index.words().search(Str::new(word).starts_with()).into_stream();
-        let mut found = Vec::new();
-        while let Some((_, value)) = stream.next() {
+        let mut best = Vec::new();
+        for _ in 0..MAX_SCAN {
+            let Some((_, value)) = stream.next() else { break };
             let entry = WordEntry::from_value(value);
-            found.push((std::cmp::Reverse(entry.df), entry.postings));
-            if found.len() >= MAX_SCAN {
-                break;
-            }
+            keep_least(&mut best, prefix_cap(word), (Reverse(entry.df), entry.postings));
         }
-        // The most frequent completions first.
-        found.sort_unstable();
-        for (_, postings) in found.into_iter().take(prefix_cap(word)) {
+        for (_, postings) in best {
             expansion.add(postings, PREFIX);
         }
     }
@@ -154,9 +201,7 @@ pub fn expand(index: &Index<'_>, word: &str, mut allow: Allow) -> Result<Expansi
             // Neighbours of a word that exists weigh half: they decide only where the other words
             // of the query point to them.
             let weights = if exists { TYPO_OF_EXISTING } else { TYPO };
-            for key in &keys {
-                loose_matches(index, key, typo_distance(key), allow.prefix, &weights, &mut expansion)?;
-            }
+            near_matches(index, &keys, typo_distance, allow.prefix, &weights, &mut expansion)?;
         }
     }
     if allow.banglish {
@@ -167,14 +212,15 @@ pub fn expand(index: &Index<'_>, word: &str, mut allow: Allow) -> Result<Expansi
                 found += loose_matches(index, key, 0, allow.prefix, &BANGLISH, &mut expansion)?;
             }
             if found == 0 {
-                for key in &keys {
-                    loose_matches(index, key, banglish_distance(key), allow.prefix, &BANGLISH, &mut expansion)?;
-                }
+                near_matches(index, &keys, banglish_distance, allow.prefix, &BANGLISH, &mut expansion)?;
             }
         }
     }
     Ok(expansion)
 }
+
+/// Loose keys a walk found for one key: (edits, length, key, group offset).
+type Found = Vec<(u8, usize, Vec<u8>, u64)>;
 
 /// Adds the words whose loose key is within `distance` edits of `key` (or, with `prefix`, starts
 /// with such a string), weighted by edits; a loose key that only extends `key` weighs [`PREFIX`]
@@ -191,33 +237,131 @@ fn loose_matches(
         return Ok(0);
     }
     let prefix = prefix && key.chars().count() >= MIN_PREFIX;
-    let mut found: Vec<(u8, usize, Vec<u8>, u64)> = Vec::new();
+    let mut found: Found = Vec::new();
     if distance == 0 && !prefix {
         found.extend(index.loose().get(key).map(|group| (0, 0, key.as_bytes().to_vec(), group)));
     } else if distance == 0 {
-        let mut stream = index.loose().search(Str::new(key).starts_with()).into_stream();
-        while let Some((k, group)) = stream.next() {
-            found.push((0, k.len(), k.to_vec(), group));
-            if found.len() >= MAX_SCAN {
-                break;
-            }
-        }
+        // Only the shortest keys are kept, and a short prefix starts thousands.
+        let shortest = shortest_with_prefix(index.loose(), key.as_bytes(), prefix_cap(key));
+        found.extend(shortest.into_iter().map(|(k, group)| (0, k.len(), k, group)));
     } else {
-        // As in Lucene's fuzzy query, the first letter must be right: people rarely get it
-        // wrong, and without this rule short words drown in neighbours (north would find করতে).
-        let first: Vec<char> = key.chars().take(1).collect();
-        let automaton = Levenshtein::new(key, distance, prefix).first_letter_in(&first);
-        let mut stream = index.loose().search_with_state(&automaton).into_stream();
-        while let Some((k, group, state)) = stream.next() {
+        let automaton = Levenshtein::new(key, distance, prefix).first_letter_in(&first_letter(key));
+        walk(index.loose(), &automaton, |k, group, &state| {
             found.push((automaton.distance(state), k.len(), k.to_vec(), group));
-            if found.len() >= MAX_SCAN {
-                break;
+            if found.len() >= MAX_SCAN { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
+        });
+    }
+    let cap = if prefix { prefix_cap(key) } else { MAX_EXPANSIONS };
+    add_found(index, key, found, cap, weights, expansion)
+}
+
+/// The `cap` shortest keys of `map` that start with `prefix` (and their values), shortest and then
+/// first in order first. The FST is read breadth first, a level of nodes (keys one byte longer)
+/// at a time, so only the levels up to the cap's last key are read, not the whole subtree.
+fn shortest_with_prefix(map: &fst::Map<&[u8]>, prefix: &[u8], cap: usize) -> Vec<(Vec<u8>, u64)> {
+    let fst = map.as_fst();
+    let (mut node, mut out) = (fst.root(), Output::zero());
+    for &byte in prefix {
+        let Some(i) = node.find_input(byte) else { return Vec::new() };
+        let transition = node.transition(i);
+        (node, out) = (fst.node(transition.addr), out.cat(transition.out));
+    }
+    let mut found = Vec::new();
+    // One level: its nodes in key order, their keys (all of one length) end to end.
+    let (mut level, mut keys) = (vec![(node, out)], prefix.to_vec());
+    let mut read = 0;
+    while !level.is_empty() && found.len() < cap && read < MAX_SCAN {
+        let len = keys.len() / level.len();
+        let (mut next, mut next_keys) = (Vec::new(), Vec::new());
+        for (i, (node, out)) in level.iter().enumerate() {
+            let key = &keys[i * len..(i + 1) * len];
+            if node.is_final() && found.len() < cap {
+                found.push((key.to_vec(), out.cat(node.final_output()).value()));
+            }
+            for transition in node.transitions() {
+                next.push((fst.node(transition.addr), out.cat(transition.out)));
+                next_keys.extend_from_slice(key);
+                next_keys.push(transition.inp);
             }
         }
+        read += level.len();
+        (level, keys) = (next, next_keys);
     }
+    found
+}
+
+/// Adds `item` to `least`, which keeps the `cap` least items it was given, in order. (Most
+/// items are past the last and cost one comparison.)
+fn keep_least<T: Ord>(least: &mut Vec<T>, cap: usize, item: T) {
+    if least.len() == cap && least.last().is_none_or(|last| item >= *last) {
+        return;
+    }
+    let at = least.partition_point(|kept| *kept < item);
+    least.insert(at, item);
+    least.truncate(cap);
+}
+
+/// As in Lucene's fuzzy query, the first letter must be right: people rarely get it wrong, and
+/// without this rule short words drown in neighbours (north would find করতে).
+fn first_letter(key: &str) -> Vec<char> {
+    key.chars().take(1).collect()
+}
+
+/// [`loose_matches`] of each of a word's loose keys within `distance(key)` edits. A key that is a
+/// prefix of a longer one (a stem's key, mostly) is matched in the longer key's walk: the
+/// automaton knows the edits to every prefix of its word, and a walk costs far more than asking.
+fn near_matches(
+    index: &Index<'_>,
+    keys: &[String],
+    distance: fn(&str) -> u8,
+    prefix: bool,
+    weights: &[f32; 3],
+    expansion: &mut Expansion,
+) -> Result<(), IndexError> {
+    let mut keys: Vec<(&str, u8)> = keys.iter().map(|k| (k.as_str(), distance(k))).filter(|&(k, d)| d > 0 && !k.is_empty()).collect();
+    if prefix {
+        // Every key with a typo budget is long enough to be a prefix: their walks settle apart.
+        for (key, d) in keys {
+            loose_matches(index, key, d, true, weights, expansion)?;
+        }
+        return Ok(());
+    }
+    keys.sort_by_key(|(k, _)| Reverse(k.len()));
+    while let Some((&(longest, most), rest)) = keys.split_first() {
+        let (shorter, others): (Vec<_>, Vec<_>) = rest.iter().partition(|&&(k, d)| longest.starts_with(k) && d <= most);
+        let mut automaton = Levenshtein::new(longest, most, false).first_letter_in(&first_letter(longest));
+        for &(key, d) in &shorter {
+            automaton = automaton.also_near(key.chars().count(), d);
+        }
+        let ends: Vec<&str> = std::iter::once(longest).chain(shorter.iter().map(|&(k, _)| k)).collect();
+        let mut found: Vec<Found> = vec![Vec::new(); ends.len()];
+        walk(index.loose(), &automaton, |k, group, state| {
+            for (end, found) in found.iter_mut().enumerate() {
+                if let Some(edits) = automaton.end_distance(state, end).filter(|_| found.len() < MAX_SCAN) {
+                    found.push((edits, k.len(), k.to_vec(), group));
+                }
+            }
+            if found.iter().all(|f| f.len() >= MAX_SCAN) { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
+        });
+        for (key, found) in ends.into_iter().zip(found) {
+            add_found(index, key, found, MAX_EXPANSIONS, weights, expansion)?;
+        }
+        keys = others;
+    }
+    Ok(())
+}
+
+/// Adds the `cap` best loose keys `found` for `key`, weighted by edits. Returns how many.
+fn add_found(
+    index: &Index<'_>,
+    key: &str,
+    mut found: Found,
+    cap: usize,
+    weights: &[f32; 3],
+    expansion: &mut Expansion,
+) -> Result<usize, IndexError> {
     // Fewest edits first, then the shortest keys (closest to what was typed).
     found.sort_unstable();
-    let cap = if prefix { prefix_cap(key) } else { MAX_EXPANSIONS };
     let matched_keys = found.len().min(cap);
     for (edits, _, matched, group) in found.into_iter().take(cap) {
         let mut weight = weights[usize::from(edits.min(2))];
@@ -227,7 +371,6 @@ fn loose_matches(
         for postings in index.loose_group(group)? {
             expansion.add(postings, weight);
         }
-        expansion.loose_keys.push(String::from_utf8_lossy(&matched).into_owned());
     }
     Ok(matched_keys)
 }
@@ -235,6 +378,19 @@ fn loose_matches(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn the_shortest_keys_with_a_prefix_come_first(keys in proptest::collection::btree_set("[abকখ]{0,6}", 0..60), prefix in "[abকখ]{0,2}", cap in 1usize..20) {
+            let map = fst::Map::from_iter(keys.iter().enumerate().map(|(i, k)| (k.clone(), i as u64))).unwrap();
+            let map = fst::Map::new(map.as_fst().as_bytes()).unwrap();
+            let mut expected: Vec<(Vec<u8>, u64)> =
+                keys.iter().enumerate().filter(|(_, k)| k.starts_with(&prefix)).map(|(i, k)| (k.as_bytes().to_vec(), i as u64)).collect();
+            expected.sort_by(|a, b| (a.0.len(), &a.0).cmp(&(b.0.len(), &b.0)));
+            expected.truncate(cap);
+            proptest::prop_assert_eq!(shortest_with_prefix(&map, prefix.as_bytes(), cap), expected);
+        }
+    }
 
     #[test]
     fn typo_budget_grows_with_length() {

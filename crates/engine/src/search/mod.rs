@@ -29,7 +29,7 @@ pub use expand::typo_distance;
 pub use suggest::{suggest, Suggestion};
 pub use query::{parse_query, Clause, ClauseKind, Query, MAX_CLAUSES, MAX_QUERY_BYTES};
 
-use crate::hits::{ClauseMatcher, Highlighter, Hit, WordMatcher};
+use crate::hits::{ClauseMatcher, Highlighter, Hit};
 use crate::index::{Index, IndexError};
 use crate::sort::{sort_unstable, sort_unstable_by};
 use expand::{expand, Allow, Expansion};
@@ -143,6 +143,7 @@ impl Counts {
 /// assert_eq!(results.hits[0].id, "a");
 /// ```
 pub fn search(index: &Index<'_>, query: &str, options: &SearchOptions) -> Result<SearchResults, IndexError> {
+    let _memo = expand::Memo::new();
     let parsed = parse_query(query);
     let (ranked, matchers) = rank(index, &parsed, options)?;
     let mut suggestion = None;
@@ -153,14 +154,10 @@ pub fn search(index: &Index<'_>, query: &str, options: &SearchOptions) -> Result
             }
         }
     }
-    let limit = options.limit.min(MAX_LIMIT);
-    let mut highlighter = Highlighter::new(matchers);
-    let hits = ranked
-        .iter()
-        .skip(options.offset)
-        .take(limit)
-        .map(|&(doc, score)| make_hit(index, doc, score, &mut highlighter))
-        .collect::<Result<_, _>>()?;
+    let page = ranked.get(options.offset..).unwrap_or_default();
+    let page = &page[..page.len().min(options.limit.min(MAX_LIMIT))];
+    let highlighter = Highlighter::new(index, &matchers, page.iter().map(|&(doc, _)| doc))?;
+    let hits = page.iter().map(|&(doc, score)| make_hit(index, doc, score, &highlighter)).collect::<Result<_, _>>()?;
     Ok(SearchResults { total: ranked.len(), hits, truncated: parsed.truncated, suggestion })
 }
 
@@ -224,9 +221,9 @@ fn is_unexpanded_prefix(clause: &Clause) -> bool {
     matches!(&clause.kind, ClauseKind::Word(w) if clause.prefix && w.chars().count() < expand::MIN_PREFIX)
 }
 
-fn make_hit(index: &Index<'_>, doc: u32, score: f32, highlighter: &mut Highlighter) -> Result<Hit, IndexError> {
-    let d = index.document(doc)?;
-    let (snippet, highlights) = highlighter.snippet(d.body);
+fn make_hit(index: &Index<'_>, doc: u32, score: f32, highlighter: &Highlighter) -> Result<Hit, IndexError> {
+    let d = index.hit_document(doc)?;
+    let (snippet, highlights, title_highlights) = highlighter.highlight(doc, &d)?;
     let some = |s: &str| (!s.is_empty()).then(|| s.to_string());
     Ok(Hit {
         id: d.id.to_string(),
@@ -237,7 +234,7 @@ fn make_hit(index: &Index<'_>, doc: u32, score: f32, highlighter: &mut Highlight
         score,
         snippet,
         highlights,
-        title_highlights: highlighter.highlight_all(d.title),
+        title_highlights,
     })
 }
 
@@ -257,11 +254,14 @@ fn evaluate(index: &Index<'_>, clause: &Clause, options: &SearchOptions) -> Resu
             };
             let expansion = expand(index, word, allow)?;
             let counts = word_counts(index, &expansion)?;
-            Ok((counts, ClauseMatcher::Word(WordMatcher::new(word, allow.prefix, expansion.loose_keys))))
+            Ok((counts, ClauseMatcher::Word(expansion.words.into_keys().collect())))
         }
         ClauseKind::Phrase(words) => {
             let counts = phrase_counts(index, words)?;
-            let members = words.iter().map(|w| WordMatcher::new(w, false, Vec::new())).collect();
+            let members = words
+                .iter()
+                .map(|w| Ok(expand(index, w, expand::PHRASE_MEMBER)?.words.into_keys().collect()))
+                .collect::<Result<_, IndexError>>()?;
             Ok((counts, ClauseMatcher::Phrase(members)))
         }
     }
