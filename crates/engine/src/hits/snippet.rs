@@ -38,7 +38,7 @@ pub(crate) struct Highlighter {
 impl Highlighter {
     pub fn new(index: &Index<'_>, clauses: &[ClauseMatcher], page: impl IntoIterator<Item = u32>) -> Result<Self, IndexError> {
         let mut docs: Vec<u32> = page.into_iter().collect();
-        docs.sort_unstable();
+        crate::sort::sort_unstable(&mut docs);
         docs.dedup();
         // Per page document: (position, clause, phrase member) of every matched word.
         let mut found: Vec<Vec<(u32, u32, u32)>> = vec![Vec::new(); docs.len()];
@@ -94,7 +94,7 @@ impl Highlighter {
 /// One mark per matched position: a word matched by several clauses counts for the first, and a
 /// word inside a whole phrase for the phrase (the last, if several).
 fn marks(clauses: &[ClauseMatcher], mut found: Vec<(u32, u32, u32)>) -> Vec<Mark> {
-    found.sort_unstable();
+    crate::sort::sort_unstable(&mut found);
     found.dedup();
     let is_phrase = |clause: u32| matches!(clauses[clause as usize], ClauseMatcher::Phrase(_));
     let mut marks: Vec<Mark> = Vec::new();

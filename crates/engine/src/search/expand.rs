@@ -361,7 +361,7 @@ fn add_found(
     expansion: &mut Expansion,
 ) -> Result<usize, IndexError> {
     // Fewest edits first, then the shortest keys (closest to what was typed).
-    found.sort_unstable();
+    crate::sort::sort_unstable(&mut found);
     let matched_keys = found.len().min(cap);
     for (edits, _, matched, group) in found.into_iter().take(cap) {
         let mut weight = weights[usize::from(edits.min(2))];

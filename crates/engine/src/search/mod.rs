@@ -31,7 +31,7 @@ pub use query::{parse_query, Clause, ClauseKind, Query, MAX_CLAUSES, MAX_QUERY_B
 
 use crate::hits::{ClauseMatcher, Highlighter, Hit};
 use crate::index::{Index, IndexError};
-use crate::sort::{sort_unstable, sort_unstable_by};
+use crate::sort::{sort_first_by, sort_unstable, sort_unstable_by};
 use expand::{expand, Allow, Expansion};
 
 /// BM25 term-frequency saturation.
@@ -145,7 +145,7 @@ impl Counts {
 pub fn search(index: &Index<'_>, query: &str, options: &SearchOptions) -> Result<SearchResults, IndexError> {
     let _memo = expand::Memo::new();
     let parsed = parse_query(query);
-    let (ranked, matchers) = rank(index, &parsed, options)?;
+    let (mut ranked, matchers) = rank(index, &parsed, options)?;
     let mut suggestion = None;
     if ranked.len() < correct::FEW_RESULTS && parsed.clauses.iter().any(|c| !c.excluded) {
         if let Some(better) = correct::corrected_query(index, &parsed)? {
@@ -154,14 +154,18 @@ pub fn search(index: &Index<'_>, query: &str, options: &SearchOptions) -> Result
             }
         }
     }
+    // Best first, ties by document number; only the requested page needs sorting.
+    let limit = options.limit.min(MAX_LIMIT);
+    sort_first_by(&mut ranked, options.offset.saturating_add(limit), |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let page = ranked.get(options.offset..).unwrap_or_default();
-    let page = &page[..page.len().min(options.limit.min(MAX_LIMIT))];
+    let page = &page[..page.len().min(limit)];
     let highlighter = Highlighter::new(index, &matchers, page.iter().map(|&(doc, _)| doc))?;
     let hits = page.iter().map(|&(doc, score)| make_hit(index, doc, score, &highlighter)).collect::<Result<_, _>>()?;
     Ok(SearchResults { total: ranked.len(), hits, truncated: parsed.truncated, suggestion })
 }
 
-/// Every matching document with its score, best first, and how to highlight each clause.
+/// Every matching document with its score, in no particular order, and how to highlight each
+/// clause.
 fn rank(index: &Index<'_>, parsed: &Query, options: &SearchOptions) -> Result<(Vec<(u32, f32)>, Vec<ClauseMatcher>), IndexError> {
     /// A document matching every clause so far: its summed BM25F score and title matches.
     struct Candidate {
@@ -211,9 +215,8 @@ fn rank(index: &Index<'_>, parsed: &Query, options: &SearchOptions) -> Result<(V
     // title that names them all; a headline holding every word is what a reader is looking for.
     // (For one word, the title boost already says it.)
     let coverage = if matchers.len() > 1 { TITLE_COVERAGE / matchers.len() as f32 } else { 0.0 };
-    let mut ranked: Vec<(u32, f32)> =
+    let ranked: Vec<(u32, f32)> =
         candidates.into_iter().map(|c| (c.doc, c.score * (1.0 + coverage * c.title))).collect();
-    ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     Ok((ranked, matchers))
 }
 
@@ -295,7 +298,8 @@ fn phrase_counts(index: &Index<'_>, words: &[String]) -> Result<Counts, IndexErr
         for &postings in expand(index, word, allow)?.words.keys() {
             for posting in index.postings(postings)? {
                 let p = posting?;
-                if members.first().is_some_and(|m| !m.contains_key(&p.doc)) {
+                // Only documents that have every earlier member can hold the phrase.
+                if members.last().is_some_and(|m| !m.contains_key(&p.doc)) {
                     continue;
                 }
                 p.positions_into(&mut scratch)?;
