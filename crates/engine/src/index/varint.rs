@@ -5,7 +5,8 @@
 
 use super::IndexError;
 
-/// Appends `value` to `out`.
+/// Appends `value` to `out` (the index writer's).
+#[cfg(feature = "build")]
 pub fn write(out: &mut Vec<u8>, mut value: u64) {
     while value >= 0x80 {
         out.push((value as u8) | 0x80);

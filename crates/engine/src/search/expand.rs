@@ -16,7 +16,6 @@
 
 use std::cell::RefCell;
 use std::cmp::Reverse;
-use std::collections::HashMap;
 use std::ops::ControlFlow;
 
 use fst::automaton::{Automaton, Str};
@@ -61,14 +60,22 @@ pub const PHRASE_MEMBER: Allow = Allow { stem: true, loose: false, prefix: false
 /// The index words a query word matches.
 #[derive(Clone, Debug, Default)]
 pub struct Expansion {
-    /// Postings offset -> weight of the best way it matched.
-    pub words: HashMap<u64, f32>,
+    /// (postings offset, weight of the best way it matched), in the order first found. A list,
+    /// not a map: expansions are capped at a few dozen words, and the order is deterministic.
+    pub words: Vec<(u64, f32)>,
 }
 
 impl Expansion {
     fn add(&mut self, postings: u64, weight: f32) {
-        let w = self.words.entry(postings).or_insert(0.0);
-        *w = w.max(weight);
+        match self.words.iter_mut().find(|(p, _)| *p == postings) {
+            Some((_, w)) => *w = w.max(weight),
+            None => self.words.push((postings, weight)),
+        }
+    }
+
+    /// The postings offsets of the words.
+    pub fn postings(&self) -> impl Iterator<Item = u64> + '_ {
+        self.words.iter().map(|&(postings, _)| postings)
     }
 }
 

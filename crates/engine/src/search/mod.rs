@@ -21,8 +21,6 @@ mod expand;
 mod query;
 mod suggest;
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 
 pub use expand::typo_distance;
@@ -257,13 +255,13 @@ fn evaluate(index: &Index<'_>, clause: &Clause, options: &SearchOptions) -> Resu
             };
             let expansion = expand(index, word, allow)?;
             let counts = word_counts(index, &expansion)?;
-            Ok((counts, ClauseMatcher::Word(expansion.words.into_keys().collect())))
+            Ok((counts, ClauseMatcher::Word(expansion.postings().collect())))
         }
         ClauseKind::Phrase(words) => {
             let counts = phrase_counts(index, words)?;
             let members = words
                 .iter()
-                .map(|w| Ok(expand(index, w, expand::PHRASE_MEMBER)?.words.into_keys().collect()))
+                .map(|w| Ok(expand(index, w, expand::PHRASE_MEMBER)?.postings().collect()))
                 .collect::<Result<_, IndexError>>()?;
             Ok((counts, ClauseMatcher::Phrase(members)))
         }
@@ -272,7 +270,7 @@ fn evaluate(index: &Index<'_>, clause: &Clause, options: &SearchOptions) -> Resu
 
 fn word_counts(index: &Index<'_>, expansion: &Expansion) -> Result<Counts, IndexError> {
     let mut counts = Counts::new(index);
-    for (&postings, &weight) in &expansion.words {
+    for &(postings, weight) in &expansion.words {
         for posting in index.postings(postings)? {
             let p = posting?;
             let c = counts.entry(p.doc);
@@ -289,43 +287,40 @@ fn word_counts(index: &Index<'_>, expansion: &Expansion) -> Result<Counts, Index
 
 /// Occurrences of `words` at consecutive positions, each word matching exactly or by stem.
 fn phrase_counts(index: &Index<'_>, words: &[String]) -> Result<Counts, IndexError> {
-    let allow = Allow { stem: true, loose: false, prefix: false, typos: false, banglish: false };
-    // Per member, per document: the sorted positions of every matching word.
-    let mut members: Vec<HashMap<u32, Vec<u32>>> = Vec::with_capacity(words.len());
+    // Per member: (document, position) of every matching word, sorted.
+    let mut members: Vec<Vec<(u32, u32)>> = Vec::with_capacity(words.len());
+    let has_doc = |member: &[(u32, u32)], doc: u32| {
+        member.get(member.partition_point(|&(d, _)| d < doc)).is_some_and(|&(d, _)| d == doc)
+    };
     let mut scratch = Vec::new();
     for word in words {
-        let mut positions: HashMap<u32, Vec<u32>> = HashMap::new();
-        for &postings in expand(index, word, allow)?.words.keys() {
+        let mut positions = Vec::new();
+        for postings in expand(index, word, expand::PHRASE_MEMBER)?.postings() {
             for posting in index.postings(postings)? {
                 let p = posting?;
                 // Only documents that have every earlier member can hold the phrase.
-                if members.last().is_some_and(|m| !m.contains_key(&p.doc)) {
+                if members.last().is_some_and(|m| !has_doc(m, p.doc)) {
                     continue;
                 }
                 p.positions_into(&mut scratch)?;
-                positions.entry(p.doc).or_default().extend_from_slice(&scratch);
+                positions.extend(scratch.iter().map(|&position| (p.doc, position)));
             }
         }
-        positions.values_mut().for_each(|v| sort_unstable(v));
+        sort_unstable(&mut positions);
         members.push(positions);
     }
     let mut counts = Counts::new(index);
     let Some((first, rest)) = members.split_first() else { return Ok(counts) };
-    for (&doc, starts) in first {
-        let title_words = index.lengths(doc)?.0;
-        for &start in starts {
-            let all = rest.iter().enumerate().all(|(i, m)| {
-                m.get(&doc).is_some_and(|ps| ps.binary_search(&(start + i as u32 + 1)).is_ok())
-            });
-            if all {
-                let c = counts.entry(doc);
-                c.best = expand::EXACT;
-                if start < title_words {
-                    c.title += 1.0;
-                    c.title_best = expand::EXACT;
-                } else {
-                    c.body += 1.0;
-                }
+    for &(doc, start) in first {
+        let all = rest.iter().enumerate().all(|(i, m)| m.binary_search(&(doc, start + i as u32 + 1)).is_ok());
+        if all {
+            let c = counts.entry(doc);
+            c.best = expand::EXACT;
+            if start < index.lengths(doc)?.0 {
+                c.title += 1.0;
+                c.title_best = expand::EXACT;
+            } else {
+                c.body += 1.0;
             }
         }
     }
