@@ -14,13 +14,16 @@
 //!   normalization (NFC, one form for nukta letters and khanda-ta, invisible characters removed,
 //!   Bengali digits to ASCII, case folded), and a light stemmer. Documents at build time and
 //!   queries at run time go through this same code, so they cannot be analyzed differently.
-//! * [`index`] lays the analyzed corpus out as bytes: two FSTs (words and stems), postings with
-//!   positions, a fixed-size document table and the stored text. [`index::Index::open`] reads
-//!   them in place, so `include_bytes!` data is searchable with no start-up work.
-//! * [`search`] parses the query, expands each word through the FSTs (exact, stem, prefix, and
-//!   typos with a UTF-8-correct Levenshtein automaton), intersects, and ranks with BM25F.
+//! * [`index`] lays the analyzed corpus out as bytes: three FSTs (words, stems, loose keys for
+//!   spelling variants and Banglish), postings with positions, a fixed-size document table,
+//!   where every 64th body word starts, and the stored text. [`index::Index::open`] reads them in
+//!   place, so `include_bytes!` data is searchable with no start-up work.
+//! * [`search`] parses the query, expands each word through the FSTs (exact, stem, spelling
+//!   variant, prefix, Banglish, and typos with a Levenshtein automaton over code points walked
+//!   over the FST), intersects, and ranks with BM25F.
 //! * [`hits`] are what a user sees: title, date, a snippet around the matches, and highlight
-//!   ranges in bytes and in UTF-16 code units for JavaScript.
+//!   ranges in bytes and in UTF-16 code units for JavaScript. They come from the positions the
+//!   search matched, so only the snippet's window of the text is read again.
 //!
 //! # Example
 //!
