@@ -1,9 +1,10 @@
 //! Reading index bytes in place.
 
+use std::ops::Range;
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use fst::Map;
 use serde::Serialize;
-
-use std::ops::Range;
 
 use super::varint::Reader;
 use super::{tag, IndexError, DF_BITS, DOC_RECORD_LEN, HEADER_LEN, MAGIC, VERSION, WORD_STRIDE};
@@ -29,6 +30,9 @@ pub struct Index<'a> {
     text: &'a [u8],
     total_bytes: usize,
     section_sizes: Vec<(String, usize)>,
+    /// Distinct for every [`Index::open`] in this process (copies share it): what a cache of
+    /// answers about this index is keyed by.
+    id: u64,
 }
 
 /// One document as stored: borrowed strings, no copies.
@@ -198,6 +202,11 @@ fn u32_at(bytes: &[u8], at: usize) -> Result<u32, IndexError> {
 }
 
 impl<'a> Index<'a> {
+    /// This opening's identity, for caches of answers about it (see the `id` field).
+    pub(crate) fn id(&self) -> u64 {
+        self.id
+    }
+
     /// Opens index bytes written by [`build_index`](super::build_index).
     ///
     /// Fails with an [`IndexError`] that says what is wrong if the bytes are not an index, are of
@@ -266,6 +275,10 @@ impl<'a> Index<'a> {
                 .iter()
                 .filter_map(|&t| section(t).ok().map(|d| (String::from_utf8_lossy(&t).into_owned(), d.len())))
                 .collect(),
+            id: {
+                static OPENED: AtomicU64 = AtomicU64::new(0);
+                OPENED.fetch_add(1, Ordering::Relaxed)
+            },
         };
         if Some(index.docs.len()) != (index.documents as usize).checked_mul(DOC_RECORD_LEN) {
             return Err(IndexError::Corrupt("the document table does not match the document count"));

@@ -120,48 +120,42 @@ fn banglish_distance(key: &str) -> u8 {
     }
 }
 
+/// Expansions remembered across searches, most recent last. Search-as-you-type repeats the
+/// finished words of a query at every keystroke, and a search expands a word more than once (the
+/// did-you-mean check expands every word again and ranks the corrected query); a typo expansion
+/// is the costliest step of a search.
+const REMEMBERED: usize = 32;
+
+/// What [`expand`] remembers: expansions of words in one index (by [`Index::id`]). A list, not
+/// a map: it is short, and a map type of its own would cost more code in the .wasm than the
+/// lookups cost time.
+struct Memo {
+    index: u64,
+    expansions: Vec<(String, Allow, Expansion)>,
+}
+
 thread_local! {
-    /// Expansions made while a [`Memo`] is alive. One search expands the same words more than
-    /// once: the did-you-mean check expands every word again, and ranks the corrected query.
-    /// A list, not a map: a search has a few dozen expansions at most, and a map type of its own
-    /// would cost more code in the .wasm than the lookups cost time.
-    static MEMO: RefCell<Option<Vec<(String, Allow, Expansion)>>> = const { RefCell::new(None) };
-}
-
-/// While alive, [`expand`] remembers what it expanded: make one for the span of one search, in
-/// which the index cannot change. Nested memos share the outermost one's.
-pub struct Memo {
-    outermost: bool,
-}
-
-impl Memo {
-    pub fn new() -> Self {
-        let outermost = MEMO.with_borrow_mut(|memo| {
-            let outermost = memo.is_none();
-            memo.get_or_insert_with(Vec::new);
-            outermost
-        });
-        Memo { outermost }
-    }
-}
-
-impl Drop for Memo {
-    fn drop(&mut self) {
-        if self.outermost {
-            MEMO.set(None);
-        }
-    }
+    static MEMO: RefCell<Memo> = const { RefCell::new(Memo { index: u64::MAX, expansions: Vec::new() }) };
 }
 
 pub fn expand(index: &Index<'_>, word: &str, allow: Allow) -> Result<Expansion, IndexError> {
-    let remembered = |memo: &Option<Vec<(String, Allow, Expansion)>>| {
-        memo.as_ref()?.iter().find(|(w, a, _)| w == word && *a == allow).map(|(_, _, e)| e.clone())
-    };
-    if let Some(expansion) = MEMO.with_borrow(remembered) {
+    let remembered = MEMO.with_borrow_mut(|memo| {
+        if memo.index != index.id() {
+            memo.index = index.id();
+            memo.expansions.clear();
+        }
+        memo.expansions.iter().find(|(w, a, _)| w == word && *a == allow).map(|(_, _, e)| e.clone())
+    });
+    if let Some(expansion) = remembered {
         return Ok(expansion);
     }
     let expansion = expand_uncached(index, word, allow)?;
-    MEMO.with_borrow_mut(|memo| memo.as_mut().map(|m| m.push((word.to_string(), allow, expansion.clone()))));
+    MEMO.with_borrow_mut(|memo| {
+        if memo.expansions.len() == REMEMBERED {
+            memo.expansions.remove(0);
+        }
+        memo.expansions.push((word.to_string(), allow, expansion.clone()));
+    });
     Ok(expansion)
 }
 

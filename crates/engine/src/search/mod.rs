@@ -141,7 +141,6 @@ impl Counts {
 /// assert_eq!(results.hits[0].id, "a");
 /// ```
 pub fn search(index: &Index<'_>, query: &str, options: &SearchOptions) -> Result<SearchResults, IndexError> {
-    let _memo = expand::Memo::new();
     let parsed = parse_query(query);
     let (mut ranked, matchers) = rank(index, &parsed, options)?;
     let mut suggestion = None;
@@ -422,6 +421,17 @@ mod tests {
         docs.extend((0..8).map(|i| doc(&format!("filler{i}"), "খবর", "কাজ করা হয়েছে।")));
         let bytes = build_index(&docs);
         assert_eq!(ids(&bytes, "লীগ কড়া")[0], "exact");
+    }
+
+    #[test]
+    fn remembered_expansions_belong_to_their_index() {
+        // Expansions are remembered across searches; another index must not see them, even one
+        // built from equal bytes at the same address after the first is gone.
+        let first = build_index(&[doc("a", "পুতিনের সফর", "কিম।"), doc("b", "খবর", "পুতিন এলেন।")]);
+        assert_eq!(ids(&first, "পুতিন"), ["a", "b"]);
+        let second = build_index(&[doc("c", "খবর", "অন্য কথা।"), doc("d", "পুতিনের কথা", "কিম।")]);
+        assert_eq!(ids(&second, "পুতিন"), ["d"]);
+        assert_eq!(ids(&first, "পুতিন"), ["a", "b"]);
     }
 
     #[test]
