@@ -15,14 +15,17 @@ import { serveSite } from '../lib/server.mjs';
 import { assembleSite } from '../sites.mjs';
 
 /**
- * What the step of a search a sample falls in is for: the frame right below
- * `sondhan_engine::search::search` on its stack decides. Anything else it calls is the making of
- * the hits it returns (snippets, highlights, reading the stored text).
+ * What the step of a search a sample falls in is for. Word expansion runs inside ranking (each
+ * clause is expanded as it is evaluated) and inside "did you mean", so the whole stack below
+ * `sondhan_engine::search::search` decides, most specific first; then the frame right below it.
+ * Anything else it calls is the making of the hits it returns (snippets, highlights, stored text).
  */
 const SEARCH_STEPS = [
-  ['ranking (postings, positions, BM25F)', /^sondhan_engine::search::(rank|evaluate)/],
-  ['word expansion (FST walks, prefixes, typo automaton, loose keys)', /^sondhan_engine::search::(expand|automaton)/],
   ['did you mean', /^sondhan_engine::search::correct/],
+  ['word expansion (FST walks, prefixes, typo automaton, loose keys)', /^sondhan_engine::search::(expand|automaton)/],
+];
+const FIRST_STEPS = [
+  ['ranking (postings, positions, BM25F)', /^sondhan_engine::search::(rank|evaluate|word_counts|phrase_counts|bm25)/],
   ['query parsing and analysis', /^sondhan_engine::(search::query|analysis)/],
 ];
 const BUILDING_HITS = 'building the 10 hits (snippets, highlights, stored text)';
@@ -33,9 +36,11 @@ function categorize(stack) {
   if (stack.some((name) => name.startsWith('sondhan::wasm::types::to_js'))) return 'hits to JS objects (serde-wasm-bindgen)';
   const at = stack.indexOf('sondhan_engine::search::search');
   if (at < 0) return 'other (JS glue, the page)';
-  const step = stack[at + 1];
-  if (step === undefined) return 'search, its own code';
-  return SEARCH_STEPS.find(([, pattern]) => pattern.test(step))?.[0] ?? BUILDING_HITS;
+  const below = stack.slice(at + 1);
+  if (below.length === 0) return 'search, its own code';
+  const deep = SEARCH_STEPS.find(([, pattern]) => below.some((name) => pattern.test(name)));
+  if (deep) return deep[0];
+  return FIRST_STEPS.find(([, pattern]) => pattern.test(below[0]))?.[0] ?? BUILDING_HITS;
 }
 
 const PROFILE_FILE = path.join(OUT, 'sondhan-news.cpuprofile');
