@@ -11,6 +11,9 @@ use crate::analysis::{normalize_word, segments};
 use crate::index::{Body, HitDocument, Index, IndexError, WORD_STRIDE};
 
 /// Words per snippet window: about two lines of text.
+/// Occurrences of one matched word in one document that are marked: enough for any snippet
+/// window, few enough that a 20 MB article costs a search no more than a news article.
+const MAX_POSITIONS: usize = 1024;
 const WINDOW_WORDS: u32 = 28;
 const ELLIPSIS: &str = "…";
 
@@ -59,7 +62,11 @@ impl Highlighter {
                             None => break,
                             Some(&doc) if doc == p.doc => {
                                 p.positions_into(&mut positions)?;
-                                found[at].extend(positions.iter().map(|&position| (position, clause, member)));
+                                // The title's and the first occurrences are enough to place a
+                                // snippet; a word repeated 100,000 times in a huge article would
+                                // otherwise make every search for it sort them all.
+                                let first = &positions[..positions.len().min(MAX_POSITIONS)];
+                                found[at].extend(first.iter().map(|&position| (position, clause, member)));
                             }
                             Some(_) => {}
                         }
