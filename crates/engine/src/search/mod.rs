@@ -29,7 +29,7 @@ pub use query::{parse_query, Clause, ClauseKind, Query, MAX_CLAUSES, MAX_QUERY_B
 
 use crate::hits::{ClauseMatcher, Highlighter, Hit};
 use crate::index::{Index, IndexError};
-use crate::sort::{sort_first_by, sort_unstable, sort_unstable_by};
+use crate::sort::{merge_sorted, sort_first_by, sort_unstable_by};
 use expand::{expand, Allow, Expansion};
 
 /// BM25 term-frequency saturation.
@@ -295,6 +295,8 @@ fn phrase_counts(index: &Index<'_>, words: &[String]) -> Result<Counts, IndexErr
     for word in words {
         let mut positions = Vec::new();
         for postings in expand(index, word, expand::PHRASE_MEMBER)?.postings() {
+            // One index word's postings are in document and position order already.
+            let mut run = Vec::new();
             for posting in index.postings(postings)? {
                 let p = posting?;
                 // Only documents that have every earlier member can hold the phrase.
@@ -302,16 +304,24 @@ fn phrase_counts(index: &Index<'_>, words: &[String]) -> Result<Counts, IndexErr
                     continue;
                 }
                 p.positions_into(&mut scratch)?;
-                positions.extend(scratch.iter().map(|&position| (p.doc, position)));
+                run.extend(scratch.iter().map(|&position| (p.doc, position)));
             }
+            positions = merge_sorted(positions, run);
         }
-        sort_unstable(&mut positions);
         members.push(positions);
     }
     let mut counts = Counts::new(index);
     let Some((first, rest)) = members.split_first() else { return Ok(counts) };
+    // The starts come in order, and so do the positions they need next: one cursor per member
+    // walks its list once.
+    let mut cursors = vec![0; rest.len()];
     for &(doc, start) in first {
-        let all = rest.iter().enumerate().all(|(i, m)| m.binary_search(&(doc, start + i as u32 + 1)).is_ok());
+        let mut all = true;
+        for (i, (member, at)) in rest.iter().zip(&mut cursors).enumerate() {
+            let wanted = (doc, start + i as u32 + 1);
+            *at += member[*at..].iter().take_while(|&&p| p < wanted).count();
+            all &= member.get(*at) == Some(&wanted);
+        }
         if all {
             let c = counts.entry(doc);
             c.best = expand::EXACT;
