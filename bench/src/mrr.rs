@@ -19,7 +19,8 @@ const CUTOFF: usize = 10;
 /// query's words set, then every query whose article was not ranked first, with the ids ranked
 /// above it.
 pub fn report(index: &Index<'_>, documents: &[Document], items: &[KnownItem]) -> String {
-    let variants: [(&str, fn(&KnownItem) -> Option<&str>); 4] = [
+    type QueryOf = fn(&KnownItem) -> Option<&str>;
+    let variants: [(&str, QueryOf); 4] = [
         ("written", |i| Some(&i.written)),
         ("reencoded", |i| i.reencoded.as_deref()),
         ("base", |i| i.base.as_deref()),
@@ -40,17 +41,15 @@ pub fn report(index: &Index<'_>, documents: &[Document], items: &[KnownItem]) ->
                     continue;
                 }
             };
-            match ids.iter().position(|id| *id == item.id) {
-                Some(0) => {}
-                rank => {
-                    let shown = rank.map_or("-".to_string(), |r| (r + 1).to_string());
-                    let above = ids.iter().take(rank.unwrap_or(3).min(3)).cloned().collect::<Vec<_>>().join(" ");
-                    let _ = writeln!(misses, "{name}\t{}\trank {shown}\t{query}\tabove: {above}", item.id);
-                }
-            }
-            if let Some(r) = ids.iter().position(|id| *id == item.id) {
+            let rank = ids.iter().position(|id| *id == item.id);
+            if let Some(r) = rank {
                 reciprocal += 1.0 / (r + 1) as f64;
                 found += 1;
+            }
+            if rank != Some(0) {
+                let shown = rank.map_or("-".to_string(), |r| (r + 1).to_string());
+                let above = ids[..rank.unwrap_or(3).min(3).min(ids.len())].join(" ");
+                let _ = writeln!(misses, "{name}\t{}\trank {shown}\t{query}\tabove: {above}", item.id);
             }
         }
         let n = count.max(1) as f64;

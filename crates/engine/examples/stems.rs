@@ -38,10 +38,10 @@ fn main() {
 
     println!("\n## Largest groups (by occurrences)");
     let mut big: Vec<_> = groups.iter().map(|(s, m)| (m.iter().map(|x| x.1).sum::<u32>(), *s, m)).collect();
-    big.sort_by(|a, b| b.0.cmp(&a.0));
+    big.sort_by_key(|b| std::cmp::Reverse(b.0));
     for (total, s, members) in big.iter().take(40) {
         let mut m = (*members).clone();
-        m.sort_by(|a, b| b.1.cmp(&a.1));
+        m.sort_by_key(|b| std::cmp::Reverse(b.1));
         let list: Vec<String> = m.iter().take(8).map(|(w, n)| format!("{w}:{n}")).collect();
         println!("{s} ({total}): {}", list.join(" "));
     }
@@ -62,7 +62,7 @@ fn main() {
             }
         }
     }
-    misses.sort_by(|a, b| b.0.cmp(&a.0));
+    misses.sort_by_key(|b| std::cmp::Reverse(b.0));
     for (n, base, inflected) in misses.iter().take(40) {
         println!("{base} {:?} / {inflected} {:?}  (min count {n})", stems(base), stems(inflected));
     }

@@ -28,7 +28,7 @@ impl Date {
             4 | 6 | 9 | 11 => 30,
             _ => 31,
         };
-        (1..=days).contains(&day).then(|| Date { year: year as u16, month: month as u8, day: day as u8 })
+        (1..=days).contains(&day).then_some(Date { year: year as u16, month: month as u8, day: day as u8 })
     }
 }
 

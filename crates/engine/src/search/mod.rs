@@ -161,9 +161,12 @@ pub fn search(index: &Index<'_>, query: &str, options: &SearchOptions) -> Result
     Ok(SearchResults { total: ranked.len(), hits, truncated: parsed.truncated, suggestion })
 }
 
+/// (document, score) of every match, and each clause's matched words for highlighting.
+type Ranked = (Vec<(u32, f32)>, Vec<ClauseMatcher>);
+
 /// Every matching document with its score, in no particular order, and how to highlight each
 /// clause.
-fn rank(index: &Index<'_>, parsed: &Query, options: &SearchOptions) -> Result<(Vec<(u32, f32)>, Vec<ClauseMatcher>), IndexError> {
+fn rank(index: &Index<'_>, parsed: &Query, options: &SearchOptions) -> Result<Ranked, IndexError> {
     /// A document matching every clause so far: its summed BM25F score and title matches.
     struct Candidate {
         doc: u32,
