@@ -23,11 +23,12 @@ const SECTION_NAMES = {
   POST: 'postings with positions',
   DOCS: 'document table',
   WSTA: 'word starts (every 64th body word, for snippets)',
-  TEXT: 'stored text (titles, bodies, ids, urls)',
+  CHRS: 'the characters stored as one byte',
+  TEXT: 'stored text (titles, bodies, ids, urls; one byte per common character)',
 };
 
 /**
- * The sections of index bytes (format v2: 8-byte magic, u32 version, u32 count, u32 CRC, then per
+ * The sections of index bytes (format v3: 8-byte magic, u32 version, u32 count, u32 CRC, then per
  * section a 4-byte tag, u32 offset, u32 length; little-endian), each with its raw size and its
  * size brotli-compressed on its own.
  */

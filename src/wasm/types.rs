@@ -9,6 +9,8 @@
 //! Every struct here has its `interface` in [`TYPESCRIPT`], next to it, so the two are edited
 //! together; the wasm tests check the objects' keys against these declarations.
 
+use std::borrow::Cow;
+
 use serde::{Serialize, Serializer};
 use sondhan_engine::index::{DocRef, IndexStats};
 use sondhan_engine::{Highlight, Hit, SearchResults, Suggestion};
@@ -202,18 +204,18 @@ impl<'a> From<&'a Suggestion> for JsSuggestion<'a> {
 
 #[derive(Serialize)]
 pub struct Article<'a> {
-    id: &'a str,
-    title: &'a str,
-    date: Option<&'a str>,
-    url: Option<&'a str>,
-    source: Option<&'a str>,
-    body: &'a str,
+    id: Cow<'a, str>,
+    title: Cow<'a, str>,
+    date: Option<Cow<'a, str>>,
+    url: Option<Cow<'a, str>>,
+    source: Option<Cow<'a, str>>,
+    body: Cow<'a, str>,
 }
 
 impl<'a> From<DocRef<'a>> for Article<'a> {
     fn from(d: DocRef<'a>) -> Self {
         // The index stores a missing field as an empty string.
-        let known = |s: &'a str| (!s.is_empty()).then_some(s);
+        let known = |s: Cow<'a, str>| (!s.is_empty()).then_some(s);
         Article { id: d.id, title: d.title, date: known(d.date), url: known(d.url), source: known(d.source), body: d.body }
     }
 }

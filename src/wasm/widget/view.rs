@@ -358,13 +358,13 @@ impl ArticleView {
     }
 
     fn fill(&self, b: &Builder, d: &DocRef) -> Result<(), JsValue> {
-        self.title.set_text_content(Some(d.title));
+        self.title.set_text_content(Some(&d.title));
         self.meta.set_text_content(None);
         if !d.date.is_empty() {
-            self.meta.append_child(b.date(d.date)?.as_ref())?;
+            self.meta.append_child(b.date(&d.date)?.as_ref())?;
         }
         if !d.source.is_empty() {
-            self.meta.append_child(b.text_element("span", "sondhan-article-source", d.source)?.as_ref())?;
+            self.meta.append_child(b.text_element("span", "sondhan-article-source", &d.source)?.as_ref())?;
         }
         self.body.set_text_content(None);
         for paragraph in d.body.split('\n').filter(|p| !p.trim().is_empty()) {

@@ -94,7 +94,7 @@ impl Highlighter {
             .filter(|m| m.position < body.words)
             .collect();
         let (snippet, highlights) = snippet(body, &body_marks)?;
-        Ok((snippet, highlights, title_highlights(document.title, title_marks)))
+        Ok((snippet, highlights, title_highlights(&document.title, title_marks)))
     }
 }
 
@@ -217,7 +217,8 @@ fn snippet(body: &Body<'_>, marks: &[Mark]) -> Result<(String, Vec<Highlight>), 
     // window is in the text) to one at or past the window's end (so is the space after it).
     let (from_stride, to_stride) = (start.saturating_sub(1) / WORD_STRIDE, end.div_ceil(WORD_STRIDE));
     let (offset, limit) = body.stride_starts(from_stride, to_stride)?;
-    let text = body.text(offset..limit)?;
+    let decoded = body.text(offset..limit)?;
+    let text: &str = &decoded;
     let clause_at = |position| marks.binary_search_by_key(&position, |m| m.position).ok().map(|i| marks[i].clause);
     let in_window: Vec<_> = words(text, from_stride * WORD_STRIDE)
         .skip_while(|(position, _)| *position < start)
@@ -247,7 +248,8 @@ fn snippet(body: &Body<'_>, marks: &[Mark]) -> Result<(String, Vec<Highlight>), 
         }
         snippet.push_str(line);
     }
-    if offset + to < body.len() {
+    // (`offset` and `limit` count stored bytes, `from` and `to` decoded ones.)
+    if to < text.len() || limit < body.len() {
         snippet.push_str(ELLIPSIS);
     }
     let shift = lead.len() as isize - from as isize;

@@ -1,12 +1,12 @@
 //! The index bytes: what `build.rs` writes and the runtime reads in place.
 //!
-//! # Format (version 2)
+//! # Format (version 3)
 //!
 //! All integers are little-endian. The file is a header, a table of sections, then the sections.
 //!
 //! ```text
 //! header   "SONDHAN\0"  magic, 8 bytes
-//!          u32          format version (2)
+//!          u32          format version (3)
 //!          u32          number of sections
 //!          u32          CRC-32 (IEEE) of every byte after the header
 //! table    per section: [u8; 4] tag, u32 offset from file start, u32 length
@@ -22,8 +22,9 @@
 //! | `LGRP` | per loose key: its words' postings offsets, as in `SGRP` |
 //! | `POST` | per word: varint document count, then per document: varint document delta, varint title count, varint body count, varint byte length of the positions, positions (varints, delta-coded) |
 //! | `DOCS` | per document, 60 bytes: (u32 offset, u32 length) into `TEXT` for id, title, date, url, source, body; u32 title words; u32 body words; u32 offset of its word starts in `WSTA` |
-//! | `WSTA` | per document: the byte offset in its body of body word [`WORD_STRIDE`], 2 × [`WORD_STRIDE`], ... (as many as the body has), delta-coded varints |
-//! | `TEXT` | UTF-8 strings |
+//! | `WSTA` | per document: the byte offset in its stored body of body word [`WORD_STRIDE`], 2 × [`WORD_STRIDE`], ... (as many as the body has), delta-coded varints |
+//! | `CHRS` | the characters `TEXT` stores as one byte: at most 127, UTF-8, concatenated |
+//! | `TEXT` | the strings in [sondhan's text code](text): ASCII as is, a `CHRS` character as one byte, any other character escaped |
 //!
 //! Positions number the title's words from 0 and the body's from one past the title's last, so a
 //! phrase never spans title and body. The word starts let a hit turn a body position into a byte
@@ -37,6 +38,7 @@
 //! in the .wasm needs no check of its own: a damaged module fails WebAssembly validation).
 
 mod reader;
+mod text;
 pub(crate) mod varint;
 #[cfg(feature = "build")]
 mod writer;
@@ -49,7 +51,7 @@ pub use writer::build_index;
 /// The first bytes of every index.
 pub const MAGIC: &[u8; 8] = b"SONDHAN\0";
 /// The format version this build reads and writes.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// Magic, version, section count, checksum.
 pub(crate) const HEADER_LEN: usize = 20;
@@ -72,8 +74,9 @@ pub(crate) mod tag {
     pub const POSTINGS: [u8; 4] = *b"POST";
     pub const DOCS: [u8; 4] = *b"DOCS";
     pub const WORD_STARTS: [u8; 4] = *b"WSTA";
+    pub const CHARS: [u8; 4] = *b"CHRS";
     pub const TEXT: [u8; 4] = *b"TEXT";
-    pub const ALL: [[u8; 4]; 10] = [META, WORDS, STEMS, STEM_GROUPS, LOOSE, LOOSE_GROUPS, POSTINGS, DOCS, WORD_STARTS, TEXT];
+    pub const ALL: [[u8; 4]; 11] = [META, WORDS, STEMS, STEM_GROUPS, LOOSE, LOOSE_GROUPS, POSTINGS, DOCS, WORD_STARTS, CHARS, TEXT];
 }
 
 /// Why index bytes could not be read.

@@ -1,11 +1,13 @@
 //! Reading index bytes in place.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use fst::Map;
 use serde::Serialize;
 
+use super::text::TextCode;
 use super::varint::Reader;
 use super::{tag, IndexError, DF_BITS, DOC_RECORD_LEN, HEADER_LEN, MAGIC, VERSION, WORD_STRIDE};
 
@@ -28,6 +30,7 @@ pub struct Index<'a> {
     docs: &'a [u8],
     word_starts: &'a [u8],
     text: &'a [u8],
+    code: TextCode,
     total_bytes: usize,
     section_sizes: Vec<(String, usize)>,
     /// Distinct for every [`Index::open`] in this process (copies share it): what a cache of
@@ -35,38 +38,40 @@ pub struct Index<'a> {
     id: u64,
 }
 
-/// One document as stored: borrowed strings, no copies.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// One document as stored, decoded: strings of ASCII alone (ids, dates, most URLs) are borrowed.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DocRef<'a> {
-    pub id: &'a str,
-    pub title: &'a str,
+    pub id: Cow<'a, str>,
+    pub title: Cow<'a, str>,
     /// ISO date (`YYYY-MM-DD`), or empty when unknown.
-    pub date: &'a str,
-    pub url: &'a str,
-    pub source: &'a str,
-    pub body: &'a str,
+    pub date: Cow<'a, str>,
+    pub url: Cow<'a, str>,
+    pub source: Cow<'a, str>,
+    pub body: Cow<'a, str>,
     /// Number of words in the title; body positions start one past it.
     pub title_words: u32,
     pub body_words: u32,
 }
 
-/// A document as a hit shows it: the short strings checked, the body left as bytes. A hit shows a
-/// window of the body, and checking a whole body as UTF-8 would cost more than the rest of the hit.
-#[derive(Clone, Copy, Debug)]
+/// A document as a hit shows it: the short strings decoded, the body left as stored. A hit shows
+/// a window of the body, and decoding a whole body would cost more than the rest of the hit.
+#[derive(Clone)]
 pub(crate) struct HitDocument<'a> {
-    pub id: &'a str,
-    pub title: &'a str,
-    pub date: &'a str,
-    pub url: &'a str,
-    pub source: &'a str,
+    pub id: Cow<'a, str>,
+    pub title: Cow<'a, str>,
+    pub date: Cow<'a, str>,
+    pub url: Cow<'a, str>,
+    pub source: Cow<'a, str>,
     pub title_words: u32,
     pub body: Body<'a>,
 }
 
 /// A stored body, read a piece at a time.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy)]
 pub(crate) struct Body<'a> {
+    /// In the [stored text code](super::text), as are the offsets below.
     bytes: &'a [u8],
+    code: &'a TextCode,
     /// Words in the body.
     pub words: u32,
     /// The body's word starts in `WSTA` (and whatever follows them).
@@ -74,11 +79,12 @@ pub(crate) struct Body<'a> {
 }
 
 impl<'a> Body<'a> {
+    /// The stored body's length in bytes of the text code.
     pub fn len(&self) -> usize {
         self.bytes.len()
     }
 
-    /// Byte offsets of words `from × WORD_STRIDE` and `to × WORD_STRIDE` (`from <= to`): 0 for
+    /// Stored offsets of words `from × WORD_STRIDE` and `to × WORD_STRIDE` (`from <= to`): 0 for
     /// word 0, the body's length for a word past the last.
     pub fn stride_starts(&self, from: u32, to: u32) -> Result<(usize, usize), IndexError> {
         let mut r = Reader::new(self.starts);
@@ -98,10 +104,11 @@ impl<'a> Body<'a> {
         Ok((start, at as usize))
     }
 
-    /// The body's text in `range`, checked as UTF-8.
-    pub fn text(&self, range: Range<usize>) -> Result<&'a str, IndexError> {
+    /// The body's text in `range` (stored offsets, such as [`stride_starts`](Self::stride_starts)
+    /// gives), decoded.
+    pub fn text(&self, range: Range<usize>) -> Result<Cow<'a, str>, IndexError> {
         let bytes = self.bytes.get(range).ok_or(IndexError::Corrupt("a word start lies outside its body"))?;
-        std::str::from_utf8(bytes).map_err(|_| IndexError::Corrupt("a stored string is not UTF-8"))
+        self.code.decode(bytes)
     }
 }
 
@@ -270,6 +277,7 @@ impl<'a> Index<'a> {
             docs: section(tag::DOCS)?,
             word_starts: section(tag::WORD_STARTS)?,
             text: section(tag::TEXT)?,
+            code: TextCode::read(section(tag::CHARS)?)?,
             total_bytes: bytes.len(),
             section_sizes: tag::ALL
                 .iter()
@@ -343,7 +351,7 @@ impl<'a> Index<'a> {
     }
 
     /// The document with ordinal `doc`, as a hit shows it.
-    pub(crate) fn hit_document(&self, doc: u32) -> Result<HitDocument<'a>, IndexError> {
+    pub(crate) fn hit_document(&self, doc: u32) -> Result<HitDocument<'_>, IndexError> {
         let record = self.record(doc)?;
         let field = |i| self.field(record, i);
         let starts = u32_at(record, 56)? as usize;
@@ -356,6 +364,7 @@ impl<'a> Index<'a> {
             title_words: u32_at(record, 48)?,
             body: Body {
                 bytes: self.field_bytes(record, 5)?,
+                code: &self.code,
                 words: u32_at(record, 52)?,
                 starts: self.word_starts.get(starts..).ok_or(IndexError::Corrupt("word starts outside their section"))?,
             },
@@ -377,8 +386,8 @@ impl<'a> Index<'a> {
             .ok_or(IndexError::Corrupt("a stored string lies outside the text"))
     }
 
-    fn field(&self, record: &[u8], i: usize) -> Result<&'a str, IndexError> {
-        std::str::from_utf8(self.field_bytes(record, i)?).map_err(|_| IndexError::Corrupt("a stored string is not UTF-8"))
+    fn field(&self, record: &[u8], i: usize) -> Result<Cow<'a, str>, IndexError> {
+        self.code.decode(self.field_bytes(record, i)?)
     }
 
     /// Title and body length in words, without decoding the document's strings.
@@ -389,8 +398,10 @@ impl<'a> Index<'a> {
 
     /// The ordinal of the document with this id.
     pub fn find(&self, id: &str) -> Option<u32> {
-        // Only ids are compared: reading whole documents would check every body as UTF-8.
-        (0..self.documents).find(|&doc| self.record(doc).and_then(|r| self.field_bytes(r, 0)).is_ok_and(|b| b == id.as_bytes()))
+        // Stored ids are compared with the id encoded: decoding whole documents would cost more.
+        let mut stored = Vec::with_capacity(id.len());
+        self.code.encode(id, &mut stored);
+        (0..self.documents).find(|&doc| self.record(doc).and_then(|r| self.field_bytes(r, 0)).is_ok_and(|b| b == stored))
     }
 
     /// The term dictionary: normalized word -> packed postings offset and document frequency.

@@ -2,6 +2,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use super::text::build::{table, table_bytes, Encoder};
 use super::{tag, varint, DF_BITS, DOC_RECORD_LEN, HEADER_LEN, MAGIC, VERSION, WORD_STRIDE};
 use crate::analysis::{for_each_word, loose_keys, stems};
 use crate::corpus::Document;
@@ -90,7 +91,8 @@ pub fn build_index(documents: &[Document]) -> Vec<u8> {
     let (stems_fst, stem_group_bytes) = write_groups(&stem_groups);
     let (loose_fst, loose_group_bytes) = write_groups(&loose_groups);
 
-    let (docs, text, word_starts) = write_documents(documents, &lengths, &strides);
+    let code = table(documents.iter().flat_map(stored_fields));
+    let (docs, text, word_starts) = write_documents(documents, &Encoder::new(&code), &lengths, &strides);
     let n = documents.len().max(1) as f32;
     let mean_title = lengths.iter().map(|l| l.0 as f32).sum::<f32>() / n;
     let mean_body = lengths.iter().map(|l| l.1 as f32).sum::<f32>() / n;
@@ -102,7 +104,7 @@ pub fn build_index(documents: &[Document]) -> Vec<u8> {
     meta.extend_from_slice(&mean_body.to_le_bytes());
 
     let words_fst = words_fst.into_inner().expect("writing to memory cannot fail");
-    let sections: [(&[u8; 4], &[u8]); 10] = [
+    let sections: [(&[u8; 4], &[u8]); 11] = [
         (&tag::META, &meta),
         (&tag::WORDS, &words_fst),
         (&tag::STEMS, &stems_fst),
@@ -112,6 +114,7 @@ pub fn build_index(documents: &[Document]) -> Vec<u8> {
         (&tag::POSTINGS, &postings),
         (&tag::DOCS, &docs),
         (&tag::WORD_STARTS, &word_starts),
+        (&tag::CHARS, &table_bytes(&code)),
         (&tag::TEXT, &text),
     ];
     assemble(&sections)
@@ -154,32 +157,50 @@ fn write_postings(out: &mut Vec<u8>, list: &[Occurrences]) {
     }
 }
 
-/// The document table, the stored text, and each body's word starts (delta-coded).
-fn write_documents(documents: &[Document], lengths: &[(u32, u32)], strides: &[Vec<u32>]) -> (Vec<u8>, Vec<u8>, Vec<u8>) {
+/// A document's stored strings, in the document table's order: id, title, date, url, source, body.
+fn stored_fields(document: &Document) -> [&str; 6] {
+    [
+        document.id.as_str(),
+        document.title.as_str(),
+        document.date.as_deref().unwrap_or(""),
+        document.url.as_deref().unwrap_or(""),
+        document.source.as_deref().unwrap_or(""),
+        document.body.as_str(),
+    ]
+}
+
+/// The document table, the stored text ([encoded](super::text)), and each body's word starts
+/// (as offsets into the encoded body, delta-coded).
+fn write_documents(
+    documents: &[Document],
+    encoder: &Encoder,
+    lengths: &[(u32, u32)],
+    strides: &[Vec<u32>],
+) -> (Vec<u8>, Vec<u8>, Vec<u8>) {
     let mut docs = Vec::with_capacity(documents.len() * DOC_RECORD_LEN);
     let mut text = Vec::new();
     let mut word_starts = Vec::new();
-    for ((document, &(title_words, body_words)), starts) in documents.iter().zip(lengths).zip(strides) {
-        let fields = [
-            document.id.as_str(),
-            document.title.as_str(),
-            document.date.as_deref().unwrap_or(""),
-            document.url.as_deref().unwrap_or(""),
-            document.source.as_deref().unwrap_or(""),
-            document.body.as_str(),
-        ];
-        for field in fields {
+    for ((document, &(title_words, body_words)), utf8_starts) in documents.iter().zip(lengths).zip(strides) {
+        // Stores one field and maps the given word starts into it (only the body's are wanted).
+        let mut store = |field: &str, utf8_starts: &[u32]| {
             let offset = u32::try_from(text.len()).expect("more than 4 GiB of text");
+            let starts = encoder.encode(field, &mut text, utf8_starts);
+            let len = u32::try_from(text.len()).expect("more than 4 GiB of text") - offset;
             docs.extend_from_slice(&offset.to_le_bytes());
-            docs.extend_from_slice(&(field.len() as u32).to_le_bytes());
-            text.extend_from_slice(field.as_bytes());
+            docs.extend_from_slice(&len.to_le_bytes());
+            starts
+        };
+        let [id, title, date, url, source, body] = stored_fields(document);
+        for field in [id, title, date, url, source] {
+            store(field, &[]);
         }
+        let starts = store(body, utf8_starts);
         docs.extend_from_slice(&title_words.to_le_bytes());
         docs.extend_from_slice(&body_words.to_le_bytes());
         let offset = u32::try_from(word_starts.len()).expect("more than 4 GiB of word starts");
         docs.extend_from_slice(&offset.to_le_bytes());
         let mut previous = 0;
-        for &start in starts {
+        for start in starts {
             varint::write(&mut word_starts, u64::from(start - previous));
             previous = start;
         }

@@ -21,6 +21,8 @@ mod expand;
 mod query;
 mod suggest;
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 pub use expand::typo_distance;
@@ -227,10 +229,10 @@ fn is_unexpanded_prefix(clause: &Clause) -> bool {
 fn make_hit(index: &Index<'_>, doc: u32, score: f32, highlighter: &Highlighter) -> Result<Hit, IndexError> {
     let d = index.hit_document(doc)?;
     let (snippet, highlights, title_highlights) = highlighter.highlight(doc, &d)?;
-    let some = |s: &str| (!s.is_empty()).then(|| s.to_string());
+    let some = |s: Cow<'_, str>| (!s.is_empty()).then(|| s.into_owned());
     Ok(Hit {
-        id: d.id.to_string(),
-        title: d.title.to_string(),
+        id: d.id.into_owned(),
+        title: d.title.into_owned(),
         date: some(d.date),
         url: some(d.url),
         source: some(d.source),
