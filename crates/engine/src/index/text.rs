@@ -32,6 +32,10 @@ pub(crate) const TABLE_LEN: usize = (ESCAPE - 0x80) as usize;
 #[derive(Clone)]
 pub(crate) struct TextCode {
     table: [char; TABLE_LEN],
+    /// Each table character's UTF-8, padded to four bytes: decoding copies four bytes and keeps
+    /// `widths` of them, which is cheaper than encoding the character again.
+    utf8: [[u8; 4]; TABLE_LEN],
+    widths: [u8; TABLE_LEN],
     len: usize,
 }
 
@@ -39,15 +43,21 @@ impl TextCode {
     /// Reads the table: at most [`TABLE_LEN`] characters, none of them ASCII.
     pub(crate) fn read(chrs: &[u8]) -> Result<Self, IndexError> {
         let chars = std::str::from_utf8(chrs).map_err(|_| IndexError::Corrupt("the character table is not UTF-8"))?;
-        let mut code = TextCode { table: ['\0'; TABLE_LEN], len: 0 };
-        for c in chars.chars() {
-            if c.is_ascii() || code.len == TABLE_LEN {
-                return Err(IndexError::Corrupt("the character table is malformed"));
-            }
-            code.table[code.len] = c;
-            code.len += 1;
+        let table: Vec<char> = chars.chars().collect();
+        if table.len() > TABLE_LEN || table.iter().any(char::is_ascii) {
+            return Err(IndexError::Corrupt("the character table is malformed"));
         }
-        Ok(code)
+        Ok(Self::new(&table))
+    }
+
+    /// The code for `table` (at most [`TABLE_LEN`] characters, none ASCII).
+    fn new(table: &[char]) -> Self {
+        let mut code = TextCode { table: ['\0'; TABLE_LEN], utf8: [[0; 4]; TABLE_LEN], widths: [0; TABLE_LEN], len: table.len() };
+        for (i, &c) in table.iter().enumerate() {
+            code.table[i] = c;
+            code.widths[i] = c.encode_utf8(&mut code.utf8[i]).len() as u8;
+        }
+        code
     }
 
     /// Decodes stored bytes. ASCII-only bytes (ids, dates, URLs) are borrowed, not copied.
@@ -55,22 +65,27 @@ impl TextCode {
         if bytes.is_ascii() {
             return std::str::from_utf8(bytes).map(Cow::Borrowed).map_err(|_| CORRUPT);
         }
-        let mut out = String::with_capacity(bytes.len() * 3);
-        let mut rest = bytes;
-        while let Some((&b, tail)) = rest.split_first() {
-            rest = tail;
+        let mut out = Vec::with_capacity(bytes.len() * 4);
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            i += 1;
             if b.is_ascii() {
-                out.push(char::from(b));
+                out.push(b);
             } else if b != ESCAPE {
-                out.push(*self.table[..self.len].get(usize::from(b - 0x80)).ok_or(CORRUPT)?);
+                let k = usize::from(b - 0x80);
+                if k >= self.len {
+                    return Err(CORRUPT);
+                }
+                out.extend_from_slice(&self.utf8[k]);
+                out.truncate(out.len() - 4 + usize::from(self.widths[k]));
             } else {
-                let width = rest.first().map_or(0, |&lead| utf8_width(lead));
-                let (c, tail) = rest.split_at_checked(width).filter(|_| width > 0).ok_or(CORRUPT)?;
-                out.push_str(std::str::from_utf8(c).map_err(|_| CORRUPT)?);
-                rest = tail;
+                // One character's UTF-8 follows; checking the whole result below checks it too.
+                let width = bytes.get(i).map_or(0, |&lead| utf8_width(lead));
+                out.extend_from_slice(bytes.get(i..i + width).filter(|_| width > 0).ok_or(CORRUPT)?);
+                i += width;
             }
         }
-        Ok(Cow::Owned(out))
+        String::from_utf8(out).map(Cow::Owned).map_err(|_| CORRUPT)
     }
 
     /// Encodes `text` onto `out`.
@@ -121,11 +136,7 @@ pub(crate) mod build {
         by_count.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         by_count.truncate(TABLE_LEN);
         by_count.sort_unstable();
-        let mut code = TextCode { table: ['\0'; TABLE_LEN], len: by_count.len() };
-        for (slot, (c, _)) in code.table.iter_mut().zip(by_count) {
-            *slot = c;
-        }
-        code
+        TextCode::new(&by_count.into_iter().map(|(c, _)| c).collect::<Vec<_>>())
     }
 
     /// Encodes whole texts, looking characters up in a map rather than scanning the table.
