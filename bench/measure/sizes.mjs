@@ -22,7 +22,7 @@ const SECTION_NAMES = {
   LGRP: 'loose-key groups',
   POST: 'postings with positions',
   DOCS: 'document table',
-  WSTA: 'word starts (every 64th body word, for snippets)',
+  WSTA: 'word starts (every 32nd body word, for snippets)',
   CHRS: 'the characters stored as one byte',
   TEXT: 'stored text (titles, bodies, ids, urls; one byte per common character)',
 };
