@@ -10,7 +10,8 @@ use sondhan_engine::{search as engine_search, suggest as engine_suggest};
 use wasm_bindgen::prelude::*;
 
 use super::options::{describe, search_options};
-use super::types::{error_message, to_js, Article, JsIndexStats, JsSearchResults, JsSuggestion};
+use super::results;
+use super::types::{error_message, to_js, Article, JsIndexStats, JsSuggestion};
 use crate::index;
 
 /// Completions `suggest` returns when no limit is given.
@@ -29,7 +30,7 @@ pub fn search(
     let options = search_options(&options).map_err(|e| JsError::new(&format!("sondhan.search: invalid options: {e}")))?;
     let results = engine_search(index(), &query, &options)
         .map_err(|e| JsError::new(&format!("sondhan.search: {e}")))?;
-    to_js(&JsSearchResults::from(&results)).map_err(|e| conversion_error("search", e))
+    Ok(results::to_js(&results))
 }
 
 /// Completions of the last word of `input`, most frequent first (default 8).

@@ -3,6 +3,7 @@
 //! * [`api`]: the functions JavaScript calls (`search`, `suggest`, `document`, `stats`).
 //! * [`options`]: reading the option objects they are given.
 //! * [`types`]: the plain objects they return, and the TypeScript declarations for them.
+//! * [`results`]: search results, the one answer big enough to need a faster way across.
 //! * [`widget`]: `mount`, a search box with a result list (the WAI-ARIA combobox pattern).
 //!
 //! This layer only converts: arguments in, engine answers out. Searching, ranking, snippets and
@@ -12,5 +13,6 @@
 mod allocator;
 pub mod api;
 pub mod options;
+pub mod results;
 pub mod types;
 pub mod widget;

@@ -11,9 +11,9 @@
 
 use std::borrow::Cow;
 
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 use sondhan_engine::index::{DocRef, IndexStats};
-use sondhan_engine::{Highlight, Hit, SearchResults, Suggestion};
+use sondhan_engine::Suggestion;
 use wasm_bindgen::prelude::*;
 
 use super::options::js_message;
@@ -122,71 +122,6 @@ pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, serde_wasm_bindgen::Err
 /// The message of a serde-wasm-bindgen error, without the "Error: " its `Display` adds.
 pub fn error_message(error: serde_wasm_bindgen::Error) -> String {
     js_message(&error.into())
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct JsSearchResults<'a> {
-    total: usize,
-    hits: Vec<JsHit<'a>>,
-    truncated: bool,
-    /// The engine calls it `suggestion`; in JavaScript that would be confused with `suggest()`.
-    did_you_mean: Option<&'a str>,
-}
-
-impl<'a> From<&'a SearchResults> for JsSearchResults<'a> {
-    fn from(results: &'a SearchResults) -> Self {
-        JsSearchResults {
-            total: results.total,
-            hits: results.hits.iter().map(JsHit::from).collect(),
-            truncated: results.truncated,
-            did_you_mean: results.suggestion.as_deref(),
-        }
-    }
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct JsHit<'a> {
-    id: &'a str,
-    title: &'a str,
-    date: Option<&'a str>,
-    url: Option<&'a str>,
-    source: Option<&'a str>,
-    score: f32,
-    snippet: &'a str,
-    #[serde(serialize_with = "utf16_ranges")]
-    highlights: &'a [Highlight],
-    #[serde(serialize_with = "utf16_ranges")]
-    title_highlights: &'a [Highlight],
-}
-
-impl<'a> From<&'a Hit> for JsHit<'a> {
-    fn from(hit: &'a Hit) -> Self {
-        JsHit {
-            id: &hit.id,
-            title: &hit.title,
-            date: hit.date.as_deref(),
-            url: hit.url.as_deref(),
-            source: hit.source.as_deref(),
-            score: hit.score,
-            snippet: &hit.snippet,
-            highlights: &hit.highlights,
-            title_highlights: &hit.title_highlights,
-        }
-    }
-}
-
-/// A highlight as JavaScript indexes strings: `{ start, end }` in UTF-16 code units. The byte
-/// offsets are only meaningful to Rust and are left out.
-#[derive(Serialize)]
-struct Range {
-    start: usize,
-    end: usize,
-}
-
-fn utf16_ranges<S: Serializer>(highlights: &&[Highlight], serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.collect_seq(highlights.iter().map(|h| Range { start: h.start_utf16, end: h.end_utf16 }))
 }
 
 #[derive(Serialize)]
