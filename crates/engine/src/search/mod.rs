@@ -12,7 +12,8 @@
 //!    matches cannot outweigh an exact one, so exact forms rank above stems above typos. A
 //!    clause's idf is taken over the documents matching it at least as well (a rare word is not
 //!    made common by a frequent spelling variant), and in a query of several words, a title
-//!    holding them all multiplies the score by up to `1 + TITLE_COVERAGE`.
+//!    holding them all multiplies the score by up to `1 + TITLE_COVERAGE`, and a title holding
+//!    them in the order the query gives them by up to `1 + TITLE_ORDER` more.
 //! 5. The top hits get a snippet with highlights.
 
 mod automaton;
@@ -43,6 +44,16 @@ pub const TITLE_BOOST: f32 = 5.0;
 /// How much a title holding every word of a query of several words adds to a document's score
 /// (a factor of up to `1 + TITLE_COVERAGE`), scaled by how well the title matches each word.
 pub const TITLE_COVERAGE: f32 = 1.0;
+/// How much a title holding the words of a query of several words in the query's order
+/// multiplies a document's score (a factor of up to `1 + TITLE_ORDER`, by the share of
+/// consecutive query words that come in order).
+///
+/// A reader recalls a headline's words in the order they read them, as SDM-style ranking's
+/// ordered windows assume, and headlines sharing two words often differ in which comes first
+/// (নৌকার সমর্থকদের … / সমর্থকদের … নৌকা). Measured on the known-item queries of the news
+/// corpus (all 2,060 articles with two distinctive headline words): MRR@10 in base forms 0.957 →
+/// 0.968, with typos 0.940 → 0.946, as written 0.978 → 0.979; 0.2 and up give about the same.
+pub const TITLE_ORDER: f32 = 0.5;
 /// Most hits one search returns, whatever `limit` asks for.
 pub const MAX_LIMIT: usize = 100;
 
@@ -91,6 +102,12 @@ struct Count {
     best: f32,
     /// The weight of the best match in the title (0 if the title does not match).
     title_best: f32,
+    /// The positions of the first and the last match in the title (when `title_best` > 0; a
+    /// phrase's last is that of its last word). Word order needs no more: some match of one
+    /// clause precedes some match of the next exactly when the first of the one precedes the last
+    /// of the other.
+    title_first: u32,
+    title_last: u32,
 }
 
 /// A clause's counts for every document it matches: dense by document number (a clause can match
@@ -99,6 +116,24 @@ struct Count {
 struct Counts {
     by_doc: Vec<Count>,
     docs: Vec<u32>,
+}
+
+impl Count {
+    /// Records a match in the title from `first` to `last`, of weight `weight`.
+    fn title_match(&mut self, weight: f32, first: u32, last: u32) {
+        if self.title_best == 0.0 {
+            (self.title_first, self.title_last) = (first, last);
+        } else {
+            self.title_first = self.title_first.min(first);
+            self.title_last = self.title_last.max(last);
+        }
+        self.title_best = self.title_best.max(weight);
+    }
+
+    /// The first and last position of the matches in the title, if any.
+    fn title_at(&self) -> Option<(u32, u32)> {
+        (self.title_best > 0.0).then_some((self.title_first, self.title_last))
+    }
 }
 
 impl Counts {
@@ -174,6 +209,10 @@ fn rank(index: &Index<'_>, parsed: &Query, options: &SearchOptions) -> Result<Ra
         doc: u32,
         score: f32,
         title: f32,
+        /// Where the last clause so far matched in the title: (first, last), or `None`.
+        title_at: Option<(u32, u32)>,
+        /// Consecutive clauses whose title matches come in the query's order.
+        ordered: u32,
     }
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut matchers = Vec::new();
@@ -189,7 +228,13 @@ fn rank(index: &Index<'_>, parsed: &Query, options: &SearchOptions) -> Result<Ra
         if matchers.is_empty() {
             candidates = counts
                 .iter()
-                .map(|(doc, c)| Candidate { doc, score: scores[doc as usize], title: c.title_best })
+                .map(|(doc, c)| Candidate {
+                    doc,
+                    score: scores[doc as usize],
+                    title: c.title_best,
+                    title_at: c.title_at(),
+                    ordered: 0,
+                })
                 .collect();
         } else {
             // Every clause is required.
@@ -197,6 +242,11 @@ fn rank(index: &Index<'_>, parsed: &Query, options: &SearchOptions) -> Result<Ra
                 Some(c) => {
                     candidate.score += scores[candidate.doc as usize];
                     candidate.title += c.title_best;
+                    let here = c.title_at();
+                    if let (Some((first, _)), Some((_, last))) = (candidate.title_at, here) {
+                        candidate.ordered += u32::from(first < last);
+                    }
+                    candidate.title_at = here;
                     true
                 }
                 None => false,
@@ -216,9 +266,13 @@ fn rank(index: &Index<'_>, parsed: &Query, options: &SearchOptions) -> Result<Ra
     // BM25F weighs the title word by word, so a body that repeats one query word can outrank a
     // title that names them all; a headline holding every word is what a reader is looking for.
     // (For one word, the title boost already says it.)
+    // And one that holds them in the order they were typed is closer still (see TITLE_ORDER).
     let coverage = if matchers.len() > 1 { TITLE_COVERAGE / matchers.len() as f32 } else { 0.0 };
-    let ranked: Vec<(u32, f32)> =
-        candidates.into_iter().map(|c| (c.doc, c.score * (1.0 + coverage * c.title))).collect();
+    let order = if matchers.len() > 1 { TITLE_ORDER / (matchers.len() - 1) as f32 } else { 0.0 };
+    let ranked: Vec<(u32, f32)> = candidates
+        .into_iter()
+        .map(|c| (c.doc, c.score * (1.0 + coverage * c.title) * (1.0 + order * c.ordered as f32)))
+        .collect();
     Ok((ranked, matchers))
 }
 
@@ -274,6 +328,7 @@ fn evaluate(index: &Index<'_>, clause: &Clause, options: &SearchOptions) -> Resu
 
 fn word_counts(index: &Index<'_>, expansion: &Expansion) -> Result<Counts, IndexError> {
     let mut counts = Counts::new(index);
+    let mut positions = Vec::new();
     for &(postings, weight) in &expansion.words {
         for posting in index.postings(postings)? {
             let p = posting?;
@@ -282,7 +337,9 @@ fn word_counts(index: &Index<'_>, expansion: &Expansion) -> Result<Counts, Index
             c.body += weight * p.in_body as f32;
             c.best = c.best.max(weight);
             if p.in_title > 0 {
-                c.title_best = c.title_best.max(weight);
+                // The title's positions come first.
+                p.positions_into(&mut positions)?;
+                c.title_match(weight, positions[0], positions[p.in_title as usize - 1]);
             }
         }
     }
@@ -332,7 +389,7 @@ fn phrase_counts(index: &Index<'_>, words: &[String]) -> Result<Counts, IndexErr
             c.best = expand::EXACT;
             if start < index.lengths(doc)?.0 {
                 c.title += 1.0;
-                c.title_best = expand::EXACT;
+                c.title_match(expand::EXACT, start, start + rest.len() as u32);
             } else {
                 c.body += 1.0;
             }
@@ -424,6 +481,27 @@ mod tests {
             doc("headline", "পুতিনের সঙ্গে কিমের বৈঠক", "দুই নেতা কথা বললেন। আরও অনেক কথা হলো সেখানে।"),
         ]);
         assert_eq!(ids(&bytes, "পুতিন কিম"), ["headline", "repeats"]);
+    }
+
+    #[test]
+    fn a_title_with_the_query_words_in_order_ranks_above_one_with_them_reversed() {
+        // Alike but for the order of the two names in the title: the reader who types them in an
+        // order is looking for the headline that reads that way.
+        let body = "দুই নেতা কথা বললেন। আরও অনেক কথা হলো সেখানে।";
+        let bytes = build_index(&[
+            doc("kim-first", "কিমের সঙ্গে পুতিনের বৈঠক", body),
+            doc("putin-first", "পুতিনের সঙ্গে কিমের বৈঠক", body),
+        ]);
+        assert_eq!(ids(&bytes, "পুতিন কিম"), ["putin-first", "kim-first"]);
+        assert_eq!(ids(&bytes, "কিম পুতিন"), ["kim-first", "putin-first"]);
+        assert_eq!(ids(&bytes, "কিমের পুতিনের"), ["kim-first", "putin-first"]);
+        // A phrase is one clause: where it starts and ends counts.
+        let bytes = build_index(&[
+            doc("kim-first", "কিম জং উনের সঙ্গে পুতিনের বৈঠক", body),
+            doc("putin-first", "পুতিনের সঙ্গে কিম জং উনের বৈঠক", body),
+        ]);
+        assert_eq!(ids(&bytes, "পুতিন \"কিম জং\""), ["putin-first", "kim-first"]);
+        assert_eq!(ids(&bytes, "\"কিম জং\" পুতিন"), ["kim-first", "putin-first"]);
     }
 
     #[test]
