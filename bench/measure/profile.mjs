@@ -80,6 +80,9 @@ function namedBuild(corpus) {
   if (!existsSync(raw)) throw new Error(`no ${raw}: build the corpus with scripts/build-web first`);
   const out = path.join(PKG, `${path.basename(corpus)}-names`);
   sh('wasm-bindgen', ['--target', 'web', '--out-dir', out, '--out-name', 'sondhan', raw]);
+  // As scripts/build-web does: the inline JavaScript of src/wasm/results.rs into the glue.
+  const glue = path.join(out, 'sondhan.js');
+  sh(path.join(ROOT, 'node_modules/.bin/esbuild'), [glue, '--bundle', '--format=esm', '--log-level=warning', '--allow-overwrite', `--outfile=${glue}`]);
   return out;
 }
 
