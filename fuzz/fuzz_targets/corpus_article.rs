@@ -25,7 +25,7 @@ fn check(path: &Path, bytes: &[u8]) {
     let index_bytes = build_index(&corpus.documents);
     let index = Index::open_verified(&index_bytes).expect("a freshly built index opens");
     let stored = index.document(0).expect("the document is stored");
-    assert_eq!((stored.title, stored.body), (document.title.as_str(), document.body.as_str()));
+    assert_eq!((stored.title.as_ref(), stored.body.as_ref()), (document.title.as_str(), document.body.as_str()));
     // The title's first word finds it (in quotes: as written or by stem, no prefix, no typos).
     // Known (SECURITY.md): a word whose term does not analyze to itself, such as a Devanagari
     // nukta letter written precomposed (য় is fine, य़ U+095F is not), cannot be found by its term.
