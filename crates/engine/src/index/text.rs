@@ -9,11 +9,11 @@
 //! | `0x80..=0xFE` | character `byte - 0x80` of the `CHRS` table: the corpus's most frequent non-ASCII characters |
 //! | `0xFF` | the character whose UTF-8 bytes follow (any character not in the table) |
 //!
-//! On the 2,085 news articles of the benchmark this takes the stored text from 10.2 MB to 4.1 MB.
-//! The `.wasm` shrinks less than that on the wire, as brotli models UTF-8's repeated lead bytes
-//! well, but still by 11 % of the text (1.23 to 1.09 MB at quality 11), and the browser has 6 MB
-//! less to decompress, copy and keep in memory before the first search. A hit decodes only what
-//! it shows: a title, a snippet's window.
+//! On the 2,085 news articles of the benchmark this takes the stored text from 10.2 MB to 3.8 MB
+//! (BENCHMARKS.md, "Sizes"). It shrinks less on the wire, as brotli models UTF-8's repeated lead
+//! bytes well, but still by 13 % (1.19 to 1.04 MB at quality 11), and the browser has 6.4 MB less
+//! to decompress, copy and keep in memory before the first search. A hit decodes only what it
+//! shows: a title, a snippet's window.
 //!
 //! The table is built from the corpus, so a corpus in another script gets its own letters as
 //! single bytes. Offsets into `TEXT` (the document table's fields, `WSTA`'s word starts) count
@@ -65,7 +65,9 @@ impl TextCode {
         if bytes.is_ascii() {
             return std::str::from_utf8(bytes).map(Cow::Borrowed).map_err(|_| CORRUPT);
         }
-        let mut out = Vec::with_capacity(bytes.len() * 4);
+        // Three bytes out per byte in is a Bengali letter (plus one for the four-byte copy of the
+        // last); rarer wider characters grow the vector.
+        let mut out = Vec::with_capacity(bytes.len() * 3 + 1);
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
             i += 1;
