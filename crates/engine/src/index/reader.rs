@@ -398,10 +398,8 @@ impl<'a> Index<'a> {
 
     /// The ordinal of the document with this id.
     pub fn find(&self, id: &str) -> Option<u32> {
-        // Stored ids are compared with the id encoded: decoding whole documents would cost more.
-        let mut stored = Vec::with_capacity(id.len());
-        self.code.encode(id, &mut stored);
-        (0..self.documents).find(|&doc| self.record(doc).and_then(|r| self.field_bytes(r, 0)).is_ok_and(|b| b == stored))
+        // Only ids are decoded (borrowed, not copied, when ASCII, as ids nearly always are).
+        (0..self.documents).find(|&doc| self.record(doc).and_then(|r| self.field(r, 0)).is_ok_and(|stored| stored == id))
     }
 
     /// The term dictionary: normalized word -> packed postings offset and document frequency.
