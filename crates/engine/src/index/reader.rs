@@ -139,10 +139,19 @@ pub struct Posting<'a> {
 impl Posting<'_> {
     /// Decodes the word's positions in the document into `out` (cleared first).
     pub fn positions_into(&self, out: &mut Vec<u32>) -> Result<(), IndexError> {
+        self.first_positions_into(self.in_title + self.in_body, out)
+    }
+
+    /// Decodes the word's positions in the title alone (they come first) into `out`.
+    pub fn title_positions_into(&self, out: &mut Vec<u32>) -> Result<(), IndexError> {
+        self.first_positions_into(self.in_title, out)
+    }
+
+    fn first_positions_into(&self, n: u32, out: &mut Vec<u32>) -> Result<(), IndexError> {
         out.clear();
         let mut r = Reader::new(self.positions);
         let mut position = 0u32;
-        for _ in 0..self.in_title + self.in_body {
+        for _ in 0..n {
             position = position.checked_add(r.u32()?).ok_or(IndexError::Corrupt("position overflow"))?;
             out.push(position);
         }

@@ -337,8 +337,8 @@ fn word_counts(index: &Index<'_>, expansion: &Expansion) -> Result<Counts, Index
             c.body += weight * p.in_body as f32;
             c.best = c.best.max(weight);
             if p.in_title > 0 {
-                // The title's positions come first.
-                p.positions_into(&mut positions)?;
+                // Only the title's positions: a word may also stand hundreds of times in the body.
+                p.title_positions_into(&mut positions)?;
                 c.title_match(weight, positions[0], positions[p.in_title as usize - 1]);
             }
         }
