@@ -5,15 +5,15 @@
 //! sondhan-bench queries CORPUS OUT.json [N]    known-item queries for N articles (default 300)
 //! sondhan-bench index CORPUS OUT.bin           the index bytes build.rs embeds
 //! sondhan-bench mrr CORPUS OUT.txt [N]         sondhan's known-item MRR@10, natively (and misses)
-//! sondhan-bench keystrokes CORPUS OUT.txt [N]  native latency of 50 of those queries typed key by key
+//! sondhan-bench latency CORPUS OUT.txt [N]     native latency of those queries (and 50 typed key by key)
 //! ```
 //!
 //! The peers index `documents`' output, so every engine sees the same titles and bodies (sondhan's
 //! corpus reader drops bylines and repeated lines; the peers should not be judged on text sondhan
 //! never indexed). The outputs hold corpus text: write them under target/, never into the repo.
 
-mod keystrokes;
 mod known_item;
+mod latency;
 mod mrr;
 mod reencode;
 mod vocabulary;
@@ -29,7 +29,7 @@ use sondhan_engine::index::{build_index, Index};
 use known_item::known_items;
 use vocabulary::Vocabulary;
 
-const USAGE: &str = "usage: sondhan-bench (documents | queries | index | mrr | keystrokes) CORPUS OUT [SAMPLE]";
+const USAGE: &str = "usage: sondhan-bench (documents | queries | index | mrr | latency) CORPUS OUT [SAMPLE]";
 const DEFAULT_SAMPLE: usize = 300;
 
 fn main() -> ExitCode {
@@ -59,10 +59,10 @@ fn run(command: &str, corpus: &Path, out: &Path, rest: &[String]) -> Result<(), 
         "documents" => documents_jsonl(&documents),
         "queries" => queries_json(&documents, sample),
         "index" => build_index(&documents),
-        "keystrokes" => {
+        "latency" => {
             let bytes = build_index(&documents);
             let items = known_items(&documents, &Vocabulary::new(&documents), sample);
-            let report = keystrokes::report(&bytes, &items)?;
+            let report = latency::report(&bytes, &items)?;
             print!("{report}");
             report.into_bytes()
         }
