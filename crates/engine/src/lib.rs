@@ -15,7 +15,7 @@
 //!   Bengali digits to ASCII, case folded), and a light stemmer. Documents at build time and
 //!   queries at run time go through this same code, so they cannot be analyzed differently.
 //! * [`index`] lays the analyzed corpus out as bytes: three FSTs (words, stems, loose keys for
-//!   spelling variants and Banglish), postings with positions, a fixed-size document table,
+//!   spelling variants and Banglish; a Bengali letter one byte in their keys), postings with positions, a fixed-size document table,
 //!   where every 32nd body word starts, and the stored text, one byte per common character
 //!   (Bengali letters take three in UTF-8). [`index::Index::open`] reads them in place, so
 //!   `include_bytes!` data is searchable with no start-up work.

@@ -1,12 +1,12 @@
 //! The index bytes: what `build.rs` writes and the runtime reads in place.
 //!
-//! # Format (version 3)
+//! # Format (version 4)
 //!
 //! All integers are little-endian. The file is a header, a table of sections, then the sections.
 //!
 //! ```text
 //! header   "SONDHAN\0"  magic, 8 bytes
-//!          u32          format version (3)
+//!          u32          format version (4)
 //!          u32          number of sections
 //!          u32          CRC-32 (IEEE) of every byte after the header
 //! table    per section: [u8; 4] tag, u32 offset from file start, u32 length
@@ -26,6 +26,8 @@
 //! | `CHRS` | the characters `TEXT` stores as one byte: at most 127, UTF-8, concatenated |
 //! | `TEXT` | the strings in [sondhan's text code](text): ASCII as is, a `CHRS` character as one byte, any other character escaped |
 //!
+//! The FSTs' keys are in the [key code](key_code): ASCII as is, a Bengali code point one byte.
+//!
 //! Positions number the title's words from 0 and the body's from one past the title's last, so a
 //! phrase never spans title and body. The word starts let a hit turn a body position into a byte
 //! offset by segmenting at most [`WORD_STRIDE`] words of the body before it.
@@ -37,6 +39,7 @@
 //! every byte once: use it for index bytes from anywhere you do not control (the index embedded
 //! in the .wasm needs no check of its own: a damaged module fails WebAssembly validation).
 
+pub(crate) mod key_code;
 mod reader;
 mod text;
 pub(crate) mod varint;
@@ -51,7 +54,7 @@ pub use writer::build_index;
 /// The first bytes of every index.
 pub const MAGIC: &[u8; 8] = b"SONDHAN\0";
 /// The format version this build reads and writes.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 
 /// Magic, version, section count, checksum.
 pub(crate) const HEADER_LEN: usize = 20;

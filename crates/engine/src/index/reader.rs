@@ -1,12 +1,13 @@
 //! Reading index bytes in place.
 
 use std::borrow::Cow;
-use std::ops::Range;
+use std::ops::{ControlFlow, Range};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use fst::Map;
+use fst::{IntoStreamer, Map, Streamer};
 use serde::Serialize;
 
+use super::key_code;
 use super::text::TextCode;
 use super::varint::Reader;
 use super::{tag, IndexError, DF_BITS, DOC_RECORD_LEN, HEADER_LEN, MAGIC, VERSION, WORD_STRIDE};
@@ -411,18 +412,31 @@ impl<'a> Index<'a> {
         (0..self.documents).find(|&doc| self.record(doc).and_then(|r| self.field(r, 0)).is_ok_and(|stored| stored == id))
     }
 
-    /// The term dictionary: normalized word -> packed postings offset and document frequency.
+    /// The term dictionary: normalized word in the [key code](super::key_code) -> packed postings
+    /// offset and document frequency.
     pub(crate) fn words(&self) -> &Map<&'a [u8]> {
         &self.words
     }
 
     pub(crate) fn word(&self, term: &str) -> Option<WordEntry> {
-        self.words.get(term).map(WordEntry::from_value)
+        self.words.get(key_code::encode(term)).map(WordEntry::from_value)
+    }
+
+    /// Calls `found` with each word that starts with `prefix` (in the key code) and its entry, in
+    /// key order, until it breaks.
+    pub(crate) fn words_starting_with(&self, prefix: &str, mut found: impl FnMut(&[u8], WordEntry) -> ControlFlow<()>) {
+        let prefix = key_code::encode(prefix);
+        let mut stream = self.words.range().ge(&prefix).into_stream();
+        while let Some((key, value)) = stream.next() {
+            if !key.starts_with(&prefix) || found(key, WordEntry::from_value(value)).is_break() {
+                return;
+            }
+        }
     }
 
     /// The postings offsets of every word with this stem.
     pub(crate) fn stem_group(&self, stem: &str) -> Result<Vec<u64>, IndexError> {
-        match self.stems.get(stem) {
+        match self.stems.get(key_code::encode(stem)) {
             Some(offset) => group(self.stem_groups, offset),
             None => Ok(Vec::new()),
         }

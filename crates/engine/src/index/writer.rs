@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::text::build::{table, table_bytes, Encoder};
-use super::{tag, varint, DF_BITS, DOC_RECORD_LEN, HEADER_LEN, MAGIC, VERSION, WORD_STRIDE};
+use super::{key_code, tag, varint, DF_BITS, DOC_RECORD_LEN, HEADER_LEN, MAGIC, VERSION, WORD_STRIDE};
 use crate::analysis::{for_each_word, loose_keys, stems};
 use crate::corpus::Document;
 
@@ -66,25 +66,26 @@ pub fn build_index(documents: &[Document]) -> Vec<u8> {
         }
     }
 
-    let mut words: Vec<(&str, usize)> = word_ids.iter().map(|(w, &id)| (w.as_str(), id)).collect();
+    // In the FSTs' order: by the key code.
+    let mut words: Vec<(Vec<u8>, &str, usize)> = word_ids.iter().map(|(w, &id)| (key_code::encode(w), w.as_str(), id)).collect();
     words.sort_unstable();
 
     let mut postings = Vec::new();
     let mut words_fst = fst::MapBuilder::memory();
-    let mut stem_groups: BTreeMap<String, Vec<u64>> = BTreeMap::new();
-    let mut loose_groups: BTreeMap<String, Vec<u64>> = BTreeMap::new();
-    for &(word, id) in &words {
+    let mut stem_groups: BTreeMap<Vec<u8>, Vec<u64>> = BTreeMap::new();
+    let mut loose_groups: BTreeMap<Vec<u8>, Vec<u64>> = BTreeMap::new();
+    for (coded, word, id) in &words {
         let offset = postings.len() as u64;
-        let list = &mut occurrences[id];
+        let list = &mut occurrences[*id];
         list.sort_unstable_by_key(|o| o.doc);
         write_postings(&mut postings, list);
         let df = (list.len() as u64).min((1 << DF_BITS) - 1);
-        words_fst.insert(word, (offset << DF_BITS) | df).expect("words are inserted sorted and unique");
+        words_fst.insert(coded, (offset << DF_BITS) | df).expect("words are inserted sorted and unique");
         for key in loose_keys(word) {
-            loose_groups.entry(key).or_default().push(offset);
+            loose_groups.entry(key_code::encode(&key)).or_default().push(offset);
         }
         for stem in stems(word) {
-            stem_groups.entry(stem.to_string()).or_default().push(offset);
+            stem_groups.entry(key_code::encode(stem)).or_default().push(offset);
         }
     }
 
@@ -122,7 +123,7 @@ pub fn build_index(documents: &[Document]) -> Vec<u8> {
 
 /// An FST from each key to its group, and the groups: each a count and the postings offsets of
 /// its words, delta-coded.
-fn write_groups(groups: &BTreeMap<String, Vec<u64>>) -> (Vec<u8>, Vec<u8>) {
+fn write_groups<K: AsRef<[u8]>>(groups: &BTreeMap<K, Vec<u64>>) -> (Vec<u8>, Vec<u8>) {
     let mut bytes = Vec::new();
     let mut map = fst::MapBuilder::memory();
     for (key, offsets) in groups {

@@ -12,6 +12,9 @@
 //! Because the NFA tracks every prefix of the query, one walk also finds the keys near shorter
 //! prefixes of it ([`Levenshtein::also_near`]): a word's stems are mostly prefixes of it.
 //!
+//! It reads keys in UTF-8 (the words FST) or, with [`Levenshtein::over_coded_keys`], in the
+//! index's [key code](crate::index::key_code), a Bengali letter one byte (the loose keys FST).
+//!
 //! The automaton can also require the first letter to be one of a few: people rarely get the
 //! first letter wrong, and checking it inside the automaton lets the FST walk skip every subtree
 //! of another first letter instead of visiting it and filtering afterwards.
@@ -20,6 +23,8 @@ use std::ops::ControlFlow;
 
 use fst::raw::Output;
 use fst::Automaton;
+
+use crate::index::key_code::{self, ESCAPE};
 
 /// Most edits an automaton allows: [`State`] has a bit set per edit count, 0 to 2, and
 /// [`Levenshtein::step`] updates the three.
@@ -51,7 +56,11 @@ pub struct Levenshtein {
     /// length in code points and the edits it allows.
     ends: Vec<(u32, u8)>,
     prefix: bool,
-    /// Allowed first letters as UTF-8, all of the same length; empty for any first letter.
+    /// Keys are in the key code, not UTF-8.
+    coded: bool,
+    /// Allowed first letters, and the same spelled as keys spell them, all of one length (empty
+    /// for any first letter).
+    first_letters: Vec<char>,
     first: Vec<[u8; 4]>,
     first_len: usize,
 }
@@ -71,6 +80,8 @@ pub struct State {
     /// The bits of a code point read so far, and how many continuation bytes it still needs.
     partial: u32,
     pending: u8,
+    /// A coded key's last byte was [`ESCAPE`]: a code point in UTF-8 comes next.
+    escaped: bool,
     /// Prefix automaton: the edits between the query and a prefix read so far that more input
     /// cannot improve on, or [`NONE`] while there is none. Every key that goes on matches.
     settled: u8,
@@ -91,6 +102,8 @@ impl Levenshtein {
             levels: [0, 1, 2].map(|d| if d <= distance { u8::MAX } else { 0 }),
             ends: Vec::new(),
             prefix,
+            coded: false,
+            first_letters: Vec::new(),
             first: Vec::new(),
             first_len: 0,
         };
@@ -128,22 +141,40 @@ impl Levenshtein {
     }
 
     /// Matches only keys whose first letter is one of `letters`. Ignored (any first letter is
-    /// allowed) if the letters differ in UTF-8 length or there are too many of them.
+    /// allowed) if the letters differ in length as the keys spell them or there are too many.
     pub fn first_letter_in(mut self, letters: &[char]) -> Self {
-        let len = letters.first().map_or(0, |c| c.len_utf8());
-        if letters.is_empty() || letters.len() > MAX_FIRST_LETTERS || letters.iter().any(|c| c.len_utf8() != len) {
-            return self;
-        }
-        self.first = letters
+        self.first_letters = letters.to_vec();
+        self.spell_first_letters();
+        self
+    }
+
+    /// Reads keys in the index's [key code](crate::index::key_code) instead of UTF-8.
+    pub fn over_coded_keys(mut self) -> Self {
+        self.coded = true;
+        self.spell_first_letters();
+        self
+    }
+
+    fn spell_first_letters(&mut self) {
+        let spelled: Vec<Vec<u8>> = self
+            .first_letters
             .iter()
-            .map(|c| {
+            .map(|&c| if self.coded { key_code::encode(c.encode_utf8(&mut [0; 4])) } else { c.to_string().into_bytes() })
+            .collect();
+        let len = spelled.first().map_or(0, Vec::len);
+        (self.first, self.first_len) = (Vec::new(), 0);
+        if spelled.is_empty() || spelled.len() > MAX_FIRST_LETTERS || spelled.iter().any(|s| s.len() != len || len > 4) {
+            return;
+        }
+        self.first = spelled
+            .iter()
+            .map(|s| {
                 let mut bytes = [0; 4];
-                c.encode_utf8(&mut bytes);
+                bytes[..len].copy_from_slice(s);
                 bytes
             })
             .collect();
         self.first_len = len;
-        self
     }
 
     /// The edit distance of the whole word at a matching state.
@@ -264,7 +295,7 @@ impl Automaton for Levenshtein {
         let first = if self.first.is_empty() { 1 } else { ((1u16 << self.first.len()) - 1) as u8 };
         // Before any input, the first `d` query code points are `d` deletions away.
         let within = [0, 1, 2].map(|d| ((((2u64 << d) - 1) << K & self.prefixes) as u8) & self.levels[d]);
-        let mut state = State { within, swapped: [0; 3], chars: 0, partial: 0, pending: 0, settled: NONE, read: 0, first };
+        let mut state = State { within, swapped: [0; 3], chars: 0, partial: 0, pending: 0, escaped: false, settled: NONE, read: 0, first };
         if self.prefix {
             self.settle(&mut state);
         }
@@ -275,6 +306,7 @@ impl Automaton for Levenshtein {
         state.first != 0
             && usize::from(state.read) >= self.first_len
             && state.pending == 0
+            && !state.escaped
             && (state.settled != NONE || (0..self.ends.len()).any(|end| self.end_distance(state, end).is_some()))
     }
 
@@ -296,9 +328,14 @@ impl Automaton for Levenshtein {
         if state.settled != NONE {
             return next;
         }
-        // UTF-8: a leading byte says how many continuation bytes follow; the code point is
-        // stepped once complete. (Keys are strings; a stray byte just matches no query letter.)
+        // The key code: a byte is a code point, unless it escapes one in UTF-8. UTF-8: a leading
+        // byte says how many continuation bytes follow; the code point is stepped once complete.
+        // (Keys are strings; a stray byte just matches no query letter.)
+        let coded = self.coded && !state.escaped;
+        next.escaped = false;
         match (state.pending, byte) {
+            (0, ESCAPE) if coded => next.escaped = true,
+            (0, _) if coded => self.step(&mut next, key_code::decode_byte(byte)),
             (0, 0x00..=0x7F) => self.step(&mut next, u32::from(byte)),
             (0, 0xC0..=0xDF) => (next.partial, next.pending) = (u32::from(byte & 0x1F), 1),
             (0, 0xE0..=0xEF) => (next.partial, next.pending) = (u32::from(byte & 0x0F), 2),
@@ -349,6 +386,22 @@ mod tests {
         assert_eq!(same_first, [("নরতে".to_string(), 0)]);
         let either = found(&map, &Levenshtein::new("চুক্তি", 1, false).first_letter_in(&['চ', 'ছ']));
         assert_eq!(either, [("ছুক্তি".to_string(), 1)]);
+    }
+
+    /// A key of [`key_code`] as text (the test alphabet escapes only two-byte letters).
+    fn decode_coded(bytes: &[u8]) -> String {
+        let mut out = String::new();
+        let mut rest = bytes;
+        while let Some((&b, tail)) = rest.split_first() {
+            if b == ESCAPE {
+                out.push_str(std::str::from_utf8(&tail[..2]).unwrap());
+                rest = &tail[2..];
+            } else {
+                out.push(char::from_u32(key_code::decode_byte(b)).unwrap());
+                rest = tail;
+            }
+        }
+        out
     }
 
     /// The restricted Damerau-Levenshtein distance, by dynamic programming.
@@ -421,6 +474,29 @@ mod tests {
                 streamed.push((String::from_utf8(key.to_vec()).unwrap(), value, automaton.distance(state)));
             }
             prop_assert_eq!(walked, streamed);
+        }
+
+        #[test]
+        fn coded_keys_match_as_their_utf8_does(keys in prop::collection::btree_set("[abকখé]{0,6}", 0..40), query in "[abকখé]{1,6}", distance in 1u8..=2, prefix: bool, first in "[aকé]") {
+            let first: Vec<char> = first.chars().collect();
+            let search = |coded: bool| {
+                let bytes: std::collections::BTreeSet<Vec<u8>> =
+                    keys.iter().map(|k| if coded { key_code::encode(k) } else { k.clone().into_bytes() }).collect();
+                let map = Map::from_iter(bytes.into_iter().map(|k| (k, 0u64))).unwrap();
+                let map = Map::new(map.as_fst().as_bytes().to_vec()).unwrap();
+                let automaton = Levenshtein::new(&query, distance, prefix).first_letter_in(&first);
+                let automaton = if coded { automaton.over_coded_keys() } else { automaton };
+                let mut found = Vec::new();
+                walk(&Map::new(map.as_fst().as_bytes()).unwrap(), &automaton, |key, _, &state| {
+                    found.push((key.to_vec(), automaton.distance(state)));
+                    ControlFlow::Continue(())
+                });
+                found
+            };
+            let mut coded: Vec<(String, u8)> = search(true).into_iter().map(|(k, d)| (decode_coded(&k), d)).collect();
+            coded.sort();
+            let utf8: Vec<(String, u8)> = search(false).into_iter().map(|(k, d)| (String::from_utf8(k).unwrap(), d)).collect();
+            prop_assert_eq!(coded, utf8);
         }
 
         #[test]

@@ -11,7 +11,7 @@ use super::automaton::Levenshtein;
 use super::expand::{expand, Allow, MAX_SCAN};
 use super::query::{Clause, ClauseKind, Query};
 use crate::analysis::{from_banglish, loose_letters};
-use crate::index::{Index, IndexError, WordEntry};
+use crate::index::{key_code, Index, IndexError, WordEntry};
 
 /// Queries finding fewer documents than this get a suggestion.
 pub const FEW_RESULTS: usize = 3;
@@ -53,7 +53,7 @@ fn closest_word(index: &Index<'_>, word: &str) -> Result<Option<String>, IndexEr
             continue;
         }
         let first = candidate.chars().next().map(loose_letters).unwrap_or_default();
-        let automaton = Levenshtein::new(&candidate, 2, false).first_letter_in(&first);
+        let automaton = Levenshtein::new(&candidate, 2, false).first_letter_in(&first).over_coded_keys();
         let mut stream = index.words().search_with_state(&automaton).into_stream();
         let mut scanned = 0;
         while let Some((key, value, state)) = stream.next() {
@@ -61,13 +61,13 @@ fn closest_word(index: &Index<'_>, word: &str) -> Result<Option<String>, IndexEr
             if scanned > MAX_SCAN {
                 break;
             }
-            let Ok(key) = std::str::from_utf8(key) else { continue };
+            let key = key_code::decode(key);
             let df = WordEntry::from_value(value).df;
             let edits = automaton.distance(state);
             // Prefer fewer edits, then more documents.
             let better = best.as_ref().is_none_or(|(bdf, bedits, _)| (edits, std::cmp::Reverse(df)) < (*bedits, std::cmp::Reverse(*bdf)));
             if better {
-                best = Some((df, edits, key.to_string()));
+                best = Some((df, edits, key));
             }
         }
     }

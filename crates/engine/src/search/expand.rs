@@ -18,13 +18,11 @@ use std::cell::RefCell;
 use std::cmp::Reverse;
 use std::ops::ControlFlow;
 
-use fst::automaton::{Automaton, Str};
 use fst::raw::Output;
-use fst::{IntoStreamer, Streamer};
 
 use super::automaton::{walk, Levenshtein};
 use crate::analysis::{from_banglish, loose_keys, stems};
-use crate::index::{Index, IndexError, WordEntry};
+use crate::index::{key_code, Index, IndexError};
 
 pub const EXACT: f32 = 1.0;
 pub const STEM: f32 = 0.75;
@@ -174,13 +172,12 @@ fn expand_uncached(index: &Index<'_>, word: &str, mut allow: Allow) -> Result<Ex
     }
     if allow.prefix {
         // The most frequent completions.
-        let mut stream = index.words().search(Str::new(word).starts_with()).into_stream();
-        let mut best = Vec::new();
-        for _ in 0..MAX_SCAN {
-            let Some((_, value)) = stream.next() else { break };
-            let entry = WordEntry::from_value(value);
+        let (mut best, mut scanned) = (Vec::new(), 0);
+        index.words_starting_with(word, |_, entry| {
             keep_least(&mut best, prefix_cap(word), (Reverse(entry.df), entry.postings));
-        }
+            scanned += 1;
+            if scanned < MAX_SCAN { ControlFlow::Continue(()) } else { ControlFlow::Break(()) }
+        });
         for (_, postings) in best {
             expansion.add(postings, PREFIX);
         }
@@ -220,7 +217,7 @@ fn expand_uncached(index: &Index<'_>, word: &str, mut allow: Allow) -> Result<Ex
     Ok(expansion)
 }
 
-/// Loose keys a walk found for one key: (edits, length, key, group offset).
+/// Loose keys a walk found for one key: (edits, length, key in the key code, group offset).
 type Found = Vec<(u8, usize, Vec<u8>, u64)>;
 
 /// Adds the words whose loose key is within `distance` edits of `key` (or, with `prefix`, starts
@@ -238,22 +235,23 @@ fn loose_matches(
         return Ok(0);
     }
     let prefix = prefix && key.chars().count() >= MIN_PREFIX;
+    let coded = key_code::encode(key);
     let mut found: Found = Vec::new();
     if distance == 0 && !prefix {
-        found.extend(index.loose().get(key).map(|group| (0, 0, key.as_bytes().to_vec(), group)));
+        found.extend(index.loose().get(&coded).map(|group| (0, 0, coded.clone(), group)));
     } else if distance == 0 {
         // Only the shortest keys are kept, and a short prefix starts thousands.
-        let shortest = shortest_with_prefix(index.loose(), key.as_bytes(), prefix_cap(key));
+        let shortest = shortest_with_prefix(index.loose(), &coded, prefix_cap(key));
         found.extend(shortest.into_iter().map(|(k, group)| (0, k.len(), k, group)));
     } else {
-        let automaton = Levenshtein::new(key, distance, prefix).first_letter_in(&first_letter(key));
+        let automaton = Levenshtein::new(key, distance, prefix).first_letter_in(&first_letter(key)).over_coded_keys();
         walk(index.loose(), &automaton, |k, group, &state| {
             found.push((automaton.distance(state), k.len(), k.to_vec(), group));
             if found.len() >= MAX_SCAN { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
         });
     }
     let cap = if prefix { prefix_cap(key) } else { MAX_EXPANSIONS };
-    add_found(index, key, found, cap, weights, expansion)
+    add_found(index, &coded, found, cap, weights, expansion)
 }
 
 /// The `cap` shortest keys of `map` that start with `prefix` (and their values), shortest and then
@@ -330,7 +328,7 @@ fn near_matches(
     keys.sort_by_key(|(k, _)| Reverse(k.len()));
     while let Some((&(longest, most), rest)) = keys.split_first() {
         let (shorter, others): (Vec<_>, Vec<_>) = rest.iter().partition(|&&(k, d)| longest.starts_with(k) && d <= most);
-        let mut automaton = Levenshtein::new(longest, most, false).first_letter_in(&first_letter(longest));
+        let mut automaton = Levenshtein::new(longest, most, false).first_letter_in(&first_letter(longest)).over_coded_keys();
         for &(key, d) in &shorter {
             automaton = automaton.also_near(key.chars().count(), d);
         }
@@ -345,17 +343,18 @@ fn near_matches(
             if found.iter().all(|f| f.len() >= MAX_SCAN) { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
         });
         for (key, found) in ends.into_iter().zip(found) {
-            add_found(index, key, found, MAX_EXPANSIONS, weights, expansion)?;
+            add_found(index, &key_code::encode(key), found, MAX_EXPANSIONS, weights, expansion)?;
         }
         keys = others;
     }
     Ok(())
 }
 
-/// Adds the `cap` best loose keys `found` for `key`, weighted by edits. Returns how many.
+/// Adds the `cap` best loose keys `found` for `key` (both in the key code), weighted by edits.
+/// Returns how many.
 fn add_found(
     index: &Index<'_>,
-    key: &str,
+    key: &[u8],
     mut found: Found,
     cap: usize,
     weights: &[f32; 3],
@@ -366,7 +365,7 @@ fn add_found(
     let matched_keys = found.len().min(cap);
     for (edits, _, matched, group) in found.into_iter().take(cap) {
         let mut weight = weights[usize::from(edits.min(2))];
-        if matched != key.as_bytes() {
+        if matched != key {
             weight = weight.min(PREFIX);
         }
         for postings in index.loose_group(group)? {

@@ -4,12 +4,13 @@
 //! a prefix, and if no word starts with it, words starting within one edit of it (first letter
 //! compared loosely) are offered.
 
-use fst::automaton::{Automaton, Str};
+use std::ops::ControlFlow;
+
 use fst::{IntoStreamer, Streamer};
 use serde::Serialize;
 
 use crate::analysis::{for_each_word, from_banglish, loose_letters};
-use crate::index::{Index, WordEntry};
+use crate::index::{key_code, Index, WordEntry};
 use crate::sort::sort_unstable_by;
 
 use super::automaton::Levenshtein;
@@ -44,12 +45,12 @@ pub fn suggest(index: &Index<'_>, input: &str, limit: usize) -> Vec<Suggestion> 
     if input[start..].chars().any(|c| c.is_whitespace()) {
         return Vec::new();
     }
-    let mut found = completions(index, Str::new(&prefix).starts_with());
+    let mut found = completions(index, &prefix);
     if let Some(bengali) = from_banglish(&prefix) {
-        let mut more = completions(index, Str::new(&bengali).starts_with());
+        let mut more = completions(index, &bengali);
         if more.is_empty() && (3..=super::expand::MAX_TYPO_WORD).contains(&bengali.chars().count()) {
             let first = bengali.chars().next().map(loose_letters).unwrap_or_default();
-            more = completions(index, Levenshtein::new(&bengali, 1, true).first_letter_in(&first));
+            more = near_completions(index, Levenshtein::new(&bengali, 1, true).first_letter_in(&first).over_coded_keys());
         }
         found.extend(more);
     }
@@ -59,14 +60,24 @@ pub fn suggest(index: &Index<'_>, input: &str, limit: usize) -> Vec<Suggestion> 
         .into_iter()
         .take(limit)
         .map(|(documents, key)| {
-            let term = String::from_utf8_lossy(&key).into_owned();
+            let term = key_code::decode(&key);
             Suggestion { completion: format!("{}{}", &input[..start], term), term, documents }
         })
         .collect()
 }
 
+/// Words that start with `prefix`, with their document counts.
+fn completions(index: &Index<'_>, prefix: &str) -> Vec<(u32, Vec<u8>)> {
+    let mut found = Vec::new();
+    index.words_starting_with(prefix, |key, entry| {
+        found.push((entry.df, key.to_vec()));
+        if found.len() < MAX_SCAN { ControlFlow::Continue(()) } else { ControlFlow::Break(()) }
+    });
+    found
+}
+
 /// Words matched by `automaton`, with their document counts.
-fn completions<A: Automaton>(index: &Index<'_>, automaton: A) -> Vec<(u32, Vec<u8>)> {
+fn near_completions(index: &Index<'_>, automaton: Levenshtein) -> Vec<(u32, Vec<u8>)> {
     let mut stream = index.words().search(automaton).into_stream();
     let mut found = Vec::new();
     while let Some((key, value)) = stream.next() {
