@@ -17,6 +17,9 @@ use crate::known_item::KnownItem;
 /// Queries typed key by key, as in the browser run's keystroke set.
 const TYPED: usize = 50;
 
+/// A known-item variant: its name and how to get an item's query in it.
+type Variant = (&'static str, fn(&KnownItem) -> Option<&str>);
+
 /// p50 and p99 per set and over all of them, in milliseconds.
 pub fn report(bytes: &[u8], items: &[KnownItem]) -> Result<String, String> {
     let index = Index::open(bytes).map_err(|e| e.to_string())?;
@@ -27,7 +30,7 @@ pub fn report(bytes: &[u8], items: &[KnownItem]) -> Result<String, String> {
         Ok(start.elapsed().as_secs_f64() * 1e3)
     };
 
-    let variants: [(&str, fn(&KnownItem) -> Option<&str>); 4] = [
+    let variants: [Variant; 4] = [
         ("as written", |item| Some(&item.written)),
         ("re-encoded", |item| item.reencoded.as_deref()),
         ("base form", |item| item.base.as_deref()),
