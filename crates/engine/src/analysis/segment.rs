@@ -22,7 +22,33 @@ enum Kind {
     Separator,
 }
 
+/// The kind of every ASCII and Bengali-block code point, looked up rather than matched: a hit's
+/// snippet classifies a few hundred characters, nearly all of them from these two blocks.
+const LISTED: [Kind; 256] = {
+    let mut kinds = [Kind::Separator; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = if i < 0x80 { i as u32 } else { 0x0980 + (i as u32 - 0x80) };
+        kinds[i] = match char::from_u32(c) {
+            Some(c) => listed_kind(c),
+            None => Kind::Separator,
+        };
+        i += 1;
+    }
+    kinds
+};
+
 fn kind(c: char) -> Kind {
+    let u = u32::from(c);
+    match u {
+        0..=0x7F => LISTED[u as usize],
+        0x0980..=0x09FF => LISTED[(u - 0x0980 + 0x80) as usize],
+        _ => other_kind(c),
+    }
+}
+
+/// The kind of an ASCII or Bengali-block code point.
+const fn listed_kind(c: char) -> Kind {
     match c {
         '0'..='9' | '\u{09E6}'..='\u{09EF}' => Kind::Digit,
         'a'..='z' | 'A'..='Z' => Kind::Letter,
@@ -43,8 +69,16 @@ fn kind(c: char) -> Kind {
         | '\u{09DC}'..='\u{09E1}'
         | '\u{09F0}'..='\u{09F1}'
         | '\u{09FC}' => Kind::Letter,
-        // Currency signs, fraction marks, isshar, ganda, abbreviation sign, dandas.
-        '\u{0980}'..='\u{09FF}' | '\u{0964}' | '\u{0965}' => Kind::Separator,
+        // Currency signs, fraction marks, isshar, ganda, abbreviation sign.
+        _ => Kind::Separator,
+    }
+}
+
+/// The kind of any other code point.
+fn other_kind(c: char) -> Kind {
+    match c {
+        // The dandas, shared with Devanagari.
+        '\u{0964}' | '\u{0965}' => Kind::Separator,
         c if is_ignorable(c) => Kind::Mark,
         // Every other script's combining marks too (Devanagari nukta and virama, Latin accents).
         c if is_combining_mark(c) => Kind::Mark,
@@ -67,26 +101,35 @@ pub fn is_continuation(c: char) -> bool {
 /// let words: Vec<&str> = segments(text).map(|r| &text[r]).collect();
 /// assert_eq!(words, ["২০২৪", "সালে", "চুক্তি", "সই"]);
 /// ```
-pub fn segments(text: &str) -> Segments<'_> {
-    Segments { text, pos: 0 }
+pub fn segments(text: &str) -> Segments<std::str::CharIndices<'_>> {
+    Segments::over(text.char_indices(), text.len())
 }
 
-/// Iterator over word byte ranges; see [`segments`].
+/// Iterator over word ranges; see [`segments`].
 #[derive(Clone, Debug)]
-pub struct Segments<'a> {
-    text: &'a str,
-    pos: usize,
+pub struct Segments<I> {
+    chars: I,
+    /// Where the text ends: the end of a word that runs to the end.
+    end: usize,
+    /// The character that ended the last word, read again by the next call.
+    next: Option<(usize, Kind)>,
 }
 
-impl Iterator for Segments<'_> {
+impl<I: Iterator<Item = (usize, char)>> Segments<I> {
+    /// The words of any text given as (offset, character), such as text stored in a code of its
+    /// own: the ranges are in the offsets' units, and `end` is the text's length in them.
+    pub fn over(chars: I, end: usize) -> Self {
+        Segments { chars, end, next: None }
+    }
+}
+
+impl<I: Iterator<Item = (usize, char)>> Iterator for Segments<I> {
     type Item = std::ops::Range<usize>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        let rest = &self.text[self.pos..];
         let mut start = None;
         let mut open = Kind::Separator;
-        for (i, c) in rest.char_indices() {
-            let k = kind(c);
+        while let Some((i, k)) = self.next.take().or_else(|| self.chars.next().map(|(i, c)| (i, kind(c)))) {
             match start {
                 None if matches!(k, Kind::Letter | Kind::Digit) => {
                     start = Some(i);
@@ -94,17 +137,13 @@ impl Iterator for Segments<'_> {
                 }
                 None => {}
                 Some(s) if k != Kind::Mark && k != open => {
-                    let begin = self.pos + s;
-                    self.pos += i;
-                    return Some(begin..self.pos);
+                    self.next = Some((i, k));
+                    return Some(s..i);
                 }
                 Some(_) => {}
             }
         }
-        let s = start?;
-        let begin = self.pos + s;
-        self.pos = self.text.len();
-        Some(begin..self.pos)
+        Some(start?..self.end)
     }
 }
 

@@ -7,8 +7,10 @@
 //! are therefore exactly the words the search counted.
 
 use super::Highlight;
-use crate::analysis::{normalize_word, segments};
-use crate::index::{Body, HitDocument, Index, IndexError, WORD_STRIDE};
+use std::ops::Range;
+
+use crate::analysis::{normalize_word, segments, Segments};
+use crate::index::{Body, HitDocument, Index, IndexError, Stored, WORD_STRIDE};
 
 /// Words per snippet window: about two lines of text.
 /// Occurrences of one matched word in one document that are marked: enough for any snippet
@@ -136,24 +138,35 @@ fn marks(clauses: &[ClauseMatcher], mut found: Vec<(u32, u32, u32)>) -> Vec<Mark
     merged
 }
 
-/// Whether a segment is a word of the index, i.e. its normalized term is not empty (positions
-/// count only those). Certain when it starts with an ASCII or Bengali letter or digit, as nearly
-/// every word does; anything else is normalized to see.
-fn is_indexed(word: &str, scratch: &mut String) -> bool {
-    match word.chars().next() {
+/// Whether a segment that starts with `first` is a word of the index, i.e. its normalized term
+/// is not empty (positions count only those). Certain when it starts with an ASCII or Bengali
+/// letter or digit, as nearly every word does; anything else is normalized to see.
+fn is_indexed(first: Option<char>, word: impl FnOnce() -> Option<String>, scratch: &mut String) -> bool {
+    match first {
         Some(c) if c.is_ascii_alphanumeric() || ('\u{0980}'..='\u{09FF}').contains(&c) => true,
-        Some(_) => {
-            normalize_word(word, scratch);
+        Some(_) => word().is_some_and(|word| {
+            normalize_word(&word, scratch);
             !scratch.is_empty()
-        }
+        }),
         None => false,
     }
 }
 
 /// The byte ranges of the indexed words of `text`, numbered from `first`.
-fn words(text: &str, first: u32) -> impl Iterator<Item = (u32, std::ops::Range<usize>)> + '_ {
+fn words(text: &str, first: u32) -> impl Iterator<Item = (u32, Range<usize>)> + '_ {
     let mut scratch = String::new();
-    (first..).zip(segments(text).filter(move |r| is_indexed(&text[r.clone()], &mut scratch)))
+    let indexed = move |r: &Range<usize>| is_indexed(text[r.clone()].chars().next(), || Some(text[r.clone()].to_string()), &mut scratch);
+    (first..).zip(segments(text).filter(indexed))
+}
+
+/// The same for stored text, in its offsets.
+fn stored_words(text: Stored<'_>, first: u32) -> impl Iterator<Item = (u32, Range<usize>)> + '_ {
+    let mut scratch = String::new();
+    let indexed = move |r: &Range<usize>| {
+        let word = || text.decode(r.clone()).ok().map(String::from);
+        is_indexed(text.chars(r.clone()).next().map(|(_, c)| c), word, &mut scratch)
+    };
+    (first..).zip(Segments::over(text.chars(0..text.len()), text.len()).filter(indexed))
 }
 
 fn title_highlights(title: &str, marks: &[Mark]) -> Vec<Highlight> {
@@ -206,6 +219,9 @@ fn window_start(marks: &[Mark], words: u32) -> u32 {
 
 /// The window of `body` around its marks (body word positions): text with `…` where cut,
 /// newlines as spaces, and the highlights in it.
+///
+/// The window's words are found in the stored text's own code (a table lookup per character);
+/// only the window itself is decoded.
 fn snippet(body: &Body<'_>, marks: &[Mark]) -> Result<(String, Vec<Highlight>), IndexError> {
     let window = WINDOW_WORDS.min(body.words);
     if window == 0 {
@@ -217,49 +233,81 @@ fn snippet(body: &Body<'_>, marks: &[Mark]) -> Result<(String, Vec<Highlight>), 
     // window is in the text) to one at or past the window's end (so is the space after it).
     let (from_stride, to_stride) = (start.saturating_sub(1) / WORD_STRIDE, end.div_ceil(WORD_STRIDE));
     let (offset, limit) = body.stride_starts(from_stride, to_stride)?;
-    let decoded = body.text(offset..limit)?;
-    let text: &str = &decoded;
+    let text = body.stored(offset..limit)?;
     let clause_at = |position| marks.binary_search_by_key(&position, |m| m.position).ok().map(|i| marks[i].clause);
-    let in_window: Vec<_> = words(text, from_stride * WORD_STRIDE)
-        .skip_while(|(position, _)| *position < start)
-        .take(window as usize)
-        .map(|(position, range)| (range, clause_at(position)))
-        .collect();
+    // The window's words, and where the word before it ends.
+    let (mut before, mut in_window) = (0, Vec::with_capacity(window as usize));
+    for (position, range) in stored_words(text, from_stride * WORD_STRIDE) {
+        if position < start {
+            before = range.end;
+        } else if in_window.len() < window as usize {
+            in_window.push((range, clause_at(position)));
+        } else {
+            break;
+        }
+    }
     let (Some(first), Some(last)) = (in_window.first(), in_window.last()) else {
         return Err(IndexError::Corrupt("a body has fewer words than the document table says"));
     };
-    // Extend to the surrounding spaces, so quotes and a closing danda stay with their words.
-    let from = match text[..first.0.start].char_indices().rev().find(|(_, c)| c.is_whitespace()) {
-        Some((i, c)) => i + c.len_utf8(), // spaces such as U+0085 or U+3000 are multi-byte
+    // Extend to the surrounding spaces, so quotes and a closing danda stay with their words. The
+    // last space before the window is between it and the word before, or if not, further back.
+    let from = match after_last_space(&text, before..first.0.start).or_else(|| after_last_space(&text, 0..before)) {
+        Some(after) => after,
         None if offset == 0 => 0,
         None => first.0.start,
     };
-    let to = match text[last.0.end..].find(char::is_whitespace) {
-        Some(i) => last.0.end + i,
+    let to = match text.chars(last.0.end..text.len()).find(|(_, c)| c.is_whitespace()) {
+        Some((i, _)) => i,
         None if limit == body.len() => text.len(),
         None => last.0.end,
     };
     let lead = if offset + from > 0 { ELLIPSIS } else { "" };
-    let mut snippet = String::with_capacity(to - from + 2 * ELLIPSIS.len());
+    let mut snippet = String::with_capacity(3 * (to - from) + 2 * ELLIPSIS.len());
     snippet.push_str(lead);
-    for (i, line) in text[from..to].split('\n').enumerate() {
-        if i > 0 {
-            snippet.push(' ');
-        }
-        snippet.push_str(line);
+    // Decoded a piece at a time, between the highlights, to know where each lands.
+    let mut marked = Vec::new();
+    let mut at = from;
+    for (start, end) in ranges(in_window, 0) {
+        push_spaced(&mut snippet, &text.decode(at..start)?);
+        let marked_from = snippet.len();
+        push_spaced(&mut snippet, &text.decode(start..end)?);
+        marked.push((marked_from, snippet.len()));
+        at = end;
     }
-    // (`offset` and `limit` count stored bytes, `from` and `to` decoded ones.)
+    push_spaced(&mut snippet, &text.decode(at..to)?);
     if to < text.len() || limit < body.len() {
         snippet.push_str(ELLIPSIS);
     }
-    let shift = lead.len() as isize - from as isize;
-    let highlights = to_highlights(&snippet, ranges(in_window, shift));
+    let highlights = to_highlights(&snippet, marked);
     Ok((snippet, highlights))
+}
+
+/// Where the character after the last whitespace in `range` of `text` starts, if it has any.
+fn after_last_space(text: &Stored<'_>, range: Range<usize>) -> Option<usize> {
+    let (mut after, mut space) = (None, false);
+    let end = range.end;
+    for (i, c) in text.chars(range) {
+        if space {
+            after = Some(i);
+        }
+        space = c.is_whitespace();
+    }
+    if space { Some(end) } else { after }
+}
+
+/// Appends `text` with its newlines as spaces (one byte for one, so offsets hold).
+fn push_spaced(out: &mut String, text: &str) {
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(line);
+    }
 }
 
 /// The matched words' byte ranges (shifted by `shift`), adjacent words of one clause (a phrase)
 /// merged into one.
-fn ranges(words: impl IntoIterator<Item = (std::ops::Range<usize>, Option<u32>)>, shift: isize) -> Vec<(usize, usize)> {
+fn ranges(words: impl IntoIterator<Item = (Range<usize>, Option<u32>)>, shift: isize) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
     let mut last_clause = None;
     for (range, clause) in words {

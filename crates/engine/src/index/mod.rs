@@ -48,6 +48,7 @@ mod writer;
 
 pub use reader::{DocRef, Index, IndexStats, Posting, Postings};
 pub(crate) use reader::{Body, HitDocument, WordEntry};
+pub(crate) use text::Stored;
 #[cfg(feature = "build")]
 pub use writer::build_index;
 

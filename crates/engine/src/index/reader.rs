@@ -8,7 +8,7 @@ use fst::{IntoStreamer, Map, Streamer};
 use serde::Serialize;
 
 use super::key_code;
-use super::text::TextCode;
+use super::text::{Stored, TextCode};
 use super::varint::Reader;
 use super::{tag, IndexError, DF_BITS, DOC_RECORD_LEN, HEADER_LEN, MAGIC, VERSION, WORD_STRIDE};
 
@@ -106,10 +106,10 @@ impl<'a> Body<'a> {
     }
 
     /// The body's text in `range` (stored offsets, such as [`stride_starts`](Self::stride_starts)
-    /// gives), decoded.
-    pub fn text(&self, range: Range<usize>) -> Result<Cow<'a, str>, IndexError> {
+    /// gives), still in the code.
+    pub fn stored(&self, range: Range<usize>) -> Result<Stored<'a>, IndexError> {
         let bytes = self.bytes.get(range).ok_or(IndexError::Corrupt("a word start lies outside its body"))?;
-        self.code.decode(bytes)
+        Ok(Stored { bytes, code: self.code })
     }
 }
 

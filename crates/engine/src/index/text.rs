@@ -20,6 +20,7 @@
 //! bytes of this code.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use super::IndexError;
 
@@ -52,7 +53,8 @@ impl TextCode {
 
     /// The code for `table` (at most [`TABLE_LEN`] characters, none ASCII).
     fn new(table: &[char]) -> Self {
-        let mut code = TextCode { table: ['\0'; TABLE_LEN], utf8: [[0; 4]; TABLE_LEN], widths: [0; TABLE_LEN], len: table.len() };
+        // A byte past the table reads as U+FFFD in `chars` (and is an error in `decode`).
+        let mut code = TextCode { table: [char::REPLACEMENT_CHARACTER; TABLE_LEN], utf8: [[0; 4]; TABLE_LEN], widths: [0; TABLE_LEN], len: table.len() };
         for (i, &c) in table.iter().enumerate() {
             code.table[i] = c;
             code.widths[i] = c.encode_utf8(&mut code.utf8[i]).len() as u8;
@@ -92,6 +94,51 @@ impl TextCode {
 }
 
 const CORRUPT: IndexError = IndexError::Corrupt("stored text is damaged");
+
+/// Stored text still in the code. A hit reads its characters where it needs to find words, which
+/// costs a table lookup per byte, and decodes only what it shows.
+#[derive(Clone, Copy)]
+pub(crate) struct Stored<'a> {
+    pub bytes: &'a [u8],
+    pub code: &'a TextCode,
+}
+
+impl<'a> Stored<'a> {
+    /// Length in bytes of the code.
+    pub fn len(&self) -> usize {
+        self.bytes.len()
+    }
+
+    /// The characters in `range` with their offsets (in bytes of the code), from a character's
+    /// start (an offset `chars` gave, or 0). Damaged bytes read as U+FFFD: `decode` of the same
+    /// bytes reports them.
+    pub fn chars(&self, range: Range<usize>) -> impl Iterator<Item = (usize, char)> + 'a {
+        let (bytes, table) = (self.bytes, &self.code.table);
+        let (mut i, end) = (range.start, range.end.min(bytes.len()));
+        std::iter::from_fn(move || {
+            let at = i;
+            let b = *bytes[..end].get(i)?;
+            i += 1;
+            let c = match b {
+                0x00..=0x7F => char::from(b),
+                ESCAPE => {
+                    let width = bytes.get(i).map_or(0, |&lead| utf8_width(lead));
+                    let c = bytes.get(i..i + width).and_then(|utf8| std::str::from_utf8(utf8).ok()).and_then(|s| s.chars().next());
+                    i += width;
+                    c.unwrap_or(char::REPLACEMENT_CHARACTER)
+                }
+                // 0x80..ESCAPE: below TABLE_LEN.
+                _ => table[usize::from(b - 0x80)],
+            };
+            Some((at, c))
+        })
+    }
+
+    /// The text in `range` (offsets `chars` gave), decoded.
+    pub fn decode(&self, range: Range<usize>) -> Result<Cow<'a, str>, IndexError> {
+        self.code.decode(self.bytes.get(range).ok_or(CORRUPT)?)
+    }
+}
 
 /// The length of the UTF-8 sequence that starts with `lead` (0 if it cannot start one).
 fn utf8_width(lead: u8) -> usize {
