@@ -33,10 +33,6 @@ pub(crate) const TABLE_LEN: usize = (ESCAPE - 0x80) as usize;
 #[derive(Clone)]
 pub(crate) struct TextCode {
     table: [char; TABLE_LEN],
-    /// Each table character's UTF-8, padded to four bytes: decoding copies four bytes and keeps
-    /// `widths` of them, which is cheaper than encoding the character again.
-    utf8: [[u8; 4]; TABLE_LEN],
-    widths: [u8; TABLE_LEN],
     len: usize,
 }
 
@@ -54,11 +50,8 @@ impl TextCode {
     /// The code for `table` (at most [`TABLE_LEN`] characters, none ASCII).
     fn new(table: &[char]) -> Self {
         // A byte past the table reads as U+FFFD in `chars` (and is an error in `decode`).
-        let mut code = TextCode { table: [char::REPLACEMENT_CHARACTER; TABLE_LEN], utf8: [[0; 4]; TABLE_LEN], widths: [0; TABLE_LEN], len: table.len() };
-        for (i, &c) in table.iter().enumerate() {
-            code.table[i] = c;
-            code.widths[i] = c.encode_utf8(&mut code.utf8[i]).len() as u8;
-        }
+        let mut code = TextCode { table: [char::REPLACEMENT_CHARACTER; TABLE_LEN], len: table.len() };
+        code.table[..table.len()].copy_from_slice(table);
         code
     }
 
@@ -67,29 +60,29 @@ impl TextCode {
         if bytes.is_ascii() {
             return std::str::from_utf8(bytes).map(Cow::Borrowed).map_err(|_| CORRUPT);
         }
-        // Three bytes out per byte in is a Bengali letter (plus one for the four-byte copy of the
-        // last); rarer wider characters grow the vector.
-        let mut out = Vec::with_capacity(bytes.len() * 3 + 1);
+        // Three bytes out per byte in is a Bengali letter; rarer wider characters grow the string.
+        // Built from `char`s, the string needs no UTF-8 check afterwards.
+        let mut out = String::with_capacity(bytes.len() * 3);
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
             i += 1;
             if b.is_ascii() {
-                out.push(b);
+                out.push(char::from(b));
             } else if b != ESCAPE {
                 let k = usize::from(b - 0x80);
                 if k >= self.len {
                     return Err(CORRUPT);
                 }
-                out.extend_from_slice(&self.utf8[k]);
-                out.truncate(out.len() - 4 + usize::from(self.widths[k]));
+                out.push(self.table[k]);
             } else {
-                // One character's UTF-8 follows; checking the whole result below checks it too.
+                // One character's UTF-8 follows.
                 let width = bytes.get(i).map_or(0, |&lead| utf8_width(lead));
-                out.extend_from_slice(bytes.get(i..i + width).filter(|_| width > 0).ok_or(CORRUPT)?);
+                let utf8 = bytes.get(i..i + width).filter(|_| width > 0).ok_or(CORRUPT)?;
+                out.push_str(std::str::from_utf8(utf8).map_err(|_| CORRUPT)?);
                 i += width;
             }
         }
-        String::from_utf8(out).map(Cow::Owned).map_err(|_| CORRUPT)
+        Ok(Cow::Owned(out))
     }
 }
 
