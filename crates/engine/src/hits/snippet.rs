@@ -10,7 +10,7 @@ use super::Highlight;
 use std::ops::Range;
 
 use crate::analysis::{normalize_word, segments, Segments};
-use crate::index::{Body, HitDocument, Index, IndexError, Stored, WORD_STRIDE};
+use crate::index::{Body, HitDocument, IndexError, SeekablePostings, Stored, WORD_STRIDE};
 
 /// Words per snippet window: about two lines of text.
 /// Occurrences of one matched word in one document that are marked: enough for any snippet
@@ -19,12 +19,12 @@ const MAX_POSITIONS: usize = 1024;
 const WINDOW_WORDS: u32 = 28;
 const ELLIPSIS: &str = "…";
 
-/// What one positive clause of the query matched: the postings offsets of its index words, or of
-/// each phrase member's.
+/// What one positive clause of the query matched: the postings of its index words, or of each
+/// phrase member's.
 #[derive(Clone, Debug)]
-pub(crate) enum ClauseMatcher {
-    Word(Vec<u64>),
-    Phrase(Vec<Vec<u64>>),
+pub(crate) enum ClauseMatcher<'a> {
+    Word(Vec<SeekablePostings<'a>>),
+    Phrase(Vec<Vec<SeekablePostings<'a>>>),
 }
 
 /// A matched word of a document: its position and the clause it is highlighted for.
@@ -41,7 +41,7 @@ pub(crate) struct Highlighter {
 }
 
 impl Highlighter {
-    pub fn new(index: &Index<'_>, clauses: &[ClauseMatcher], page: impl IntoIterator<Item = u32>) -> Result<Self, IndexError> {
+    pub fn new(clauses: &[ClauseMatcher<'_>], page: impl IntoIterator<Item = u32>) -> Result<Self, IndexError> {
         let mut docs: Vec<u32> = page.into_iter().collect();
         crate::sort::sort_unstable(&mut docs);
         docs.dedup();
@@ -54,25 +54,16 @@ impl Highlighter {
                 ClauseMatcher::Phrase(members) => members.as_slice(),
             };
             for (member, words) in (0u32..).zip(members) {
-                for &postings in words {
-                    // Postings and the page are both in document order: merge them.
-                    let mut at = 0;
-                    for posting in index.postings(postings)? {
-                        let p = posting?;
-                        at += docs[at..].partition_point(|&d| d < p.doc);
-                        match docs.get(at) {
-                            None => break,
-                            Some(&doc) if doc == p.doc => {
-                                p.positions_into(&mut positions)?;
-                                // The title's and the first occurrences are enough to place a
-                                // snippet; a word repeated 100,000 times in a huge article would
-                                // otherwise make every search for it sort them all.
-                                let first = &positions[..positions.len().min(MAX_POSITIONS)];
-                                found[at].extend(first.iter().map(|&position| (position, clause, member)));
-                            }
-                            Some(_) => {}
-                        }
-                    }
+                for postings in words {
+                    postings.for_docs(&docs, |at, p| {
+                        p.positions_into(&mut positions)?;
+                        // The title's and the first occurrences are enough to place a snippet;
+                        // a word repeated 100,000 times in a huge article would otherwise make
+                        // every search for it sort them all.
+                        let first = &positions[..positions.len().min(MAX_POSITIONS)];
+                        found[at].extend(first.iter().map(|&position| (position, clause, member)));
+                        Ok(())
+                    })?;
                 }
             }
         }
@@ -102,7 +93,7 @@ impl Highlighter {
 
 /// One mark per matched position: a word matched by several clauses counts for the first, and a
 /// word inside a whole phrase for the phrase (the last, if several).
-fn marks(clauses: &[ClauseMatcher], mut found: Vec<(u32, u32, u32)>) -> Vec<Mark> {
+fn marks(clauses: &[ClauseMatcher<'_>], mut found: Vec<(u32, u32, u32)>) -> Vec<Mark> {
     crate::sort::sort_unstable(&mut found);
     found.dedup();
     let is_phrase = |clause: u32| matches!(clauses[clause as usize], ClauseMatcher::Phrase(_));
@@ -349,7 +340,7 @@ mod tests {
     use super::*;
     use crate::analysis::for_each_word;
     use crate::corpus::Document;
-    use crate::index::build_index;
+    use crate::index::{build_index, Index};
     use crate::search::{search, SearchOptions};
 
     fn hits(body: &str, query: &str) -> Vec<crate::hits::Hit> {

@@ -47,7 +47,7 @@ pub(crate) mod varint;
 mod writer;
 
 pub use reader::{DocRef, Index, IndexStats, Posting, Postings};
-pub(crate) use reader::{Body, HitDocument, WordEntry};
+pub(crate) use reader::{Body, HitDocument, SeekablePostings, WordEntry};
 pub(crate) use text::Stored;
 #[cfg(feature = "build")]
 pub use writer::build_index;

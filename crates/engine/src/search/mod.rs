@@ -31,7 +31,7 @@ pub use suggest::{suggest, Suggestion};
 pub use query::{parse_query, Clause, ClauseKind, Query, MAX_CLAUSES, MAX_QUERY_BYTES};
 
 use crate::hits::{ClauseMatcher, Highlighter, Hit};
-use crate::index::{Index, IndexError};
+use crate::index::{Index, IndexError, SeekablePostings};
 use crate::sort::{merge_sorted, sort_first_by, sort_unstable_by};
 use expand::{expand, Allow, Expansion};
 
@@ -228,17 +228,17 @@ pub fn search(index: &Index<'_>, query: &str, options: &SearchOptions) -> Result
     sort_first_by(&mut ranked, options.offset.saturating_add(limit), |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let page = ranked.get(options.offset..).unwrap_or_default();
     let page = &page[..page.len().min(limit)];
-    let highlighter = Highlighter::new(index, &matchers, page.iter().map(|&(doc, _)| doc))?;
+    let highlighter = Highlighter::new(&matchers, page.iter().map(|&(doc, _)| doc))?;
     let hits = page.iter().map(|&(doc, score)| make_hit(index, doc, score, &highlighter)).collect::<Result<_, _>>()?;
     Ok(SearchResults { total: ranked.len(), hits, truncated: parsed.truncated, suggestion })
 }
 
 /// (document, score) of every match, and each clause's matched words for highlighting.
-type Ranked = (Vec<(u32, f32)>, Vec<ClauseMatcher>);
+type Ranked<'a> = (Vec<(u32, f32)>, Vec<ClauseMatcher<'a>>);
 
 /// Every matching document with its score, in no particular order, and how to highlight each
 /// clause.
-fn rank(index: &Index<'_>, parsed: &Query, options: &SearchOptions) -> Result<Ranked, IndexError> {
+fn rank<'a>(index: &Index<'a>, parsed: &Query, options: &SearchOptions) -> Result<Ranked<'a>, IndexError> {
     /// A document matching every clause so far: its summed BM25F score and title matches.
     struct Candidate {
         doc: u32,
@@ -333,7 +333,7 @@ fn make_hit(index: &Index<'_>, doc: u32, score: f32, highlighter: &Highlighter) 
 }
 
 /// The documents a clause matches with their weighted counts, and how to highlight it.
-fn evaluate(index: &Index<'_>, clause: &Clause, options: &SearchOptions) -> Result<(Counts, ClauseMatcher), IndexError> {
+fn evaluate<'a>(index: &Index<'a>, clause: &Clause, options: &SearchOptions) -> Result<(Counts, ClauseMatcher<'a>), IndexError> {
     match &clause.kind {
         ClauseKind::Word(word) => {
             // Quoted words match as written (and by stem). Exclusions also take spelling variants,
@@ -347,26 +347,27 @@ fn evaluate(index: &Index<'_>, clause: &Clause, options: &SearchOptions) -> Resu
                 banglish: free,
             };
             let expansion = expand(index, word, allow)?;
-            let counts = word_counts(index, &expansion)?;
-            Ok((counts, ClauseMatcher::Word(expansion.postings().collect())))
+            let (counts, postings) = word_counts(index, &expansion)?;
+            Ok((counts, ClauseMatcher::Word(postings)))
         }
         ClauseKind::Phrase(words) => {
             let counts = phrase_counts(index, words)?;
             let members = words
                 .iter()
-                .map(|w| Ok(expand(index, w, expand::PHRASE_MEMBER)?.postings().collect()))
+                .map(|w| expand(index, w, expand::PHRASE_MEMBER)?.postings().map(|p| Ok(index.postings(p)?.unread())).collect())
                 .collect::<Result<_, IndexError>>()?;
             Ok((counts, ClauseMatcher::Phrase(members)))
         }
     }
 }
 
-fn word_counts(index: &Index<'_>, expansion: &Expansion) -> Result<Counts, IndexError> {
+/// The counts of the documents an expansion matches, and its words' postings, seekable.
+fn word_counts<'a>(index: &Index<'a>, expansion: &Expansion) -> Result<(Counts, Vec<SeekablePostings<'a>>), IndexError> {
     let mut counts = Counts::new(index);
     let mut positions = Vec::new();
+    let mut seekable = Vec::with_capacity(expansion.words.len());
     for &(postings, weight) in &expansion.words {
-        for posting in index.postings(postings)? {
-            let p = posting?;
+        seekable.push(index.postings(postings)?.read_all(|p| {
             let c = counts.entry(p.doc);
             c.title += weight * p.in_title as f32;
             c.body += weight * p.in_body as f32;
@@ -376,9 +377,10 @@ fn word_counts(index: &Index<'_>, expansion: &Expansion) -> Result<Counts, Index
                 p.title_positions_into(&mut positions)?;
                 c.title_match(weight, positions[0], positions[p.in_title as usize - 1]);
             }
-        }
+            Ok(())
+        })?);
     }
-    Ok(counts)
+    Ok((counts, seekable))
 }
 
 /// Occurrences of `words` at consecutive positions, each word matching exactly or by stem.
