@@ -60,4 +60,4 @@ mod sort;
 
 pub use hits::{Highlight, Hit};
 pub use index::{Index, IndexError};
-pub use search::{search, suggest, SearchOptions, SearchResults, Suggestion};
+pub use search::{highlight, search, suggest, DocumentHighlights, SearchOptions, SearchResults, Suggestion};

@@ -91,6 +91,24 @@ impl Highlighter {
     }
 }
 
+impl Highlighter {
+    /// The highlights of `doc` (a document of the page) over its whole title and body, as
+    /// [`Index::document`](crate::index::Index::document) gives them: for reading the article
+    /// a hit leads to. Only the first [`MAX_POSITIONS`] occurrences of each word are marked.
+    pub fn highlight_whole(&self, doc: u32, title: &str, body: &str, title_words: u32) -> (Vec<Highlight>, Vec<Highlight>) {
+        let marks = match self.docs.binary_search_by_key(&doc, |(d, _)| *d) {
+            Ok(i) => self.docs[i].1.as_slice(),
+            Err(_) => &[],
+        };
+        let (title_marks, body_marks) = marks.split_at(marks.partition_point(|m| m.position < title_words));
+        let body_marks: Vec<Mark> = body_marks
+            .iter()
+            .filter_map(|m| Some(Mark { position: m.position.checked_sub(title_words + 1)?, clause: m.clause }))
+            .collect();
+        (title_highlights(title, title_marks), title_highlights(body, &body_marks))
+    }
+}
+
 /// One mark per matched position: a word matched by several clauses counts for the first, and a
 /// word inside a whole phrase for the phrase (the last, if several).
 fn marks(clauses: &[ClauseMatcher<'_>], mut found: Vec<(u32, u32, u32)>) -> Vec<Mark> {
@@ -160,6 +178,7 @@ fn stored_words(text: Stored<'_>, first: u32) -> impl Iterator<Item = (u32, Rang
     (first..).zip(Segments::over(text.chars(0..text.len()), text.len()).filter(indexed))
 }
 
+/// The highlights of `marks` (positions counted from the first word of `title`) in `title`.
 fn title_highlights(title: &str, marks: &[Mark]) -> Vec<Highlight> {
     if marks.is_empty() {
         return Vec::new();

@@ -30,7 +30,7 @@ pub use expand::typo_distance;
 pub use suggest::{suggest, Suggestion};
 pub use query::{parse_query, Clause, ClauseKind, Query, MAX_CLAUSES, MAX_QUERY_BYTES};
 
-use crate::hits::{ClauseMatcher, Highlighter, Hit};
+use crate::hits::{ClauseMatcher, Highlight, Highlighter, Hit};
 use crate::index::{Index, IndexError, SeekablePostings};
 use crate::sort::{merge_sorted, sort_first_by, sort_unstable_by};
 use expand::{expand, Allow, Expansion};
@@ -231,6 +231,37 @@ pub fn search(index: &Index<'_>, query: &str, options: &SearchOptions) -> Result
     let highlighter = Highlighter::new(&matchers, page.iter().map(|&(doc, _)| doc))?;
     let hits = page.iter().map(|&(doc, score)| make_hit(index, doc, score, &highlighter)).collect::<Result<_, _>>()?;
     Ok(SearchResults { total: ranked.len(), hits, truncated: parsed.truncated, suggestion })
+}
+
+/// What `query` matches in the whole of document `doc` (an ordinal, as [`Index::find`] gives):
+/// highlight ranges over its title and body as [`Index::document`] returns them, for reading the
+/// article a hit leads to. Empty if the document does not match.
+///
+/// ```
+/// use sondhan_engine::{corpus::Document, index::{build_index, Index}, search::{highlight, SearchOptions}};
+/// let docs = vec![Document { id: "a".into(), title: "কিমের সফর".into(), body: "প্রথম দিন।\nকিম ও পুতিন।".into(), ..Default::default() }];
+/// let bytes = build_index(&docs);
+/// let index = Index::open(&bytes).unwrap();
+/// let article = index.document(0).unwrap();
+/// let marked = highlight(&index, "কিম", 0, &SearchOptions::default()).unwrap();
+/// assert_eq!(&article.title[marked.title[0].start..marked.title[0].end], "কিমের");
+/// assert_eq!(&article.body[marked.body[0].start..marked.body[0].end], "কিম");
+/// ```
+pub fn highlight(index: &Index<'_>, query: &str, doc: u32, options: &SearchOptions) -> Result<DocumentHighlights, IndexError> {
+    let (ranked, matchers) = rank(index, &parse_query(query), options)?;
+    if !ranked.iter().any(|&(d, _)| d == doc) {
+        return Ok(DocumentHighlights::default());
+    }
+    let article = index.document(doc)?;
+    let (title, body) = Highlighter::new(&matchers, [doc])?.highlight_whole(doc, &article.title, &article.body, article.title_words);
+    Ok(DocumentHighlights { title, body })
+}
+
+/// Where a query matches in a whole document (see [`highlight`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct DocumentHighlights {
+    pub title: Vec<Highlight>,
+    pub body: Vec<Highlight>,
 }
 
 /// (document, score) of every match, and each clause's matched words for highlighting.
@@ -562,6 +593,19 @@ mod tests {
         let second = build_index(&[doc("c", "খবর", "অন্য কথা।"), doc("d", "পুতিনের কথা", "কিম।")]);
         assert_eq!(ids(&second, "পুতিন"), ["d"]);
         assert_eq!(ids(&first, "পুতিন"), ["a", "b"]);
+    }
+
+    #[test]
+    fn a_whole_article_is_highlighted_in_every_paragraph_and_form() {
+        let docs = [doc("a", "পুতিনের সফর", "প্রথম দিন পুতিন এলেন।\nদ্বিতীয় দিন পুতিনকে বিদায়।"), doc("b", "অন্য খবর", "বৃষ্টি।")];
+        let bytes = build_index(&docs);
+        let index = Index::open(&bytes).unwrap();
+        let article = index.document(0).unwrap();
+        let marked = highlight(&index, "পুতিন", 0, &SearchOptions::default()).unwrap();
+        let words = |text: &str, hs: &[Highlight]| hs.iter().map(|h| text[h.start..h.end].to_string()).collect::<Vec<_>>();
+        assert_eq!(words(&article.title, &marked.title), ["পুতিনের"]);
+        assert_eq!(words(&article.body, &marked.body), ["পুতিন", "পুতিনকে"]);
+        assert_eq!(highlight(&index, "পুতিন", 1, &SearchOptions::default()).unwrap(), DocumentHighlights::default());
     }
 
     #[test]
