@@ -170,8 +170,8 @@ fn answers_have_exactly_the_declared_keys() {
     assert_eq!(keys(&range), ["end", "start"]);
 
     let id = Reflect::get(&hit, &"id".into()).unwrap();
-    let article = document(id).unwrap();
-    assert_eq!(keys(&article), ["body", "date", "id", "source", "title", "url"]);
+    let article = document(id, JsValue::UNDEFINED).unwrap();
+    assert_eq!(keys(&article), ["body", "date", "highlights", "id", "source", "title", "titleHighlights", "url"]);
 
     let suggestions: Array = suggest("কোর".into(), None).unwrap().unchecked_into();
     assert_eq!(keys(&suggestions.get(0)), ["completion", "documents", "term"]);
@@ -232,7 +232,7 @@ fn bad_arguments_throw_readable_errors() {
     assert!(thrown("পুতিন".into(), options("[]")).ends_with("options must be an object, not an array"));
     assert_eq!(thrown(JsValue::from(5), JsValue::UNDEFINED), "sondhan.search: query must be a string, not 5");
     assert_eq!(thrown(JsValue::NULL, JsValue::UNDEFINED), "sondhan.search: query must be a string, not null");
-    assert_eq!(message(document(JsValue::UNDEFINED).unwrap_err()), "sondhan.document: id must be a string, not undefined");
+    assert_eq!(message(document(JsValue::UNDEFINED, JsValue::UNDEFINED).unwrap_err()), "sondhan.document: id must be a string, not undefined");
     assert_eq!(message(suggest(JsValue::from(true), None).unwrap_err()), "sondhan.suggest: input must be a string, not boolean");
     // Null options mean the defaults.
     assert_eq!(run("পুতিন", JsValue::NULL).hits.len(), 5);
@@ -339,13 +339,43 @@ fn document_returns_the_whole_article_or_null() {
         date: Option<String>,
         body: String,
     }
-    let article: Article = serde_wasm_bindgen::from_value(document(hit.id.as_str().into()).unwrap()).unwrap();
+    let article: Article = serde_wasm_bindgen::from_value(document(hit.id.as_str().into(), JsValue::UNDEFINED).unwrap()).unwrap();
     assert_eq!((&article.id, &article.title, &article.date), (&hit.id, &hit.title, &hit.date));
     let snippet_start: String = hit.snippet.trim_start_matches('…').chars().take(20).collect();
     // Snippets show newlines as spaces.
     assert!(article.body.replace('\n', " ").contains(&snippet_start), "the snippet comes from the body");
     assert!(article.body.len() > hit.snippet.len());
-    assert!(document("no-such-article".into()).unwrap().is_null());
+    assert!(document("no-such-article".into(), JsValue::UNDEFINED).unwrap().is_null());
+}
+
+#[wasm_bindgen_test]
+fn document_with_a_query_marks_every_match_as_javascript_slices() {
+    let hit = &find("পুতিন").hits[0];
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Article {
+        body: String,
+        highlights: Vec<Range>,
+        title_highlights: Vec<Range>,
+    }
+    #[derive(Deserialize)]
+    struct Range {
+        start: u32,
+        end: u32,
+    }
+    let article: Article = serde_wasm_bindgen::from_value(document(hit.id.as_str().into(), "পুতিন".into()).unwrap()).unwrap();
+    // Sliced as JavaScript slices: by UTF-16 code units.
+    let body = js_sys::JsString::from(article.body.as_str());
+    let words: Vec<String> = article.highlights.iter().map(|r| String::from(body.slice(r.start, r.end))).collect();
+    assert!(words.len() > hit.highlights.len(), "the whole body, not one snippet's window: {words:?}");
+    assert!(words.iter().all(|w| w.starts_with("পুতিন")), "{words:?}");
+    assert_eq!(article.title_highlights.len(), hit.title_highlights.len(), "the title as the hit marks it");
+    let plain: Article = serde_wasm_bindgen::from_value(document(hit.id.as_str().into(), JsValue::UNDEFINED).unwrap()).unwrap();
+    assert!(plain.highlights.is_empty() && plain.title_highlights.is_empty(), "no query, no highlights");
+    assert_eq!(
+        message(document(hit.id.as_str().into(), 5.into()).unwrap_err()),
+        "sondhan.document: query must be a string, not 5"
+    );
 }
 
 #[wasm_bindgen_test]

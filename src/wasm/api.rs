@@ -6,7 +6,8 @@
 //! than unwrapped, and the engine bounds the work a query can cause (`MAX_QUERY_BYTES`,
 //! `MAX_CLAUSES`), so a 100 KB paste is cut, not a trap.
 
-use sondhan_engine::{search as engine_search, suggest as engine_suggest};
+use sondhan_engine::{highlight as engine_highlight, search as engine_search, suggest as engine_suggest};
+use sondhan_engine::{DocumentHighlights, SearchOptions};
 use wasm_bindgen::prelude::*;
 
 use super::options::{describe, search_options};
@@ -46,14 +47,24 @@ pub fn suggest(
     to_js(&suggestions).map_err(|e| conversion_error("suggest", e))
 }
 
-/// The whole article with this id, or `null` if there is none.
+/// The whole article with this id, or `null` if there is none; with a query, also where the
+/// query matches in its title and body (the words a search for it highlights, all of them).
 #[wasm_bindgen(unchecked_return_type = "Article | null")]
-pub fn document(#[wasm_bindgen(unchecked_param_type = "string")] id: JsValue) -> Result<JsValue, JsError> {
+pub fn document(
+    #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | null")] query: JsValue,
+) -> Result<JsValue, JsError> {
     let id = string_arg("document", "id", &id)?;
+    let query = if query.is_undefined() || query.is_null() { None } else { Some(string_arg("document", "query", &query)?) };
     let index = index();
     let Some(ordinal) = index.find(&id) else { return Ok(JsValue::NULL) };
-    let article = index.document(ordinal).map_err(|e| JsError::new(&format!("sondhan.document: {e}")))?;
-    to_js(&Article::from(article)).map_err(|e| conversion_error("document", e))
+    let failed = |e| JsError::new(&format!("sondhan.document: {e}"));
+    let article = index.document(ordinal).map_err(failed)?;
+    let marked = match query {
+        Some(query) => engine_highlight(index, &query, ordinal, &SearchOptions::default()).map_err(failed)?,
+        None => DocumentHighlights::default(),
+    };
+    to_js(&Article::new(article, &marked)).map_err(|e| conversion_error("document", e))
 }
 
 /// Figures about the embedded index: articles, distinct words and stems, bytes per section.

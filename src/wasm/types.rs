@@ -13,7 +13,7 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 use sondhan_engine::index::{DocRef, IndexStats};
-use sondhan_engine::Suggestion;
+use sondhan_engine::{DocumentHighlights, Highlight, Suggestion};
 use wasm_bindgen::prelude::*;
 
 use super::options::js_message;
@@ -88,6 +88,10 @@ export interface Article {
   source: string | null;
   /** Paragraphs separated by `\n`. */
   body: string;
+  /** Where the query given to `document` matches in `body` (empty without one). */
+  highlights: Range[];
+  /** Where it matches in `title`. */
+  titleHighlights: Range[];
 }
 
 export interface IndexStats {
@@ -138,6 +142,7 @@ impl<'a> From<&'a Suggestion> for JsSuggestion<'a> {
 }
 
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Article<'a> {
     id: Cow<'a, str>,
     title: Cow<'a, str>,
@@ -145,13 +150,35 @@ pub struct Article<'a> {
     url: Option<Cow<'a, str>>,
     source: Option<Cow<'a, str>>,
     body: Cow<'a, str>,
+    highlights: Vec<JsRange>,
+    title_highlights: Vec<JsRange>,
 }
 
-impl<'a> From<DocRef<'a>> for Article<'a> {
-    fn from(d: DocRef<'a>) -> Self {
+/// A highlight as JavaScript slices: UTF-16 code units.
+#[derive(Serialize)]
+struct JsRange {
+    start: usize,
+    end: usize,
+}
+
+fn js_ranges(highlights: &[Highlight]) -> Vec<JsRange> {
+    highlights.iter().map(|h| JsRange { start: h.start_utf16, end: h.end_utf16 }).collect()
+}
+
+impl<'a> Article<'a> {
+    pub fn new(d: DocRef<'a>, marked: &DocumentHighlights) -> Self {
         // The index stores a missing field as an empty string.
         let known = |s: Cow<'a, str>| (!s.is_empty()).then_some(s);
-        Article { id: d.id, title: d.title, date: known(d.date), url: known(d.url), source: known(d.source), body: d.body }
+        Article {
+            id: d.id,
+            title: d.title,
+            date: known(d.date),
+            url: known(d.url),
+            source: known(d.source),
+            body: d.body,
+            highlights: js_ranges(&marked.body),
+            title_highlights: js_ranges(&marked.title),
+        }
     }
 }
 

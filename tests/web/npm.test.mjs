@@ -86,7 +86,7 @@ const ok = await run('npm', {
     for (const declaration of [
       'export function search(query: string, options?: SearchOptions): SearchResults;',
       'export function suggest(input: string, limit?: number | null): Suggestion[];',
-      'export function document(id: string): Article | null;',
+      'export function document(id: string, query?: string | null): Article | null;',
       'export function stats(): IndexStats;',
       'export function mount(target: HTMLElement | string, options?: MountOptions): SearchBox;',
     ]) {

@@ -106,6 +106,9 @@ const results = await run('page', {
     await article.waitFor();
     equal(await article.locator('h2').textContent(), title, 'Enter shows the chosen article (the seeds have no url)');
     assert((await article.locator('p.sondhan-article-paragraph').count()) > 1, 'the whole body, in paragraphs');
+    const marked = await article.locator('p mark').allTextContents();
+    assert(marked.length > 1, `the query's words are marked in the body (${marked.length})`);
+    assert(marked.every((word) => word.startsWith('পুতিন')), `only forms of পুতিন are marked: ${marked.join(', ')}`);
     assert(await article.evaluate((el) => el.contains(document.activeElement)), 'the focus moves to the article');
     assert(await page.getByRole('listbox').isHidden(), 'the list makes way for the article');
     await shot(page, 'article.png');

@@ -5,6 +5,8 @@
 //! shown as the characters it is. Styling is by `sondhan-` classes alone: no `style` attributes,
 //! which a strict `style-src 'self'` policy would block.
 
+use std::ops::Range;
+
 use sondhan_engine::{Highlight, Hit};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -36,8 +38,15 @@ impl<'a> Builder<'a> {
     /// `text` with each highlighted range wrapped in `<mark>`.
     pub fn marked(&self, tag: &str, class: &str, text: &str, highlights: &[Highlight]) -> Result<HtmlElement, JsValue> {
         let element = self.element(tag, class)?;
+        self.mark_into(&element, text, highlights.iter().map(|h| h.start..h.end))?;
+        Ok(element)
+    }
+
+    /// Appends `text` to `element` with each of `ranges` (byte offsets into `text`) wrapped in
+    /// `<mark>`.
+    pub fn mark_into(&self, element: &HtmlElement, text: &str, ranges: impl IntoIterator<Item = Range<usize>>) -> Result<(), JsValue> {
         let mut at = 0;
-        for h in highlights {
+        for h in ranges {
             // The engine's ranges are sorted, disjoint and on character boundaries; a range that
             // is not is skipped rather than trusted.
             let (Some(before), Some(word)) = (text.get(at..h.start), text.get(h.start..h.end)) else { continue };
@@ -50,7 +59,7 @@ impl<'a> Builder<'a> {
         if let Some(rest) = text.get(at..).filter(|rest| !rest.is_empty()) {
             element.append_child(&self.document.create_text_node(rest))?;
         }
-        Ok(element)
+        Ok(())
     }
 
     /// `<time datetime="2024-06-20">২০ জুন ২০২৪</time>`

@@ -7,7 +7,7 @@
 use std::cell::RefCell;
 
 use sondhan_engine::index::DocRef;
-use sondhan_engine::{search, Hit, SearchOptions};
+use sondhan_engine::{highlight, search, DocumentHighlights, Hit, SearchOptions};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CustomEvent, CustomEventInit, Document, Element, HtmlElement, HtmlInputElement};
@@ -295,13 +295,16 @@ impl View {
         }
     }
 
+    /// Shows the article with the words the query matched in it marked.
     fn show_article(&self, id: &str) {
         let index = index();
-        let Some(article) = index.find(id).and_then(|ordinal| index.document(ordinal).ok()) else {
+        let Some((ordinal, article)) = index.find(id).and_then(|ordinal| Some((ordinal, index.document(ordinal).ok()?))) else {
             report(&format!("sondhan: the article {} is not in the index", quote(&id.into())));
             return;
         };
-        if let Err(e) = self.article.fill(&Builder::new(&self.document), &article) {
+        // Unmarked rather than not shown if this fails (it reads only what the search just read).
+        let marked = highlight(index, &self.input.value(), ordinal, &SearchOptions::default()).unwrap_or_default();
+        if let Err(e) = self.article.fill(&Builder::new(&self.document), &article, &marked) {
             report(&format!("sondhan: could not show the article: {}", js_message(&e)));
             return;
         }
@@ -357,8 +360,9 @@ impl ArticleView {
         Ok(ArticleView { element, back, title, meta, body })
     }
 
-    fn fill(&self, b: &Builder, d: &DocRef) -> Result<(), JsValue> {
-        self.title.set_text_content(Some(&d.title));
+    fn fill(&self, b: &Builder, d: &DocRef, marked: &DocumentHighlights) -> Result<(), JsValue> {
+        self.title.set_text_content(None);
+        b.mark_into(&self.title, &d.title, marked.title.iter().map(|h| h.start..h.end))?;
         self.meta.set_text_content(None);
         if !d.date.is_empty() {
             self.meta.append_child(b.date(&d.date)?.as_ref())?;
@@ -367,8 +371,18 @@ impl ArticleView {
             self.meta.append_child(b.text_element("span", "sondhan-article-source", &d.source)?.as_ref())?;
         }
         self.body.set_text_content(None);
-        for paragraph in d.body.split('\n').filter(|p| !p.trim().is_empty()) {
-            self.body.append_child(b.text_element("p", "sondhan-article-paragraph", paragraph)?.as_ref())?;
+        let mut start = 0;
+        for paragraph in d.body.split('\n') {
+            let (from, to) = (start, start + paragraph.len());
+            start = to + 1;
+            if paragraph.trim().is_empty() {
+                continue;
+            }
+            let element = b.element("p", "sondhan-article-paragraph")?;
+            // This paragraph's highlights, as offsets into it.
+            let here = marked.body.iter().filter(|h| h.start >= from && h.end <= to).map(|h| h.start - from..h.end - from);
+            b.mark_into(&element, paragraph, here)?;
+            self.body.append_child(element.as_ref())?;
         }
         Ok(())
     }
