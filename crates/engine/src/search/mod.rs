@@ -228,7 +228,8 @@ pub fn search(index: &Index<'_>, query: &str, options: &SearchOptions) -> Result
     sort_first_by(&mut ranked, options.offset.saturating_add(limit), |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let page = ranked.get(options.offset..).unwrap_or_default();
     let page = &page[..page.len().min(limit)];
-    let highlighter = Highlighter::new(&matchers, page.iter().map(|&(doc, _)| doc))?;
+    let page_docs: Vec<u32> = page.iter().map(|&(doc, _)| doc).collect();
+    let highlighter = Highlighter::new(&matchers, &page_docs)?;
     let hits = page.iter().map(|&(doc, score)| make_hit(index, doc, score, &highlighter)).collect::<Result<_, _>>()?;
     Ok(SearchResults { total: ranked.len(), hits, truncated: parsed.truncated, suggestion })
 }
@@ -253,7 +254,7 @@ pub fn highlight(index: &Index<'_>, query: &str, doc: u32, options: &SearchOptio
         return Ok(DocumentHighlights::default());
     }
     let article = index.document(doc)?;
-    let (title, body) = Highlighter::new(&matchers, [doc])?.highlight_whole(doc, &article.title, &article.body, article.title_words);
+    let (title, body) = Highlighter::new(&matchers, &[doc])?.highlight_whole(doc, &article.title, &article.body, article.title_words);
     Ok(DocumentHighlights { title, body })
 }
 
