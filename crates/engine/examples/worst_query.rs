@@ -8,6 +8,8 @@
 //! ```
 //!
 //! With no argument, it measures `seeds/` and `../shared/bench-corpus/news` (read at run time).
+//! The argument `huge` stands for the seeds plus one 20 MB article of their text repeated (1.4
+//! million words; its frequent words stand in it over 100,000 times each).
 //! `ONLY=name` runs the queries whose name contains it; `ROUNDS=n` fixes the number of runs.
 //! `PAUSE=s` waits s seconds after building each index, so that a profiler started with
 //! instrumentation off (`valgrind --tool=callgrind --instr-atstart=no`) can be switched on for
@@ -42,16 +44,21 @@ fn main() {
     let only = std::env::var("ONLY").ok();
     let rounds: Option<u32> = std::env::var("ROUNDS").ok().and_then(|r| r.parse().ok());
     for dir in &dirs {
-        let corpus = match read_corpus(dir.as_ref()) {
+        let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
+        let corpus = match read_corpus(if dir == "huge" { seeds } else { dir }.as_ref()) {
             Ok(corpus) => corpus,
             Err(e) => {
                 eprintln!("worst_query: skipping {dir}: {e}");
                 continue;
             }
         };
-        let bytes = build_index(&corpus.documents);
+        let mut documents = corpus.documents;
+        if dir == "huge" {
+            documents.push(huge_article(&documents));
+        }
+        let bytes = build_index(&documents);
         let index = Index::open(&bytes).expect("a fresh index opens");
-        let cases: Vec<Case> = cases(&index, &corpus.documents)
+        let cases: Vec<Case> = cases(&index, &documents)
             .into_iter()
             .filter(|c| only.as_deref().is_none_or(|o| c.name.contains(o)))
             .collect();
@@ -81,6 +88,13 @@ fn main() {
             );
         }
     }
+}
+
+/// One article of about 20 MB: the bodies of `documents`, over and over.
+fn huge_article(documents: &[Document]) -> Document {
+    let text: String = documents.iter().map(|d| d.body.as_str()).collect::<Vec<_>>().join("\n");
+    let body = text.repeat((20 << 20) / text.len().max(1) + 1);
+    Document { id: "huge".into(), title: "একটি বিশাল নিবন্ধ".into(), body, ..Default::default() }
 }
 
 fn ms(d: Duration) -> f64 {

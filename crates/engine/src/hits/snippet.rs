@@ -15,7 +15,7 @@ use crate::index::{Body, HitDocument, IndexError, SeekablePostings, Stored, WORD
 /// Words per snippet window: about two lines of text.
 /// Occurrences of one matched word in one document that are marked: enough for any snippet
 /// window, few enough that a 20 MB article costs a search no more than a news article.
-const MAX_POSITIONS: usize = 1024;
+const MAX_POSITIONS: u32 = 1024;
 const WINDOW_WORDS: u32 = 28;
 const ELLIPSIS: &str = "…";
 
@@ -58,12 +58,11 @@ impl Highlighter {
             for (member, words) in (0u32..).zip(members) {
                 for postings in words {
                     postings.for_docs(&docs, |at, p| {
-                        p.positions_into(&mut positions)?;
                         // The title's and the first occurrences are enough to place a snippet;
                         // a word repeated 100,000 times in a huge article would otherwise make
-                        // every search for it sort them all.
-                        let first = &positions[..positions.len().min(MAX_POSITIONS)];
-                        found[at].extend(first.iter().map(|&position| (position, clause, member)));
+                        // every search for it decode and sort them all.
+                        p.first_positions_into(MAX_POSITIONS, &mut positions)?;
+                        found[at].extend(positions.iter().map(|&position| (position, clause, member)));
                         Ok(())
                     })?;
                 }

@@ -148,7 +148,9 @@ impl Posting<'_> {
         self.first_positions_into(self.in_title, out)
     }
 
-    fn first_positions_into(&self, n: u32, out: &mut Vec<u32>) -> Result<(), IndexError> {
+    /// Decodes the first `n` positions (at most all of them) into `out`.
+    pub(crate) fn first_positions_into(&self, n: u32, out: &mut Vec<u32>) -> Result<(), IndexError> {
+        let n = n.min(self.in_title.saturating_add(self.in_body));
         out.clear();
         let mut r = Reader::new(self.positions);
         let mut position = 0u32;
