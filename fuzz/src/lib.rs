@@ -4,7 +4,7 @@ use std::sync::OnceLock;
 
 use sondhan_engine::corpus::read_corpus;
 use sondhan_engine::index::{build_index, Index};
-use sondhan_engine::{search, suggest, Highlight, IndexError, SearchOptions, SearchResults};
+use sondhan_engine::{highlight, search, suggest, Highlight, IndexError, SearchOptions, SearchResults};
 
 /// The index of the seed articles (`seeds/`), built once per process with the code build.rs runs.
 pub fn seeds_index() -> &'static Index<'static> {
@@ -33,7 +33,8 @@ pub fn options(byte: u8) -> SearchOptions {
 }
 
 /// Searches and completes `query`, and checks what a page would rely on: no more hits than
-/// asked for, and every highlight a valid range of its text in bytes and in UTF-16 units.
+/// asked for, and every highlight a valid range of its text in bytes and in UTF-16 units, in the
+/// hits and over the whole article of the first hit (what the widget's article view marks).
 pub fn exercise(index: &Index<'_>, query: &str, options: &SearchOptions) -> Result<SearchResults, IndexError> {
     let results = search(index, query, options)?;
     assert!(results.hits.len() <= options.limit.min(sondhan_engine::search::MAX_LIMIT));
@@ -41,6 +42,12 @@ pub fn exercise(index: &Index<'_>, query: &str, options: &SearchOptions) -> Resu
     for hit in &results.hits {
         check_highlights(&hit.snippet, &hit.highlights);
         check_highlights(&hit.title, &hit.title_highlights);
+    }
+    if let Some(doc) = results.hits.first().and_then(|hit| index.find(&hit.id)) {
+        let article = index.document(doc)?;
+        let marked = highlight(index, query, doc, options)?;
+        check_highlights(&article.title, &marked.title);
+        check_highlights(&article.body, &marked.body);
     }
     for s in suggest(index, query, 8) {
         assert!(s.completion.ends_with(&s.term), "{s:?}");

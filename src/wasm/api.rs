@@ -48,7 +48,8 @@ pub fn suggest(
 }
 
 /// The whole article with this id, or `null` if there is none; with a query, also where the
-/// query matches in its title and body (the words a search for it highlights, all of them).
+/// query matches in its title and body (searched with the default options, prefix and typos on;
+/// the first 1,024 occurrences of each matched word).
 #[wasm_bindgen(unchecked_return_type = "Article | null")]
 pub fn document(
     #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,

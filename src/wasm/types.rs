@@ -88,7 +88,8 @@ export interface Article {
   source: string | null;
   /** Paragraphs separated by `\n`. */
   body: string;
-  /** Where the query given to `document` matches in `body` (empty without one). */
+  /** Where the query given to `document` matches in `body` (empty without one; the first 1,024
+   * occurrences of each matched word). */
   highlights: Range[];
   /** Where it matches in `title`. */
   titleHighlights: Range[];

@@ -372,15 +372,18 @@ impl ArticleView {
         }
         self.body.set_text_content(None);
         let mut start = 0;
+        // Sorted and disjoint: each paragraph takes those that reach into it.
+        let mut highlights = marked.body.iter().peekable();
         for paragraph in d.body.split('\n') {
             let (from, to) = (start, start + paragraph.len());
             start = to + 1;
+            while highlights.next_if(|h| h.end <= from).is_some() {}
             if paragraph.trim().is_empty() {
                 continue;
             }
             let element = b.element("p", "sondhan-article-paragraph")?;
-            // This paragraph's highlights, as offsets into it.
-            let here = marked.body.iter().filter(|h| h.start >= from && h.end <= to).map(|h| h.start - from..h.end - from);
+            // Clipped to the paragraph (a phrase may run over a line break), as offsets into it.
+            let here = highlights.clone().take_while(|h| h.start < to).map(|h| h.start.max(from) - from..h.end.min(to) - from);
             b.mark_into(&element, paragraph, here)?;
             self.body.append_child(element.as_ref())?;
         }

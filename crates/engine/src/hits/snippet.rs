@@ -12,10 +12,10 @@ use std::ops::Range;
 use crate::analysis::{normalize_word, segments, Segments};
 use crate::index::{Body, HitDocument, IndexError, SeekablePostings, Stored, WORD_STRIDE};
 
-/// Words per snippet window: about two lines of text.
 /// Occurrences of one matched word in one document that are marked: enough for any snippet
 /// window, few enough that a 20 MB article costs a search no more than a news article.
 const MAX_POSITIONS: u32 = 1024;
+/// Words per snippet window: about two lines of text.
 const WINDOW_WORDS: u32 = 28;
 const ELLIPSIS: &str = "…";
 
@@ -34,7 +34,7 @@ struct Mark {
     clause: u32,
 }
 
-/// The matched positions in one page of hits, read in one pass over each matched word's postings.
+/// The matched positions in one page of hits, sought in each matched word's postings.
 pub(crate) struct Highlighter {
     /// The page's documents, sorted, each with its marks sorted by position, one per position.
     docs: Vec<(u32, Vec<Mark>)>,
@@ -75,38 +75,34 @@ impl Highlighter {
     /// The snippet, its highlights and the title's highlights of `document`, document `doc` of
     /// the page.
     pub fn highlight(&self, doc: u32, document: &HitDocument<'_>) -> Result<(String, Vec<Highlight>, Vec<Highlight>), IndexError> {
-        let marks = match self.docs.binary_search_by_key(&doc, |(d, _)| *d) {
-            Ok(i) => self.docs[i].1.as_slice(),
-            Err(_) => &[],
-        };
-        // Title positions come first, then one past the title's last, the body's.
-        let (title_words, body) = (document.title_words, &document.body);
-        let (title_marks, body_marks) = marks.split_at(marks.partition_point(|m| m.position < title_words));
-        let body_marks: Vec<Mark> = body_marks
-            .iter()
-            .filter_map(|m| Some(Mark { position: m.position.checked_sub(title_words + 1)?, clause: m.clause }))
-            .filter(|m| m.position < body.words)
-            .collect();
-        let (snippet, highlights) = snippet(body, &body_marks)?;
-        Ok((snippet, highlights, title_highlights(&document.title, title_marks)))
+        let (title_marks, body_marks) = self.marks(doc, document.title_words);
+        let body_marks: Vec<Mark> = body_marks.into_iter().filter(|m| m.position < document.body.words).collect();
+        let (snippet, highlights) = snippet(&document.body, &body_marks)?;
+        Ok((snippet, highlights, text_highlights(&document.title, title_marks)))
     }
-}
 
-impl Highlighter {
     /// The highlights of `doc` (a document of the page) over its whole title and body, as
     /// [`Index::document`](crate::index::Index::document) gives them: for reading the article
     /// a hit leads to. Only the first [`MAX_POSITIONS`] occurrences of each word are marked.
     pub fn highlight_whole(&self, doc: u32, title: &str, body: &str, title_words: u32) -> (Vec<Highlight>, Vec<Highlight>) {
+        let (title_marks, body_marks) = self.marks(doc, title_words);
+        (text_highlights(title, title_marks), text_highlights(body, &body_marks))
+    }
+
+    /// The marks of `doc` in its title, and in its body with positions counted from the body's
+    /// first word. (Title positions come first, then one past the title's last, the body's.)
+    fn marks(&self, doc: u32, title_words: u32) -> (&[Mark], Vec<Mark>) {
         let marks = match self.docs.binary_search_by_key(&doc, |(d, _)| *d) {
             Ok(i) => self.docs[i].1.as_slice(),
             Err(_) => &[],
         };
         let (title_marks, body_marks) = marks.split_at(marks.partition_point(|m| m.position < title_words));
-        let body_marks: Vec<Mark> = body_marks
+        let body_start = title_words.saturating_add(1);
+        let body_marks = body_marks
             .iter()
-            .filter_map(|m| Some(Mark { position: m.position.checked_sub(title_words + 1)?, clause: m.clause }))
+            .filter_map(|m| Some(Mark { position: m.position.checked_sub(body_start)?, clause: m.clause }))
             .collect();
-        (title_highlights(title, title_marks), title_highlights(body, &body_marks))
+        (title_marks, body_marks)
     }
 }
 
@@ -179,15 +175,15 @@ fn stored_words(text: Stored<'_>, first: u32) -> impl Iterator<Item = (u32, Rang
     (first..).zip(Segments::over(text.chars(0..text.len()), text.len()).filter(indexed))
 }
 
-/// The highlights of `marks` (positions counted from the first word of `title`) in `title`.
-fn title_highlights(title: &str, marks: &[Mark]) -> Vec<Highlight> {
+/// The highlights of `marks` (positions counted from the first word of `text`) in `text`.
+fn text_highlights(text: &str, marks: &[Mark]) -> Vec<Highlight> {
     if marks.is_empty() {
         return Vec::new();
     }
     let clause_at = |position| marks.binary_search_by_key(&position, |m| m.position).ok().map(|i| marks[i].clause);
     let last = marks[marks.len() - 1].position;
-    let words = words(title, 0).take_while(|(position, _)| *position <= last);
-    to_highlights(title, ranges(words.map(|(position, range)| (range, clause_at(position))), 0))
+    let words = words(text, 0).take_while(|(position, _)| *position <= last);
+    to_highlights(text, ranges(words.map(|(position, range)| (range, clause_at(position)))))
 }
 
 /// The first window of [`WINDOW_WORDS`] words with the most distinct clauses, then the most
@@ -278,7 +274,7 @@ fn snippet(body: &Body<'_>, marks: &[Mark]) -> Result<(String, Vec<Highlight>), 
     // Decoded a piece at a time, between the highlights, to know where each lands.
     let mut marked = Vec::new();
     let mut at = from;
-    for (start, end) in ranges(in_window, 0) {
+    for (start, end) in ranges(in_window) {
         push_spaced(&mut snippet, &text.decode(at..start)?);
         let marked_from = snippet.len();
         push_spaced(&mut snippet, &text.decode(start..end)?);
@@ -316,9 +312,8 @@ fn push_spaced(out: &mut String, text: &str) {
     }
 }
 
-/// The matched words' byte ranges (shifted by `shift`), adjacent words of one clause (a phrase)
-/// merged into one.
-fn ranges(words: impl IntoIterator<Item = (Range<usize>, Option<u32>)>, shift: isize) -> Vec<(usize, usize)> {
+/// The matched words' byte ranges, adjacent words of one clause (a phrase) merged into one.
+fn ranges(words: impl IntoIterator<Item = (Range<usize>, Option<u32>)>) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
     let mut last_clause = None;
     for (range, clause) in words {
@@ -326,7 +321,7 @@ fn ranges(words: impl IntoIterator<Item = (Range<usize>, Option<u32>)>, shift: i
             last_clause = None;
             continue;
         };
-        let (s, e) = (range.start.wrapping_add_signed(shift), range.end.wrapping_add_signed(shift));
+        let (s, e) = (range.start, range.end);
         match out.last_mut() {
             Some(prev) if last_clause == Some(c) && prev.1 + 1 >= s => prev.1 = e,
             _ => out.push((s, e)),

@@ -140,7 +140,7 @@ pub struct Posting<'a> {
 impl Posting<'_> {
     /// Decodes the word's positions in the document into `out` (cleared first).
     pub fn positions_into(&self, out: &mut Vec<u32>) -> Result<(), IndexError> {
-        self.first_positions_into(self.in_title + self.in_body, out)
+        self.first_positions_into(u32::MAX, out)
     }
 
     /// Decodes the word's positions in the title alone (they come first) into `out`.
@@ -219,7 +219,8 @@ pub(crate) struct SeekablePostings<'a> {
 impl<'a> Postings<'a> {
     /// Calls `each` with every posting, and returns them seekable.
     pub(crate) fn read_all(mut self, mut each: impl FnMut(Posting<'a>) -> Result<(), IndexError>) -> Result<SeekablePostings<'a>, IndexError> {
-        let mut points = Vec::with_capacity((self.remaining / SEEK_STRIDE + 1) as usize);
+        // Not sized by `remaining`: damaged bytes could claim billions of postings.
+        let mut points = Vec::new();
         for n in 0u32.. {
             let before = (n % SEEK_STRIDE == 0).then(|| self.clone());
             let Some(posting) = self.next() else { break };
@@ -564,6 +565,12 @@ mod tests {
     use super::*;
     use crate::corpus::Document;
     use crate::index::build_index;
+
+    #[test]
+    fn a_damaged_posting_count_is_an_error_not_an_allocation() {
+        let postings = Postings { reader: Reader::new(&[]), remaining: u32::MAX, doc: 0, documents: 10 };
+        assert!(postings.read_all(|_| Ok(())).is_err());
+    }
 
     proptest! {
         /// Seeking finds exactly the postings a read from the start finds, whichever documents are

@@ -1,4 +1,4 @@
-//! Typo tolerance on the FST: a Levenshtein automaton over code points, fed UTF-8 bytes.
+//! Typo tolerance on the FST: a Levenshtein automaton over code points, fed the bytes of keys.
 //!
 //! fst's own `Levenshtein` automaton finds nothing for Bengali queries (upstream fst issues #38
 //! and #160). This one simulates the Levenshtein NFA bit-parallel (Wu and Manber), with a
@@ -12,8 +12,8 @@
 //! Because the NFA tracks every prefix of the query, one walk also finds the keys near shorter
 //! prefixes of it ([`Levenshtein::also_near`]): a word's stems are mostly prefixes of it.
 //!
-//! It reads keys in UTF-8 (the words FST) or, with [`Levenshtein::over_coded_keys`], in the
-//! index's [key code](crate::index::key_code), a Bengali letter one byte (the loose keys FST).
+//! It reads keys in UTF-8 or, with [`Levenshtein::over_coded_keys`], in the index's
+//! [key code](crate::index::key_code), a Bengali letter one byte, as the index's FSTs spell them.
 //!
 //! The automaton can also require the first letter to be one of a few: people rarely get the
 //! first letter wrong, and checking it inside the automaton lets the FST walk skip every subtree
@@ -244,8 +244,8 @@ impl Levenshtein {
 ///
 /// fst's own stream (`search_with_state`) reads the target node of every transition and stacks
 /// it before asking the automaton whether it can go on; here a transition the automaton rejects
-/// costs no more than the question, and most do: a node's many last bytes of a Bengali letter
-/// lead to letters no edit allows.
+/// costs no more than the question, and most do: most of a node's many next letters are ones
+/// no edit allows.
 pub fn walk(map: &fst::Map<&[u8]>, automaton: &Levenshtein, mut found: impl FnMut(&[u8], u64, &State) -> ControlFlow<()>) {
     let fst = map.as_fst();
     let root = fst.root();

@@ -61,13 +61,12 @@ fn closest_word(index: &Index<'_>, word: &str) -> Result<Option<String>, IndexEr
             if scanned > MAX_SCAN {
                 break;
             }
-            let key = key_code::decode(key);
             let df = WordEntry::from_value(value).df;
             let edits = automaton.distance(state);
             // Prefer fewer edits, then more documents.
             let better = best.as_ref().is_none_or(|(bdf, bedits, _)| (edits, std::cmp::Reverse(df)) < (*bedits, std::cmp::Reverse(*bdf)));
             if better {
-                best = Some((df, edits, key));
+                best = Some((df, edits, key_code::decode(key)));
             }
         }
     }

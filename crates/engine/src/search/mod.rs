@@ -124,9 +124,9 @@ struct Counts {
     docs: Vec<u32>,
 }
 
-/// Most arrays kept for reuse: a search holds at most two `Counts` at once (a clause's and an
-/// excluded clause's).
-const SPARE_COUNTS: usize = 2;
+/// Most arrays kept for reuse: a search holds one `Counts` at a time (each clause's is dropped
+/// before the next clause is evaluated).
+const SPARE_COUNTS: usize = 1;
 
 thread_local! {
     /// Arrays of dropped [`Counts`], all zero.
@@ -194,7 +194,9 @@ impl Drop for Counts {
             self.by_doc[doc as usize] = Count::default();
         }
         let by_doc = std::mem::take(&mut self.by_doc);
-        SPARE.with_borrow_mut(|spare| {
+        // (At thread exit the pool may be gone already; the array is then just freed.)
+        let _ = SPARE.try_with(|spare| {
+            let mut spare = spare.borrow_mut();
             if spare.len() < SPARE_COUNTS {
                 spare.push(by_doc);
             }
@@ -236,7 +238,8 @@ pub fn search(index: &Index<'_>, query: &str, options: &SearchOptions) -> Result
 
 /// What `query` matches in the whole of document `doc` (an ordinal, as [`Index::find`] gives):
 /// highlight ranges over its title and body as [`Index::document`] returns them, for reading the
-/// article a hit leads to. Empty if the document does not match.
+/// article a hit leads to (the first 1,024 occurrences of each matched word). Empty if the
+/// document does not match.
 ///
 /// ```
 /// use sondhan_engine::{corpus::Document, index::{build_index, Index}, search::{highlight, SearchOptions}};
