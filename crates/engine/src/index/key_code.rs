@@ -14,6 +14,8 @@
 //! U+0984 is unassigned in Unicode, so its byte is free to be the escape. Keys keep their order
 //! within the Bengali block and within ASCII, which is all a prefix search needs.
 
+use super::text::utf8_width;
+
 /// Marks a code point outside ASCII and the Bengali block; its UTF-8 follows.
 pub const ESCAPE: u8 = 0x84;
 
@@ -32,8 +34,9 @@ fn byte(c: char) -> Option<u8> {
     }
 }
 
-/// Appends `key` in the code to `out`.
-pub fn encode_into(key: &str, out: &mut Vec<u8>) {
+/// `key` in the code.
+pub fn encode(key: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(key.len());
     for c in key.chars() {
         match byte(c) {
             Some(b) => out.push(b),
@@ -43,12 +46,6 @@ pub fn encode_into(key: &str, out: &mut Vec<u8>) {
             }
         }
     }
-}
-
-/// `key` in the code.
-pub fn encode(key: &str) -> Vec<u8> {
-    let mut out = Vec::with_capacity(key.len());
-    encode_into(key, &mut out);
     out
 }
 
@@ -70,12 +67,7 @@ pub fn decode(bytes: &[u8]) -> String {
             out.push(char::from_u32(decode_byte(first)).unwrap_or(char::REPLACEMENT_CHARACTER));
             continue;
         }
-        let len = match rest.first() {
-            Some(0xC0..=0xDF) => 2,
-            Some(0xE0..=0xEF) => 3,
-            Some(0xF0..=0xF7) => 4,
-            _ => 1,
-        };
+        let len = rest.first().map_or(0, |&lead| utf8_width(lead)).max(1);
         let (escaped, tail) = rest.split_at(len.min(rest.len()));
         match std::str::from_utf8(escaped) {
             Ok(s) => out.push_str(s),

@@ -134,7 +134,7 @@ impl<'a> Stored<'a> {
 }
 
 /// The length of the UTF-8 sequence that starts with `lead` (0 if it cannot start one).
-fn utf8_width(lead: u8) -> usize {
+pub(super) fn utf8_width(lead: u8) -> usize {
     match lead {
         0x00..=0x7F => 1,
         0xC2..=0xDF => 2,

@@ -1,4 +1,5 @@
-//! Typo tolerance on the FST: a Levenshtein automaton over code points, fed the bytes of keys.
+//! Typo tolerance on the FST: a Levenshtein automaton over code points, fed keys in the index's
+//! [key code](crate::index::key_code) (a Bengali letter one byte, other code points escaped).
 //!
 //! fst's own `Levenshtein` automaton finds nothing for Bengali queries (upstream fst issues #38
 //! and #160). This one simulates the Levenshtein NFA bit-parallel (Wu and Manber), with a
@@ -11,9 +12,6 @@
 //!
 //! Because the NFA tracks every prefix of the query, one walk also finds the keys near shorter
 //! prefixes of it ([`Levenshtein::also_near`]): a word's stems are mostly prefixes of it.
-//!
-//! It reads keys in UTF-8 or, with [`Levenshtein::over_coded_keys`], in the index's
-//! [key code](crate::index::key_code), a Bengali letter one byte, as the index's FSTs spell them.
 //!
 //! The automaton can also require the first letter to be one of a few: people rarely get the
 //! first letter wrong, and checking it inside the automaton lets the FST walk skip every subtree
@@ -56,11 +54,7 @@ pub struct Levenshtein {
     /// length in code points and the edits it allows.
     ends: Vec<(u32, u8)>,
     prefix: bool,
-    /// Keys are in the key code, not UTF-8.
-    coded: bool,
-    /// Allowed first letters, and the same spelled as keys spell them, all of one length (empty
-    /// for any first letter).
-    first_letters: Vec<char>,
+    /// Allowed first letters as keys spell them, all of one length (empty for any first letter).
     first: Vec<[u8; 4]>,
     first_len: usize,
 }
@@ -102,8 +96,6 @@ impl Levenshtein {
             levels: [0, 1, 2].map(|d| if d <= distance { u8::MAX } else { 0 }),
             ends: Vec::new(),
             prefix,
-            coded: false,
-            first_letters: Vec::new(),
             first: Vec::new(),
             first_len: 0,
         };
@@ -143,28 +135,10 @@ impl Levenshtein {
     /// Matches only keys whose first letter is one of `letters`. Ignored (any first letter is
     /// allowed) if the letters differ in length as the keys spell them or there are too many.
     pub fn first_letter_in(mut self, letters: &[char]) -> Self {
-        self.first_letters = letters.to_vec();
-        self.spell_first_letters();
-        self
-    }
-
-    /// Reads keys in the index's [key code](crate::index::key_code) instead of UTF-8.
-    pub fn over_coded_keys(mut self) -> Self {
-        self.coded = true;
-        self.spell_first_letters();
-        self
-    }
-
-    fn spell_first_letters(&mut self) {
-        let spelled: Vec<Vec<u8>> = self
-            .first_letters
-            .iter()
-            .map(|&c| if self.coded { key_code::encode(c.encode_utf8(&mut [0; 4])) } else { c.to_string().into_bytes() })
-            .collect();
+        let spelled: Vec<Vec<u8>> = letters.iter().map(|&c| key_code::encode(c.encode_utf8(&mut [0; 4]))).collect();
         let len = spelled.first().map_or(0, Vec::len);
-        (self.first, self.first_len) = (Vec::new(), 0);
         if spelled.is_empty() || spelled.len() > MAX_FIRST_LETTERS || spelled.iter().any(|s| s.len() != len || len > 4) {
-            return;
+            return self;
         }
         self.first = spelled
             .iter()
@@ -175,6 +149,7 @@ impl Levenshtein {
             })
             .collect();
         self.first_len = len;
+        self
     }
 
     /// The edit distance of the whole word at a matching state.
@@ -328,15 +303,13 @@ impl Automaton for Levenshtein {
         if state.settled != NONE {
             return next;
         }
-        // The key code: a byte is a code point, unless it escapes one in UTF-8. UTF-8: a leading
+        // The key code: a byte is a code point, unless it escapes one in UTF-8, whose leading
         // byte says how many continuation bytes follow; the code point is stepped once complete.
-        // (Keys are strings; a stray byte just matches no query letter.)
-        let coded = self.coded && !state.escaped;
+        // (A damaged escape just matches no query letter.)
         next.escaped = false;
         match (state.pending, byte) {
-            (0, ESCAPE) if coded => next.escaped = true,
-            (0, _) if coded => self.step(&mut next, key_code::decode_byte(byte)),
-            (0, 0x00..=0x7F) => self.step(&mut next, u32::from(byte)),
+            (0, ESCAPE) if !state.escaped => next.escaped = true,
+            (0, _) if !state.escaped => self.step(&mut next, key_code::decode_byte(byte)),
             (0, 0xC0..=0xDF) => (next.partial, next.pending) = (u32::from(byte & 0x1F), 1),
             (0, 0xE0..=0xEF) => (next.partial, next.pending) = (u32::from(byte & 0x0F), 2),
             (0, 0xF0..=0xF7) => (next.partial, next.pending) = (u32::from(byte & 0x07), 3),
@@ -360,18 +333,24 @@ mod tests {
     use fst::{IntoStreamer, Map, Streamer};
     use proptest::prelude::*;
 
+    /// An FST of `keys` spelled in the key code, as the index's are, each with its number.
+    fn coded_map<'k>(keys: impl IntoIterator<Item = &'k str>) -> Map<Vec<u8>> {
+        let coded: std::collections::BTreeMap<Vec<u8>, u64> = (0..).zip(keys).map(|(i, k)| (key_code::encode(k), i)).collect();
+        Map::from_iter(coded).unwrap()
+    }
+
     fn found(map: &Map<Vec<u8>>, aut: &Levenshtein) -> Vec<(String, u8)> {
         let mut stream = map.search_with_state(aut).into_stream();
         let mut found = Vec::new();
         while let Some((key, _, state)) = stream.next() {
-            found.push((String::from_utf8(key.to_vec()).unwrap(), aut.distance(state)));
+            found.push((key_code::decode(key), aut.distance(state)));
         }
         found
     }
 
     #[test]
     fn finds_bengali_words_one_edit_away() {
-        let map = Map::from_iter([("কোরিয়া", 1u64), ("পুতিন", 2), ("পুতিনের", 3)]).unwrap();
+        let map = coded_map(["কোরিয়া", "পুতিন", "পুতিনের"]);
         assert_eq!(found(&map, &Levenshtein::new("পুটিন", 1, false)), [("পুতিন".to_string(), 1)]);
         let prefix = found(&map, &Levenshtein::new("পুটিন", 1, true));
         assert_eq!(prefix, [("পুতিন".to_string(), 1), ("পুতিনের".to_string(), 1)]);
@@ -379,29 +358,13 @@ mod tests {
 
     #[test]
     fn the_first_letter_can_be_required() {
-        let map = Map::from_iter([("করতে", 1u64), ("ছুক্তি", 2), ("নরতে", 3)]).unwrap(); // sorted, as an FST needs
+        let map = coded_map(["করতে", "ছুক্তি", "নরতে"]);
         let any = found(&map, &Levenshtein::new("নরতে", 1, false));
         assert_eq!(any.len(), 2);
         let same_first = found(&map, &Levenshtein::new("নরতে", 1, false).first_letter_in(&['ন']));
         assert_eq!(same_first, [("নরতে".to_string(), 0)]);
         let either = found(&map, &Levenshtein::new("চুক্তি", 1, false).first_letter_in(&['চ', 'ছ']));
         assert_eq!(either, [("ছুক্তি".to_string(), 1)]);
-    }
-
-    /// A key of [`key_code`] as text (the test alphabet escapes only two-byte letters).
-    fn decode_coded(bytes: &[u8]) -> String {
-        let mut out = String::new();
-        let mut rest = bytes;
-        while let Some((&b, tail)) = rest.split_first() {
-            if b == ESCAPE {
-                out.push_str(std::str::from_utf8(&tail[..2]).unwrap());
-                rest = &tail[2..];
-            } else {
-                out.push(char::from_u32(key_code::decode_byte(b)).unwrap());
-                rest = tail;
-            }
-        }
-        out
     }
 
     /// The restricted Damerau-Levenshtein distance, by dynamic programming.
@@ -427,7 +390,7 @@ mod tests {
 
     fn run(aut: &Levenshtein, key: &str) -> Option<u8> {
         let mut state = aut.start();
-        for &b in key.as_bytes() {
+        for b in key_code::encode(key) {
             if !aut.can_match(&state) {
                 return None;
             }
@@ -439,9 +402,9 @@ mod tests {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]
 
-        // Small alphabets (one of them multi-byte) make near misses, swaps and repeats common.
+        // Small alphabets make near misses, swaps and repeats common; é is escaped in the key code.
         #[test]
-        fn agrees_with_the_edit_distance(query in "[abকখ]{0,7}", key in "[abকখ]{0,9}", distance in 1u8..=2) {
+        fn agrees_with_the_edit_distance(query in "[abকখé]{0,7}", key in "[abকখé]{0,9}", distance in 1u8..=2) {
             let (q, k): (Vec<char>, Vec<char>) = (query.chars().collect(), key.chars().collect());
             let whole = osa(&q, &k);
             let expected = (whole <= usize::from(distance)).then_some(whole as u8);
@@ -459,53 +422,39 @@ mod tests {
         }
 
         #[test]
-        fn the_walk_finds_what_fsts_own_stream_finds(keys in prop::collection::btree_set("[abকখ]{0,6}", 0..40), query in "[abকখ]{1,6}", distance in 1u8..=2, prefix: bool) {
-            let map = Map::from_iter(keys.iter().enumerate().map(|(i, k)| (k.clone(), i as u64))).unwrap();
+        fn the_walk_finds_what_fsts_own_stream_finds(keys in prop::collection::btree_set("[abকখé]{0,6}", 0..40), query in "[abকখé]{1,6}", distance in 1u8..=2, prefix: bool) {
+            let map = coded_map(keys.iter().map(String::as_str));
             let automaton = Levenshtein::new(&query, distance, prefix).first_letter_in(&['a', 'b']);
             let map = Map::new(map.as_fst().as_bytes()).unwrap();
             let mut walked = Vec::new();
             walk(&map, &automaton, |key, value, &state| {
-                walked.push((String::from_utf8(key.to_vec()).unwrap(), value, automaton.distance(state)));
+                walked.push((key_code::decode(key), value, automaton.distance(state)));
                 ControlFlow::Continue(())
             });
             let mut stream = map.search_with_state(&automaton).into_stream();
             let mut streamed = Vec::new();
             while let Some((key, value, state)) = stream.next() {
-                streamed.push((String::from_utf8(key.to_vec()).unwrap(), value, automaton.distance(state)));
+                streamed.push((key_code::decode(key), value, automaton.distance(state)));
             }
             prop_assert_eq!(walked, streamed);
         }
 
         #[test]
-        fn coded_keys_match_as_their_utf8_does(keys in prop::collection::btree_set("[abকখé]{0,6}", 0..40), query in "[abকখé]{1,6}", distance in 1u8..=2, prefix: bool, first in "[aকé]") {
-            let first: Vec<char> = first.chars().collect();
-            let search = |coded: bool| {
-                let bytes: std::collections::BTreeSet<Vec<u8>> =
-                    keys.iter().map(|k| if coded { key_code::encode(k) } else { k.clone().into_bytes() }).collect();
-                let map = Map::from_iter(bytes.into_iter().map(|k| (k, 0u64))).unwrap();
-                let map = Map::new(map.as_fst().as_bytes().to_vec()).unwrap();
-                let automaton = Levenshtein::new(&query, distance, prefix).first_letter_in(&first);
-                let automaton = if coded { automaton.over_coded_keys() } else { automaton };
-                let mut found = Vec::new();
-                walk(&Map::new(map.as_fst().as_bytes()).unwrap(), &automaton, |key, _, &state| {
-                    found.push((key.to_vec(), automaton.distance(state)));
-                    ControlFlow::Continue(())
-                });
-                found
-            };
-            let mut coded: Vec<(String, u8)> = search(true).into_iter().map(|(k, d)| (decode_coded(&k), d)).collect();
-            coded.sort();
-            let utf8: Vec<(String, u8)> = search(false).into_iter().map(|(k, d)| (String::from_utf8(k).unwrap(), d)).collect();
-            prop_assert_eq!(coded, utf8);
+        fn a_required_first_letter_keeps_exactly_the_keys_that_start_with_it(keys in prop::collection::btree_set("[abকখé]{0,6}", 0..40), query in "[abকখé]{1,6}", distance in 1u8..=2, prefix: bool, first in "[aকé]") {
+            let map = coded_map(keys.iter().map(String::as_str));
+            let first: char = first.chars().next().unwrap();
+            let any = found(&map, &Levenshtein::new(&query, distance, prefix));
+            let expected: Vec<(String, u8)> = any.into_iter().filter(|(k, _)| k.starts_with(first)).collect();
+            prop_assert_eq!(found(&map, &Levenshtein::new(&query, distance, prefix).first_letter_in(&[first])), expected);
         }
 
         #[test]
-        fn one_walk_finds_keys_near_a_prefix_of_the_word(query in "[abকখ]{1,9}", key in "[abকখ]{0,11}", cut in 1usize..9, near in 1u8..=2) {
+        fn one_walk_finds_keys_near_a_prefix_of_the_word(query in "[abকখé]{1,9}", key in "[abকখé]{0,11}", cut in 1usize..9, near in 1u8..=2) {
             let cut = cut.min(query.chars().count());
             let short: String = query.chars().take(cut).collect();
             let both = Levenshtein::new(&query, 2, false).also_near(cut, near);
             let (mut state, mut pruned) = (both.start(), false);
-            for &b in key.as_bytes() {
+            for b in key_code::encode(&key) {
                 pruned |= !both.can_match(&state);
                 state = both.accept(&state, b);
             }

@@ -53,7 +53,7 @@ fn closest_word(index: &Index<'_>, word: &str) -> Result<Option<String>, IndexEr
             continue;
         }
         let first = candidate.chars().next().map(loose_letters).unwrap_or_default();
-        let automaton = Levenshtein::new(&candidate, 2, false).first_letter_in(&first).over_coded_keys();
+        let automaton = Levenshtein::new(&candidate, 2, false).first_letter_in(&first);
         let mut stream = index.words().search_with_state(&automaton).into_stream();
         let mut scanned = 0;
         while let Some((key, value, state)) = stream.next() {

@@ -244,7 +244,7 @@ fn loose_matches(
         let shortest = shortest_with_prefix(index.loose(), &coded, prefix_cap(key));
         found.extend(shortest.into_iter().map(|(k, group)| (0, k.len(), k, group)));
     } else {
-        let automaton = Levenshtein::new(key, distance, prefix).first_letter_in(&first_letter(key)).over_coded_keys();
+        let automaton = Levenshtein::new(key, distance, prefix).first_letter_in(&first_letter(key));
         walk(index.loose(), &automaton, |k, group, &state| {
             found.push((automaton.distance(state), k.len(), k.to_vec(), group));
             if found.len() >= MAX_SCAN { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
@@ -328,7 +328,7 @@ fn near_matches(
     keys.sort_by_key(|(k, _)| Reverse(k.len()));
     while let Some((&(longest, most), rest)) = keys.split_first() {
         let (shorter, others): (Vec<_>, Vec<_>) = rest.iter().partition(|&&(k, d)| longest.starts_with(k) && d <= most);
-        let mut automaton = Levenshtein::new(longest, most, false).first_letter_in(&first_letter(longest)).over_coded_keys();
+        let mut automaton = Levenshtein::new(longest, most, false).first_letter_in(&first_letter(longest));
         for &(key, d) in &shorter {
             automaton = automaton.also_near(key.chars().count(), d);
         }

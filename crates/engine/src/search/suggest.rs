@@ -50,7 +50,7 @@ pub fn suggest(index: &Index<'_>, input: &str, limit: usize) -> Vec<Suggestion> 
         let mut more = completions(index, &bengali);
         if more.is_empty() && (3..=super::expand::MAX_TYPO_WORD).contains(&bengali.chars().count()) {
             let first = bengali.chars().next().map(loose_letters).unwrap_or_default();
-            more = near_completions(index, Levenshtein::new(&bengali, 1, true).first_letter_in(&first).over_coded_keys());
+            more = near_completions(index, Levenshtein::new(&bengali, 1, true).first_letter_in(&first));
         }
         found.extend(more);
     }
