@@ -10,7 +10,8 @@ use sondhan_engine::index::{build_index, Index};
 
 fn main() {
     println!("cargo:rerun-if-env-changed=SONDHAN_CORPUS");
-    let dir = std::env::var_os("SONDHAN_CORPUS").map_or_else(|| PathBuf::from("seeds"), PathBuf::from);
+    let dir =
+        std::env::var_os("SONDHAN_CORPUS").map_or_else(|| PathBuf::from("seeds"), PathBuf::from);
     // The folder's own change time covers files added and removed; each file covers its edits.
     println!("cargo:rerun-if-changed={}", dir.display());
 
@@ -29,11 +30,18 @@ fn main() {
     }
 
     let bytes = build_index(&corpus.documents);
-    let stats = Index::open_verified(&bytes).expect("a freshly built index opens").stats();
-    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("index.bin");
+    let stats = Index::open_verified(&bytes)
+        .expect("a freshly built index opens")
+        .stats();
+    let out =
+        PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("index.bin");
     std::fs::write(&out, &bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
 
-    let sections: Vec<String> = stats.sections.iter().map(|(name, len)| format!("{name} {len}")).collect();
+    let sections: Vec<String> = stats
+        .sections
+        .iter()
+        .map(|(name, len)| format!("{name} {len}"))
+        .collect();
     println!(
         "cargo:warning=sondhan: indexed {} documents from {} ({} files read, {} skipped): {} terms, {} stems, {} bytes ({})",
         stats.documents,

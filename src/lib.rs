@@ -22,5 +22,7 @@ pub static INDEX_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index.
 pub fn index() -> &'static Index<'static> {
     static INDEX: OnceLock<Index<'static>> = OnceLock::new();
     // Not `expect`: that would link IndexError's Debug; its Display is linked anyway.
-    INDEX.get_or_init(|| Index::open(INDEX_BYTES).unwrap_or_else(|e| panic!("build.rs wrote an invalid index: {e}")))
+    INDEX.get_or_init(|| {
+        Index::open(INDEX_BYTES).unwrap_or_else(|e| panic!("build.rs wrote an invalid index: {e}"))
+    })
 }

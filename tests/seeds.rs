@@ -12,7 +12,10 @@ fn found(query: &str) -> Vec<String> {
 }
 
 fn found_with(query: &str, options: &SearchOptions) -> Vec<String> {
-    hits_with(query, options).iter().map(|h| h.id[..3].to_string()).collect()
+    hits_with(query, options)
+        .iter()
+        .map(|h| h.id[..3].to_string())
+        .collect()
 }
 
 fn hits_with(query: &str, options: &SearchOptions) -> Vec<Hit> {
@@ -29,7 +32,11 @@ fn the_embedded_index_is_what_build_rs_makes_of_seeds() {
     let corpus = read_corpus("seeds".as_ref()).unwrap();
     assert_eq!(corpus.documents.len(), 5);
     assert!(corpus.warnings.is_empty(), "{:?}", corpus.warnings);
-    assert_eq!(build_index(&corpus.documents), INDEX_BYTES, "build.rs and the library must index identically");
+    assert_eq!(
+        build_index(&corpus.documents),
+        INDEX_BYTES,
+        "build.rs and the library must index identically"
+    );
 }
 
 #[test]
@@ -41,29 +48,52 @@ fn headlines_and_dates_are_found_among_the_boilerplate() {
     assert_eq!(d.date, "2024-06-20");
     assert!(d.body.starts_with("রাশিয়ার প্রেসিডেন্ট"), "{}", &d.body[..80]);
     let d = doc("002_ca0271bd24ae52b4");
-    assert_eq!(d.title, "উত্তর কোরিয়া যুক্তরাষ্ট্রের বিরুদ্ধে রাশিয়ার সাথে মিত্রতার উপর জোর দিচ্ছে");
+    assert_eq!(
+        d.title,
+        "উত্তর কোরিয়া যুক্তরাষ্ট্রের বিরুদ্ধে রাশিয়ার সাথে মিত্রতার উপর জোর দিচ্ছে"
+    );
     assert_eq!(d.date, "2024-01-16");
     let d = doc("003_3791811c2bb8a826");
     assert_eq!(
         d.title,
         "রাশিয়ার প্রেসিডেন্ট ভ্লাদিমির পুতিনের প্রতি নিঃশর্ত সমর্থনের অঙ্গীকার করেছেন উত্তর কোরিয়ার নেতা কিম জং উন"
     );
-    assert!(!d.body.contains("এইচএ"), "sign-off initials must not stay in the body");
+    assert!(
+        !d.body.contains("এইচএ"),
+        "sign-off initials must not stay in the body"
+    );
     let d = doc("004_092dbe939622cf24");
     assert!(d.title.starts_with("Russia-North Korea: ইউক্রেনকে"));
     assert_eq!(d.date, "2025-06-05");
     assert!(!d.body.contains("Edited By") && !d.body.contains("11:45 PM"));
-    assert_eq!(d.body.matches("ইউক্রেনকে শায়েস্তা").count() + d.body.matches("ইউক্রেনকে ‘শায়েস্তা’").count(), 0);
+    assert_eq!(
+        d.body.matches("ইউক্রেনকে শায়েস্তা").count() + d.body.matches("ইউক্রেনকে ‘শায়েস্তা’").count(),
+        0
+    );
     // The standfirst stands once on its own; the last paragraph repeats it with more sentences.
     let paragraphs: Vec<&str> = d.body.lines().collect();
-    assert_eq!(paragraphs.iter().filter(|p| p.starts_with("প্রতিরক্ষা খাতে দুই দেশের")).count(), 1);
-    assert!(paragraphs.iter().all(|p| paragraphs.iter().filter(|q| q == &p).count() == 1));
+    assert_eq!(
+        paragraphs
+            .iter()
+            .filter(|p| p.starts_with("প্রতিরক্ষা খাতে দুই দেশের"))
+            .count(),
+        1
+    );
+    assert!(paragraphs
+        .iter()
+        .all(|p| paragraphs.iter().filter(|q| q == &p).count() == 1));
     let d = doc("000_3deef4456ff74c65");
-    assert!(d.title.starts_with("উত্তর কোরিয়া ও রাশিয়া একটি চুক্তি স্বাক্ষর করেছে"));
+    assert!(d
+        .title
+        .starts_with("উত্তর কোরিয়া ও রাশিয়া একটি চুক্তি স্বাক্ষর করেছে"));
     assert_eq!(d.date, "");
     for doc in 0..idx.len() {
         let d = idx.document(doc).unwrap();
-        assert!(!d.title.contains("logo") && !d.body.starts_with("logo") && !d.body.contains("অনলাইন ডেস্ক"));
+        assert!(
+            !d.title.contains("logo")
+                && !d.body.starts_with("logo")
+                && !d.body.contains("অনলাইন ডেস্ক")
+        );
     }
 }
 
@@ -111,7 +141,11 @@ fn titles_weigh_more_than_bodies() {
     assert_eq!(found("সমঝোতা"), ["001"]);
     // সমর্থনের stands in 003's headline and in the bodies of 001 and 004.
     let ranked = found("সমর্থনের ");
-    assert_eq!(ranked.first().map(String::as_str), Some("003"), "{ranked:?}");
+    assert_eq!(
+        ranked.first().map(String::as_str),
+        Some("003"),
+        "{ranked:?}"
+    );
     assert_eq!(sorted(ranked), ["001", "003", "004"]);
 }
 
@@ -124,7 +158,11 @@ fn all_words_are_required() {
 #[test]
 fn quoted_phrases_match_on_positions() {
     assert_eq!(sorted(found("\"দক্ষিণ কোরিয়া\"")), ["003", "004"]);
-    assert_eq!(found("\"শীর্ষ সম্মেলন\""), ["001"], "শীর্ষ সম্মেলনে matches through its stem");
+    assert_eq!(
+        found("\"শীর্ষ সম্মেলন\""),
+        ["001"],
+        "শীর্ষ সম্মেলনে matches through its stem"
+    );
     // Both words occur in 000, but never next to each other in this order.
     assert!(found("পুতিন ইন্টারফ্যাক্স").contains(&"000".to_string()));
     assert!(found("\"পুতিন ইন্টারফ্যাক্স\"").is_empty());
@@ -134,19 +172,36 @@ fn quoted_phrases_match_on_positions() {
 fn excluded_words_remove_documents() {
     assert_eq!(sorted(found("চুক্তি -হ্যানয়")), ["000", "003"]);
     assert_eq!(found("গোলাবারুদ -ক্ষেপণাস্ত্র"), ["002"]);
-    assert!(found("-পুতিন").is_empty(), "a query of exclusions alone finds nothing");
+    assert!(
+        found("-পুতিন").is_empty(),
+        "a query of exclusions alone finds nothing"
+    );
 }
 
 #[test]
 fn the_last_word_is_a_prefix_while_typing() {
     assert_eq!(sorted(found("ক্ষেপণা")), ["000", "001"]);
-    assert!(found("ক্ষেপণা ").is_empty(), "a finished word is not a prefix");
-    assert!(found_with("ক্ষেপণা", &SearchOptions { prefix: false, ..Default::default() }).is_empty());
+    assert!(
+        found("ক্ষেপণা ").is_empty(),
+        "a finished word is not a prefix"
+    );
+    assert!(found_with(
+        "ক্ষেপণা",
+        &SearchOptions {
+            prefix: false,
+            ..Default::default()
+        }
+    )
+    .is_empty());
     // Every step of typing কিম জং উন keeps finding articles, from the second letter on (a single
     // letter is not expanded: it starts thousands of words).
     let query = "কিম জং উন";
     for (end, _) in query.char_indices().skip(2) {
-        assert!(!found(&query[..end]).is_empty(), "nothing found for «{}»", &query[..end]);
+        assert!(
+            !found(&query[..end]).is_empty(),
+            "nothing found for «{}»",
+            &query[..end]
+        );
     }
 }
 
@@ -154,7 +209,14 @@ fn the_last_word_is_a_prefix_while_typing() {
 fn typos_are_forgiven_but_rank_low() {
     assert_eq!(found("ক্রেমলিম"), ["004"]);
     assert_eq!(found("শোইগূ"), ["004"]);
-    assert!(found_with("ক্রেমলিম", &SearchOptions { typos: false, ..Default::default() }).is_empty());
+    assert!(found_with(
+        "ক্রেমলিম",
+        &SearchOptions {
+            typos: false,
+            ..Default::default()
+        }
+    )
+    .is_empty());
     // Both spellings of Kursk find both articles: কুরস্কে (003) and কুর্স্ক (004).
     assert_eq!(sorted(found("কুরস্ক")), ["003", "004"]);
     assert_eq!(sorted(found("কুর্স্ক")), ["003", "004"]);
@@ -170,24 +232,43 @@ fn latin_words_match_case_insensitively() {
 
 #[test]
 fn snippets_and_titles_highlight_whole_matched_words_in_both_units() {
-    for query in ["পুতিন", "কোরিয়া", "চুক্তিতে", "\"উত্তর কোরিয়া\"", "ক্ষেপণা", "কুরস্ক", "2024 সালে"] {
+    for query in [
+        "পুতিন",
+        "কোরিয়া",
+        "চুক্তিতে",
+        "\"উত্তর কোরিয়া\"",
+        "ক্ষেপণা",
+        "কুরস্ক",
+        "2024 সালে",
+    ] {
         for hit in hits_with(query, &SearchOptions::default()) {
-            for (text, ranges) in [(&hit.snippet, &hit.highlights), (&hit.title, &hit.title_highlights)] {
+            for (text, ranges) in [
+                (&hit.snippet, &hit.highlights),
+                (&hit.title, &hit.title_highlights),
+            ] {
                 let utf16: Vec<u16> = text.encode_utf16().collect();
                 for h in ranges {
                     let bytes = &text[h.start..h.end];
                     let js = String::from_utf16(&utf16[h.start_utf16..h.end_utf16]).unwrap();
                     assert_eq!(bytes, js, "byte and UTF-16 ranges disagree for «{query}»");
                     let first = bytes.chars().next().unwrap();
-                    assert!(first.is_alphanumeric(), "highlight «{bytes}» starts mid-word");
+                    assert!(
+                        first.is_alphanumeric(),
+                        "highlight «{bytes}» starts mid-word"
+                    );
                     let after = text[h.end..].chars().next();
                     assert!(
-                        after.is_none_or(|c| !c.is_alphanumeric() && !('\u{0981}'..='\u{09D7}').contains(&c)),
+                        after.is_none_or(
+                            |c| !c.is_alphanumeric() && !('\u{0981}'..='\u{09D7}').contains(&c)
+                        ),
                         "highlight «{bytes}» ends mid-word in «{query}»"
                     );
                 }
             }
-            assert!(!hit.highlights.is_empty() || !hit.title_highlights.is_empty(), "«{query}»: nothing highlighted");
+            assert!(
+                !hit.highlights.is_empty() || !hit.title_highlights.is_empty(),
+                "«{query}»: nothing highlighted"
+            );
         }
     }
 }
@@ -197,7 +278,10 @@ fn snippets_show_the_matches_of_long_articles() {
     let hits = hits_with("হ্যানয়", &SearchOptions::default());
     let hit = &hits[0];
     assert!(hit.snippet.contains("হ্যানয়ে"), "{}", hit.snippet);
-    assert!(hit.snippet.starts_with('…'), "the match is near the end, so the snippet starts cut");
+    assert!(
+        hit.snippet.starts_with('…'),
+        "the match is near the end, so the snippet starts cut"
+    );
     assert!(hit.snippet.chars().count() < 300);
 }
 
@@ -207,32 +291,90 @@ fn suggestions_complete_the_last_word_by_frequency() {
     assert_eq!(s[0].term, normalize("কোরিয়া"));
     assert_eq!(s[0].completion, format!("উত্তর {}", normalize("কোরিয়া")));
     assert!(s.windows(2).all(|w| w[0].documents >= w[1].documents));
-    assert!(suggest(index(), "উত্তর ", 5).is_empty(), "nothing to complete after a space");
+    assert!(
+        suggest(index(), "উত্তর ", 5).is_empty(),
+        "nothing to complete after a space"
+    );
 }
 
 #[test]
 fn paging_and_limits() {
-    let all = found_with("পুতিন", &SearchOptions { limit: 10, ..Default::default() });
-    let page = found_with("পুতিন", &SearchOptions { limit: 2, offset: 2, ..Default::default() });
+    let all = found_with(
+        "পুতিন",
+        &SearchOptions {
+            limit: 10,
+            ..Default::default()
+        },
+    );
+    let page = found_with(
+        "পুতিন",
+        &SearchOptions {
+            limit: 2,
+            offset: 2,
+            ..Default::default()
+        },
+    );
     assert_eq!(page, all[2..4]);
-    assert_eq!(search(index(), "পুতিন", &SearchOptions { limit: 1, ..Default::default() }).unwrap().total, 5);
+    assert_eq!(
+        search(
+            index(),
+            "পুতিন",
+            &SearchOptions {
+                limit: 1,
+                ..Default::default()
+            }
+        )
+        .unwrap()
+        .total,
+        5
+    );
 }
 
 #[test]
 fn no_query_can_panic_or_run_away() {
     let long = "ক".repeat(100_000);
-    let many = (0..5000).map(|i| format!("শব্দ{i}")).collect::<Vec<_>>().join(" ");
+    let many = (0..5000)
+        .map(|i| format!("শব্দ{i}"))
+        .collect::<Vec<_>>()
+        .join(" ");
     let nasty = [
-        "", " ", "\t\n", "।।।", "!!!???", "\"", "\"\"", "-", "--", "- -", "“”", "\u{09BC}", "\u{09CD}",
-        "\u{09CD}\u{09CD}\u{09BC}", "\u{200D}\u{200C}", "\u{FEFF}", "ক\u{0000}খ", "-\"", "\"-পুতিন", "🙂🙂",
-        long.as_str(), many.as_str(),
+        "",
+        " ",
+        "\t\n",
+        "।।।",
+        "!!!???",
+        "\"",
+        "\"\"",
+        "-",
+        "--",
+        "- -",
+        "“”",
+        "\u{09BC}",
+        "\u{09CD}",
+        "\u{09CD}\u{09CD}\u{09BC}",
+        "\u{200D}\u{200C}",
+        "\u{FEFF}",
+        "ক\u{0000}খ",
+        "-\"",
+        "\"-পুতিন",
+        "🙂🙂",
+        long.as_str(),
+        many.as_str(),
     ];
     for query in nasty {
         let results = search(index(), query, &SearchOptions::default()).unwrap();
         assert!(results.hits.len() <= 10);
     }
-    assert!(search(index(), &long, &SearchOptions::default()).unwrap().truncated);
-    assert!(search(index(), &many, &SearchOptions::default()).unwrap().truncated);
+    assert!(
+        search(index(), &long, &SearchOptions::default())
+            .unwrap()
+            .truncated
+    );
+    assert!(
+        search(index(), &many, &SearchOptions::default())
+            .unwrap()
+            .truncated
+    );
 }
 
 #[test]
@@ -249,7 +391,11 @@ fn banglish_queries_find_bengali_words() {
     }
     // The highlight shows the Bengali word that matched.
     let hit = &hits_with("chukti", &SearchOptions::default())[0];
-    let marked: Vec<&str> = hit.highlights.iter().map(|h| &hit.snippet[h.start..h.end]).collect();
+    let marked: Vec<&str> = hit
+        .highlights
+        .iter()
+        .map(|h| &hit.snippet[h.start..h.end])
+        .collect();
     assert!(marked.iter().all(|w| w.starts_with("চুক্তি")), "{marked:?}");
 }
 
@@ -270,7 +416,11 @@ fn latin_text_still_matches_as_latin() {
 fn spelling_variants_meet() {
     // Both spellings occur in the seeds: পারস্পরিক (000) / পারষ্পরিক (002),
     // অংশীদারত্ব (000) / অংশীদারিত্ব (000, 003), কোনো (000) / কোনও (003), দেওয়া (000, 002) / দেয়া (003).
-    for (a, b) in [("পারস্পরিক ", "পারষ্পরিক "), ("কোনো ", "কোনও "), ("দেওয়া ", "দেয়া ")] {
+    for (a, b) in [
+        ("পারস্পরিক ", "পারষ্পরিক "),
+        ("কোনো ", "কোনও "),
+        ("দেওয়া ", "দেয়া "),
+    ] {
         assert_eq!(sorted(found(a)), sorted(found(b)), "{a}/{b}");
         assert!(found(a).len() >= 2, "{a}");
     }
@@ -304,7 +454,17 @@ fn did_you_mean_offers_a_query_that_finds_more() {
     assert_eq!(results.suggestion.as_deref(), Some("কিম ইস্পাত"));
     assert_eq!(found("কিম ইস্পাত"), ["004"]);
     // Nothing near: no suggestion rather than a bad one.
-    assert_eq!(search(index(), "ক্রিকেট", &SearchOptions::default()).unwrap().suggestion, None);
+    assert_eq!(
+        search(index(), "ক্রিকেট", &SearchOptions::default())
+            .unwrap()
+            .suggestion,
+        None
+    );
     // A query that finds plenty gets none.
-    assert_eq!(search(index(), "পুতিন", &SearchOptions::default()).unwrap().suggestion, None);
+    assert_eq!(
+        search(index(), "পুতিন", &SearchOptions::default())
+            .unwrap()
+            .suggestion,
+        None
+    );
 }

@@ -55,7 +55,8 @@ struct Suggestion {
 }
 
 fn run(query: &str, options: JsValue) -> Results {
-    let value = search(query.into(), options).unwrap_or_else(|e| panic!("search({query:?}) threw: {}", message(e)));
+    let value = search(query.into(), options)
+        .unwrap_or_else(|e| panic!("search({query:?}) threw: {}", message(e)));
     serde_wasm_bindgen::from_value(value).expect("search returns a SearchResults")
 }
 
@@ -74,17 +75,26 @@ fn ids(results: &Results) -> Vec<&str> {
 /// What JavaScript's `text.slice(start, end)` gives, computed on UTF-16 code units in Rust.
 fn slice_utf16(text: &str, range: &Range) -> String {
     let units: Vec<u16> = text.encode_utf16().collect();
-    assert!(range.start <= range.end && range.end <= units.len(), "range {range:?} outside {text:?}");
-    String::from_utf16(&units[range.start..range.end]).expect("a highlight never splits a surrogate pair")
+    assert!(
+        range.start <= range.end && range.end <= units.len(),
+        "range {range:?} outside {text:?}"
+    );
+    String::from_utf16(&units[range.start..range.end])
+        .expect("a highlight never splits a surrogate pair")
 }
 
 fn message(error: impl Into<JsValue>) -> String {
     let value: JsValue = error.into();
-    value.dyn_ref::<js_sys::Error>().map_or_else(|| format!("{value:?}"), |e| String::from(e.message()))
+    value
+        .dyn_ref::<js_sys::Error>()
+        .map_or_else(|| format!("{value:?}"), |e| String::from(e.message()))
 }
 
 fn keys(value: &JsValue) -> Vec<String> {
-    let mut keys: Vec<String> = Object::keys(value.unchecked_ref::<Object>()).iter().filter_map(|k| k.as_string()).collect();
+    let mut keys: Vec<String> = Object::keys(value.unchecked_ref::<Object>())
+        .iter()
+        .filter_map(|k| k.as_string())
+        .collect();
     keys.sort();
     keys
 }
@@ -96,12 +106,22 @@ fn putin_finds_all_five_articles_ranked() {
     assert_eq!(results.hits.len(), 5);
     assert!(!results.truncated);
     for pair in results.hits.windows(2) {
-        assert!(pair[0].score >= pair[1].score, "hits are ranked: {:?}", ids(&results));
+        assert!(
+            pair[0].score >= pair[1].score,
+            "hits are ranked: {:?}",
+            ids(&results)
+        );
     }
     for hit in &results.hits {
         assert!(!hit.title.is_empty() && !hit.snippet.is_empty(), "{hit:?}");
-        assert!(!hit.highlights.is_empty(), "every snippet shows the match: {hit:?}");
-        assert!(hit.url.is_none() && hit.source.is_none(), "the seeds have no url or source");
+        assert!(
+            !hit.highlights.is_empty(),
+            "every snippet shows the match: {hit:?}"
+        );
+        assert!(
+            hit.url.is_none() && hit.source.is_none(),
+            "the seeds have no url or source"
+        );
     }
 }
 
@@ -115,11 +135,18 @@ fn highlights_slice_out_the_matched_words_in_javascript() {
             let word = slice_utf16(&hit.snippet, range);
             // Stems and prefixes match too (পুতিনের, পুতিনকে), so each mark starts with the word.
             assert!(word.starts_with("পুতিন"), "{word:?} in {:?}", hit.snippet);
-            assert_eq!(String::from(js_snippet.slice(range.start as u32, range.end as u32)), word);
+            assert_eq!(
+                String::from(js_snippet.slice(range.start as u32, range.end as u32)),
+                word
+            );
             checked += 1;
         }
         for range in &hit.title_highlights {
-            assert!(slice_utf16(&hit.title, range).starts_with("পুতিন"), "{:?}", hit.title);
+            assert!(
+                slice_utf16(&hit.title, range).starts_with("পুতিন"),
+                "{:?}",
+                hit.title
+            );
         }
     }
     assert!(checked >= 5);
@@ -131,7 +158,10 @@ fn decomposed_and_precomposed_spellings_find_the_same_articles() {
     let precomposed = find(KOREA_PRECOMPOSED);
     assert_eq!(decomposed.total, 5);
     assert_eq!(ids(&decomposed), ids(&precomposed));
-    assert_eq!(find(&format!("{KOREA_PRECOMPOSED}র চুক্তি")).total, find(&format!("{KOREA_DECOMPOSED}র চুক্তি")).total);
+    assert_eq!(
+        find(&format!("{KOREA_PRECOMPOSED}র চুক্তি")).total,
+        find(&format!("{KOREA_DECOMPOSED}র চুক্তি")).total
+    );
 }
 
 #[wasm_bindgen_test]
@@ -146,12 +176,19 @@ fn other_scripts_normalize_as_natively() {
         ("x\u{0345}\u{0301}", "x\u{0301}\u{0345}"),
         ("\u{0F73}", "\u{0F71}\u{0F72}"),
         ("\u{FB01}", "\u{FB01}"),
-        ("ক\u{09C7}\u{09BE}র\u{09AF}\u{09BC}া e\u{0301}", "ক\u{09CB}র\u{09DF}া \u{00E9}"),
+        (
+            "ক\u{09C7}\u{09BE}র\u{09AF}\u{09BC}া e\u{0301}",
+            "ক\u{09CB}র\u{09DF}া \u{00E9}",
+        ),
         // Lower case, also the browser's in wasm (analysis/case.rs): per character, so a final
         // sigma stays σ and İ becomes i + U+0307, as char::to_lowercase has it.
         ("İSTANBUL ΟΔΟΣ ẞ Жук", "i\u{0307}stanbul οδοσ ß жук"),
     ] {
-        assert_eq!(sondhan::engine::analysis::normalize(text), native, "{text:?}");
+        assert_eq!(
+            sondhan::engine::analysis::normalize(text),
+            native,
+            "{text:?}"
+        );
     }
 }
 
@@ -162,23 +199,59 @@ fn answers_have_exactly_the_declared_keys() {
     let hit = Reflect::get(&Reflect::get(&results, &"hits".into()).unwrap(), &0.into()).unwrap();
     assert_eq!(
         keys(&hit),
-        ["date", "highlights", "id", "score", "snippet", "source", "title", "titleHighlights", "url"]
+        [
+            "date",
+            "highlights",
+            "id",
+            "score",
+            "snippet",
+            "source",
+            "title",
+            "titleHighlights",
+            "url"
+        ]
     );
     // A missing field is null, not undefined, so JSON.stringify keeps it.
     assert!(Reflect::get(&hit, &"url".into()).unwrap().is_null());
-    let range = Reflect::get(&Reflect::get(&hit, &"highlights".into()).unwrap(), &0.into()).unwrap();
+    let range = Reflect::get(
+        &Reflect::get(&hit, &"highlights".into()).unwrap(),
+        &0.into(),
+    )
+    .unwrap();
     assert_eq!(keys(&range), ["end", "start"]);
 
     let id = Reflect::get(&hit, &"id".into()).unwrap();
     let article = document(id, JsValue::UNDEFINED).unwrap();
-    assert_eq!(keys(&article), ["body", "date", "highlights", "id", "source", "title", "titleHighlights", "url"]);
+    assert_eq!(
+        keys(&article),
+        [
+            "body",
+            "date",
+            "highlights",
+            "id",
+            "source",
+            "title",
+            "titleHighlights",
+            "url"
+        ]
+    );
 
     let suggestions: Array = suggest("কোর".into(), None).unwrap().unchecked_into();
-    assert_eq!(keys(&suggestions.get(0)), ["completion", "documents", "term"]);
+    assert_eq!(
+        keys(&suggestions.get(0)),
+        ["completion", "documents", "term"]
+    );
 
     let stats = stats().unwrap();
-    assert_eq!(keys(&stats), ["bytes", "documents", "sections", "stems", "terms"]);
-    let section = Reflect::get(&Reflect::get(&stats, &"sections".into()).unwrap(), &0.into()).unwrap();
+    assert_eq!(
+        keys(&stats),
+        ["bytes", "documents", "sections", "stems", "terms"]
+    );
+    let section = Reflect::get(
+        &Reflect::get(&stats, &"sections".into()).unwrap(),
+        &0.into(),
+    )
+    .unwrap();
     assert_eq!(keys(&section), ["bytes", "name"]);
 }
 
@@ -189,7 +262,11 @@ fn a_misspelt_query_gets_a_correction_that_finds_articles() {
     let corrected = misspelt.did_you_mean.expect("a correction");
     assert_eq!(corrected, "কিম জং");
     assert!(find(&corrected).total > 0);
-    assert_eq!(find("পুতিন").did_you_mean, None, "no correction when the query finds plenty");
+    assert_eq!(
+        find("পুতিন").did_you_mean,
+        None,
+        "no correction when the query finds plenty"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -202,14 +279,21 @@ fn options_page_through_the_hits() {
     assert_eq!(ids(&first), ids(&all)[..2]);
     assert_eq!(ids(&second), ids(&all)[2..4]);
     assert!(run("পুতিন", options(r#"{"offset": 5}"#)).hits.is_empty());
-    assert_eq!(run("পুতিন", options(r#"{"limit": 1000}"#)).hits.len(), 5, "a huge limit is capped, not an error");
+    assert_eq!(
+        run("পুতিন", options(r#"{"limit": 1000}"#)).hits.len(),
+        5,
+        "a huge limit is capped, not an error"
+    );
 }
 
 #[wasm_bindgen_test]
 fn prefix_and_typo_options_switch_matching_on_and_off() {
     // পুতি is পুতিন being typed.
     assert_eq!(find("পুতি").total, 5);
-    assert_eq!(run("পুতি", options(r#"{"prefix": false, "typos": false}"#)).total, 0);
+    assert_eq!(
+        run("পুতি", options(r#"{"prefix": false, "typos": false}"#)).total,
+        0
+    );
     // পুতিনন: one letter too many.
     assert_eq!(find("পুতিনন").total, 5);
     assert_eq!(run("পুতিনন", options(r#"{"typos": false}"#)).total, 0);
@@ -217,7 +301,8 @@ fn prefix_and_typo_options_switch_matching_on_and_off() {
 
 #[wasm_bindgen_test]
 fn bad_arguments_throw_readable_errors() {
-    let thrown = |query: JsValue, opts: JsValue| message(search(query, opts).expect_err("should throw"));
+    let thrown =
+        |query: JsValue, opts: JsValue| message(search(query, opts).expect_err("should throw"));
     assert_eq!(
         thrown("পুতিন".into(), options(r#"{"limt": 5}"#)),
         "sondhan.search: invalid options: unknown option `limt`; the options are limit, offset, prefix, typos"
@@ -226,14 +311,33 @@ fn bad_arguments_throw_readable_errors() {
         thrown("পুতিন".into(), options(r#"{"limit": -1}"#)),
         "sondhan.search: invalid options: limit must be a whole number, 0 or more, not -1"
     );
-    assert!(thrown("পুতিন".into(), options(r#"{"offset": 1.5}"#)).ends_with("offset must be a whole number, 0 or more, not 1.5"));
-    assert!(thrown("পুতিন".into(), options(r#"{"prefix": "yes"}"#)).ends_with("prefix must be true or false, not \"yes\""));
-    assert_eq!(thrown("পুতিন".into(), JsValue::from(5)), "sondhan.search: invalid options: options must be an object, not 5");
-    assert!(thrown("পুতিন".into(), options("[]")).ends_with("options must be an object, not an array"));
-    assert_eq!(thrown(JsValue::from(5), JsValue::UNDEFINED), "sondhan.search: query must be a string, not 5");
-    assert_eq!(thrown(JsValue::NULL, JsValue::UNDEFINED), "sondhan.search: query must be a string, not null");
-    assert_eq!(message(document(JsValue::UNDEFINED, JsValue::UNDEFINED).unwrap_err()), "sondhan.document: id must be a string, not undefined");
-    assert_eq!(message(suggest(JsValue::from(true), None).unwrap_err()), "sondhan.suggest: input must be a string, not boolean");
+    assert!(thrown("পুতিন".into(), options(r#"{"offset": 1.5}"#))
+        .ends_with("offset must be a whole number, 0 or more, not 1.5"));
+    assert!(thrown("পুতিন".into(), options(r#"{"prefix": "yes"}"#))
+        .ends_with("prefix must be true or false, not \"yes\""));
+    assert_eq!(
+        thrown("পুতিন".into(), JsValue::from(5)),
+        "sondhan.search: invalid options: options must be an object, not 5"
+    );
+    assert!(
+        thrown("পুতিন".into(), options("[]")).ends_with("options must be an object, not an array")
+    );
+    assert_eq!(
+        thrown(JsValue::from(5), JsValue::UNDEFINED),
+        "sondhan.search: query must be a string, not 5"
+    );
+    assert_eq!(
+        thrown(JsValue::NULL, JsValue::UNDEFINED),
+        "sondhan.search: query must be a string, not null"
+    );
+    assert_eq!(
+        message(document(JsValue::UNDEFINED, JsValue::UNDEFINED).unwrap_err()),
+        "sondhan.document: id must be a string, not undefined"
+    );
+    assert_eq!(
+        message(suggest(JsValue::from(true), None).unwrap_err()),
+        "sondhan.suggest: input must be a string, not boolean"
+    );
     // Null options mean the defaults.
     assert_eq!(run("পুতিন", JsValue::NULL).hits.len(), 5);
 }
@@ -265,10 +369,18 @@ fn nasty_inputs_return_instead_of_trapping() {
     ];
     for query in nasty {
         let results = find(query);
-        assert!(results.total <= 5 && results.hits.len() <= 5, "{}", query.chars().take(20).collect::<String>());
-        suggest(query.into(), None).unwrap_or_else(|e| panic!("suggest({:.20}) threw {}", query, message(e)));
+        assert!(
+            results.total <= 5 && results.hits.len() <= 5,
+            "{}",
+            query.chars().take(20).collect::<String>()
+        );
+        suggest(query.into(), None)
+            .unwrap_or_else(|e| panic!("suggest({:.20}) threw {}", query, message(e)));
     }
-    assert!(find(&long_bengali).truncated, "a 100 KB query says it was cut");
+    assert!(
+        find(&long_bengali).truncated,
+        "a 100 KB query says it was cut"
+    );
     assert!(find("").hits.is_empty() && find("\u{09BC}\u{09CD}").hits.is_empty());
     // A lone surrogate can only come from JavaScript.
     let lone = JsString::from_char_code1(0xD800);
@@ -285,7 +397,9 @@ fn random_queries_never_break_the_answers() {
         .collect();
     let mut seed: u64 = 0x5EED_5047_D4A1;
     let mut next = |n: usize| {
-        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         ((seed >> 33) as usize) % n
     };
     let mut with_hits = 0;
@@ -302,7 +416,9 @@ fn random_queries_never_break_the_answers() {
                 slice_utf16(&hit.title, range);
             }
         }
-        let suggestions: Vec<Suggestion> = serde_wasm_bindgen::from_value(suggest(query.clone().into(), Some(3)).unwrap()).unwrap();
+        let suggestions: Vec<Suggestion> =
+            serde_wasm_bindgen::from_value(suggest(query.clone().into(), Some(3)).unwrap())
+                .unwrap();
         assert!(suggestions.len() <= 3);
     }
     assert!(with_hits > 0, "some random queries should match something");
@@ -321,11 +437,20 @@ fn suggest_completes_the_last_word() {
         assert!(s.documents >= 1);
     }
     for pair in words.windows(2) {
-        assert!(pair[0].documents >= pair[1].documents, "most frequent first: {words:?}");
+        assert!(
+            pair[0].documents >= pair[1].documents,
+            "most frequent first: {words:?}"
+        );
     }
     let phrase = complete("উত্তর কোর", None);
-    assert!(!phrase.is_empty() && phrase.iter().all(|s| s.completion.starts_with("উত্তর কোর")), "{phrase:?}");
-    assert!(complete("পুতিন ", None).is_empty(), "a finished word is not completed");
+    assert!(
+        !phrase.is_empty() && phrase.iter().all(|s| s.completion.starts_with("উত্তর কোর")),
+        "{phrase:?}"
+    );
+    assert!(
+        complete("পুতিন ", None).is_empty(),
+        "a finished word is not completed"
+    );
     assert_eq!(complete("কোর", Some(1)).len(), 1);
 }
 
@@ -339,13 +464,29 @@ fn document_returns_the_whole_article_or_null() {
         date: Option<String>,
         body: String,
     }
-    let article: Article = serde_wasm_bindgen::from_value(document(hit.id.as_str().into(), JsValue::UNDEFINED).unwrap()).unwrap();
-    assert_eq!((&article.id, &article.title, &article.date), (&hit.id, &hit.title, &hit.date));
-    let snippet_start: String = hit.snippet.trim_start_matches('…').chars().take(20).collect();
+    let article: Article = serde_wasm_bindgen::from_value(
+        document(hit.id.as_str().into(), JsValue::UNDEFINED).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        (&article.id, &article.title, &article.date),
+        (&hit.id, &hit.title, &hit.date)
+    );
+    let snippet_start: String = hit
+        .snippet
+        .trim_start_matches('…')
+        .chars()
+        .take(20)
+        .collect();
     // Snippets show newlines as spaces.
-    assert!(article.body.replace('\n', " ").contains(&snippet_start), "the snippet comes from the body");
+    assert!(
+        article.body.replace('\n', " ").contains(&snippet_start),
+        "the snippet comes from the body"
+    );
     assert!(article.body.len() > hit.snippet.len());
-    assert!(document("no-such-article".into(), JsValue::UNDEFINED).unwrap().is_null());
+    assert!(document("no-such-article".into(), JsValue::UNDEFINED)
+        .unwrap()
+        .is_null());
 }
 
 #[wasm_bindgen_test]
@@ -363,15 +504,34 @@ fn document_with_a_query_marks_every_match_as_javascript_slices() {
         start: u32,
         end: u32,
     }
-    let article: Article = serde_wasm_bindgen::from_value(document(hit.id.as_str().into(), "পুতিন".into()).unwrap()).unwrap();
+    let article: Article =
+        serde_wasm_bindgen::from_value(document(hit.id.as_str().into(), "পুতিন".into()).unwrap())
+            .unwrap();
     // Sliced as JavaScript slices: by UTF-16 code units.
     let body = js_sys::JsString::from(article.body.as_str());
-    let words: Vec<String> = article.highlights.iter().map(|r| String::from(body.slice(r.start, r.end))).collect();
-    assert!(words.len() > hit.highlights.len(), "the whole body, not one snippet's window: {words:?}");
+    let words: Vec<String> = article
+        .highlights
+        .iter()
+        .map(|r| String::from(body.slice(r.start, r.end)))
+        .collect();
+    assert!(
+        words.len() > hit.highlights.len(),
+        "the whole body, not one snippet's window: {words:?}"
+    );
     assert!(words.iter().all(|w| w.starts_with("পুতিন")), "{words:?}");
-    assert_eq!(article.title_highlights.len(), hit.title_highlights.len(), "the title as the hit marks it");
-    let plain: Article = serde_wasm_bindgen::from_value(document(hit.id.as_str().into(), JsValue::UNDEFINED).unwrap()).unwrap();
-    assert!(plain.highlights.is_empty() && plain.title_highlights.is_empty(), "no query, no highlights");
+    assert_eq!(
+        article.title_highlights.len(),
+        hit.title_highlights.len(),
+        "the title as the hit marks it"
+    );
+    let plain: Article = serde_wasm_bindgen::from_value(
+        document(hit.id.as_str().into(), JsValue::UNDEFINED).unwrap(),
+    )
+    .unwrap();
+    assert!(
+        plain.highlights.is_empty() && plain.title_highlights.is_empty(),
+        "no query, no highlights"
+    );
     assert_eq!(
         message(document(hit.id.as_str().into(), 5.into()).unwrap_err()),
         "sondhan.document: query must be a string, not 5"
@@ -396,7 +556,10 @@ fn stats_describe_the_embedded_index() {
     assert_eq!(stats.documents, 5);
     assert!(stats.terms > 100);
     assert_eq!(stats.bytes, sondhan::INDEX_BYTES.len());
-    assert!(stats.sections.iter().any(|s| s.name == "TEXT" && s.bytes > 0));
+    assert!(stats
+        .sections
+        .iter()
+        .any(|s| s.name == "TEXT" && s.bytes > 0));
     assert!(stats.sections.iter().map(|s| s.bytes).sum::<usize>() < stats.bytes);
 }
 
@@ -404,37 +567,78 @@ fn stats_describe_the_embedded_index() {
 #[wasm_bindgen_test]
 fn mount_lists_hits_in_a_page_and_explains_itself_elsewhere() {
     let Some(page) = web_sys::window().and_then(|w| w.document()) else {
-        let error = mount(JsValue::from("#search"), JsValue::UNDEFINED).err().expect("no page, no mount");
-        assert_eq!(message(error), "sondhan.mount: there is no document here (mount needs a browser page)");
+        let error = mount(JsValue::from("#search"), JsValue::UNDEFINED)
+            .err()
+            .expect("no page, no mount");
+        assert_eq!(
+            message(error),
+            "sondhan.mount: there is no document here (mount needs a browser page)"
+        );
         return;
     };
     let host = page.create_element("div").unwrap();
     page.body().unwrap().append_child(&host).unwrap();
 
-    let missing = mount("#no-such-element".into(), JsValue::UNDEFINED).err().unwrap();
-    assert_eq!(message(missing), "sondhan.mount: no element matches the selector \"#no-such-element\"");
-    let bad_option = mount(host.clone().into(), options(r#"{"palceholder": "x"}"#)).err().unwrap();
+    let missing = mount("#no-such-element".into(), JsValue::UNDEFINED)
+        .err()
+        .unwrap();
+    assert_eq!(
+        message(missing),
+        "sondhan.mount: no element matches the selector \"#no-such-element\""
+    );
+    let bad_option = mount(host.clone().into(), options(r#"{"palceholder": "x"}"#))
+        .err()
+        .unwrap();
     assert!(message(bad_option).contains("unknown option `palceholder`"));
 
     let search_box = mount(host.clone().into(), options(r#"{"limit": 3}"#)).unwrap();
-    let input = host.query_selector("input[role=combobox]").unwrap().expect("a combobox");
-    assert_eq!(input.get_attribute("aria-expanded").as_deref(), Some("false"));
+    let input = host
+        .query_selector("input[role=combobox]")
+        .unwrap()
+        .expect("a combobox");
+    assert_eq!(
+        input.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
     search_box.set_query("পুতিন").unwrap();
-    let options = host.query_selector("[role=listbox]").unwrap().expect("a listbox").children();
+    let options = host
+        .query_selector("[role=listbox]")
+        .unwrap()
+        .expect("a listbox")
+        .children();
     assert_eq!(options.length(), 3, "the limit is respected");
-    assert_eq!(options.item(0).unwrap().get_attribute("role").as_deref(), Some("option"));
-    assert_eq!(input.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert_eq!(
+        options.item(0).unwrap().get_attribute("role").as_deref(),
+        Some("option")
+    );
+    assert_eq!(
+        input.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
     let marks = host.get_elements_by_tag_name("mark");
     assert!(marks.length() >= 3);
     for i in 0..marks.length() {
-        assert!(marks.item(i).unwrap().text_content().unwrap().starts_with("পুতিন"));
+        assert!(marks
+            .item(i)
+            .unwrap()
+            .text_content()
+            .unwrap()
+            .starts_with("পুতিন"));
     }
-    let status = host.query_selector("[role=status]").unwrap().unwrap().text_content().unwrap();
+    let status = host
+        .query_selector("[role=status]")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
     assert!(status.contains("5 results, showing 3"), "{status}");
 
     search_box.unmount();
     assert_eq!(host.child_element_count(), 0);
-    assert!(search_box.set_query("x").is_err(), "an unmounted box says so");
+    assert!(
+        search_box.set_query("x").is_err(),
+        "an unmounted box says so"
+    );
     host.remove();
 }
 
@@ -456,7 +660,10 @@ fn the_allocator_keeps_blocks_apart_and_reuses_them() {
         match next() % 8 {
             0 if !live.is_empty() => {
                 let (v, f) = live.swap_remove(next() as usize % live.len());
-                assert!(v.iter().all(|&b| b == f), "a freed block was overwritten while live");
+                assert!(
+                    v.iter().all(|&b| b == f),
+                    "a freed block was overwritten while live"
+                );
             }
             1 if !live.is_empty() => {
                 let at = next() as usize % live.len();
@@ -465,7 +672,10 @@ fn the_allocator_keeps_blocks_apart_and_reuses_them() {
                 v.resize(grown, *f);
             }
             2 => aligned.push(Box::new(Aligned([fill; 64]))),
-            _ => live.push((vec![fill; (1usize << (next() % 18)) + next() as usize % 7], fill)),
+            _ => live.push((
+                vec![fill; (1usize << (next() % 18)) + next() as usize % 7],
+                fill,
+            )),
         }
     }
     for (v, f) in &live {

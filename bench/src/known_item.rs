@@ -45,10 +45,19 @@ struct HeadlineWord<'a> {
 
 /// Known-item queries for `sample` articles spread evenly over `documents` (in the order given),
 /// skipping articles whose headline has fewer than two words to choose.
-pub fn known_items(documents: &[Document], vocabulary: &Vocabulary, sample: usize) -> Vec<KnownItem> {
-    let candidates: Vec<KnownItem> = documents.iter().filter_map(|d| known_item(d, vocabulary)).collect();
+pub fn known_items(
+    documents: &[Document],
+    vocabulary: &Vocabulary,
+    sample: usize,
+) -> Vec<KnownItem> {
+    let candidates: Vec<KnownItem> = documents
+        .iter()
+        .filter_map(|d| known_item(d, vocabulary))
+        .collect();
     let count = sample.min(candidates.len());
-    (0..count).map(|i| candidates[i * candidates.len() / count].clone()).collect()
+    (0..count)
+        .map(|i| candidates[i * candidates.len() / count].clone())
+        .collect()
 }
 
 /// The queries for one article, or `None` if its headline has fewer than two eligible words.
@@ -58,9 +67,17 @@ pub fn known_item(document: &Document, vocabulary: &Vocabulary) -> Option<KnownI
 
     let reencoded = Some(switch_nukta_encoding(&written)).filter(|q| *q != written);
 
-    let bases: Vec<Option<String>> = words.iter().map(|w| base_form(&w.term, vocabulary)).collect();
+    let bases: Vec<Option<String>> = words
+        .iter()
+        .map(|w| base_form(&w.term, vocabulary))
+        .collect();
     let base = bases.iter().any(Option::is_some).then(|| {
-        join(words.iter().zip(&bases).map(|(w, b)| b.clone().unwrap_or_else(|| w.raw.to_string())))
+        join(
+            words
+                .iter()
+                .zip(&bases)
+                .map(|(w, b)| b.clone().unwrap_or_else(|| w.raw.to_string())),
+        )
     });
 
     let typo = words
@@ -68,9 +85,24 @@ pub fn known_item(document: &Document, vocabulary: &Vocabulary) -> Option<KnownI
         .enumerate()
         .filter(|(_, w)| letter_count(&w.term) >= MIN_TYPO_LETTERS)
         .max_by_key(|(i, w)| (letter_count(&w.term), std::cmp::Reverse(*i)))
-        .map(|(i, _)| join(words.iter().enumerate().map(|(j, w)| if i == j { delete_middle(w.raw) } else { w.raw.to_string() })));
+        .map(|(i, _)| {
+            join(words.iter().enumerate().map(|(j, w)| {
+                if i == j {
+                    delete_middle(w.raw)
+                } else {
+                    w.raw.to_string()
+                }
+            }))
+        });
 
-    Some(KnownItem { id: document.id.clone(), title: document.title.clone(), written, reencoded, base, typo })
+    Some(KnownItem {
+        id: document.id.clone(),
+        title: document.title.clone(),
+        written,
+        reencoded,
+        base,
+        typo,
+    })
 }
 
 /// The two rarest eligible words of a headline, in headline order.
@@ -83,7 +115,13 @@ fn query_words<'a>(title: &'a str, vocabulary: &Vocabulary) -> Option<Vec<Headli
             && vocabulary.document_frequency(w.term) <= max_df
             && !words.iter().any(|(_, seen)| seen.term == w.term);
         if eligible {
-            words.push((words.len(), HeadlineWord { raw: &title[w.start..w.end], term: w.term.to_string() }));
+            words.push((
+                words.len(),
+                HeadlineWord {
+                    raw: &title[w.start..w.end],
+                    term: w.term.to_string(),
+                },
+            ));
         }
     });
     if words.len() < 2 {
@@ -115,7 +153,12 @@ pub fn base_form(term: &str, vocabulary: &Vocabulary) -> Option<String> {
 fn delete_middle(word: &str) -> String {
     let chars: Vec<char> = word.chars().collect();
     let middle = chars.len() / 2;
-    chars.iter().enumerate().filter(|(i, _)| *i != middle).map(|(_, c)| c).collect()
+    chars
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != middle)
+        .map(|(_, c)| c)
+        .collect()
 }
 
 fn join(words: impl Iterator<Item = String>) -> String {
@@ -138,13 +181,22 @@ mod tests {
     use super::*;
 
     fn doc(id: &str, title: &str, body: &str) -> Document {
-        Document { id: id.into(), title: title.into(), body: body.into(), ..Default::default() }
+        Document {
+            id: id.into(),
+            title: title.into(),
+            body: body.into(),
+            ..Default::default()
+        }
     }
 
     /// Eleven articles, so a word in two of them is within the 10 % share and common words are not.
     fn corpus() -> Vec<Document> {
         let mut docs = vec![
-            doc("a", "পুতিনের সফরে কোরিয়ায় চুক্তি", "পুতিন এলেন। কোরিয়া খুশি। সফর শেষ।"),
+            doc(
+                "a",
+                "পুতিনের সফরে কোরিয়ায় চুক্তি",
+                "পুতিন এলেন। কোরিয়া খুশি। সফর শেষ।",
+            ),
             doc("b", "চুক্তি নিয়ে আলোচনা", "কোরিয়া ও চুক্তি।"),
         ];
         for i in 0..9 {
@@ -162,7 +214,11 @@ mod tests {
         assert_eq!(item.written, "পুতিনের সফরে");
         assert_eq!(item.base.as_deref(), Some("পুতিন সফর"));
         assert_eq!(item.reencoded, None, "no nukta letter in the two words");
-        assert_eq!(item.typo.as_deref(), Some("পুতনের সফরে"), "one code point deleted from পুতিনের");
+        assert_eq!(
+            item.typo.as_deref(),
+            Some("পুতনের সফরে"),
+            "one code point deleted from পুতিনের"
+        );
     }
 
     #[test]

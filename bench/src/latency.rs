@@ -41,7 +41,11 @@ pub fn report(bytes: &[u8], items: &[KnownItem]) -> Result<String, String> {
     ];
     let mut sets: Vec<(&str, Vec<f64>)> = Vec::new();
     for (name, query) in variants {
-        let times = items.iter().filter_map(query).map(time).collect::<Result<_, _>>()?;
+        let times = items
+            .iter()
+            .filter_map(query)
+            .map(time)
+            .collect::<Result<_, _>>()?;
         sets.push((name, times));
     }
     let mut typed = Vec::new();
@@ -52,14 +56,28 @@ pub fn report(bytes: &[u8], items: &[KnownItem]) -> Result<String, String> {
         }
     }
     sets.push(("typed key by key", typed));
-    let all = sets.iter().flat_map(|(_, times)| times.iter().copied()).collect();
+    let all = sets
+        .iter()
+        .flat_map(|(_, times)| times.iter().copied())
+        .collect();
     sets.push(("all", all));
 
     let mut out = String::new();
     for (name, mut times) in sets {
         times.sort_by(f64::total_cmp);
-        let at = |q: f64| times.get(((times.len() as f64 - 1.0) * q).round() as usize).copied().unwrap_or(0.0);
-        let _ = writeln!(out, "{name:<17} {:>5} searches  p50 {:.3} ms  p99 {:.3} ms", times.len(), at(0.5), at(0.99));
+        let at = |q: f64| {
+            times
+                .get(((times.len() as f64 - 1.0) * q).round() as usize)
+                .copied()
+                .unwrap_or(0.0)
+        };
+        let _ = writeln!(
+            out,
+            "{name:<17} {:>5} searches  p50 {:.3} ms  p99 {:.3} ms",
+            times.len(),
+            at(0.5),
+            at(0.99)
+        );
     }
     Ok(out)
 }

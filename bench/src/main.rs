@@ -29,7 +29,8 @@ use sondhan_engine::index::{build_index, Index};
 use known_item::known_items;
 use vocabulary::Vocabulary;
 
-const USAGE: &str = "usage: sondhan-bench (documents | queries | index | mrr | latency) CORPUS OUT [SAMPLE]";
+const USAGE: &str =
+    "usage: sondhan-bench (documents | queries | index | mrr | latency) CORPUS OUT [SAMPLE]";
 const DEFAULT_SAMPLE: usize = 300;
 
 fn main() -> ExitCode {
@@ -52,7 +53,9 @@ fn run(command: &str, corpus: &Path, out: &Path, rest: &[String]) -> Result<(), 
     // File-name order already; sorted again so the sample does not depend on the reader.
     documents.sort_by(|a, b| a.id.cmp(&b.id));
     let sample = match rest.first() {
-        Some(n) => n.parse().map_err(|_| format!("SAMPLE must be a number, not `{n}`"))?,
+        Some(n) => n
+            .parse()
+            .map_err(|_| format!("SAMPLE must be a number, not `{n}`"))?,
         None => DEFAULT_SAMPLE,
     };
     let bytes = match command {
@@ -76,14 +79,17 @@ fn run(command: &str, corpus: &Path, out: &Path, rest: &[String]) -> Result<(), 
         }
         other => return Err(format!("unknown command `{other}`\n{USAGE}")),
     };
-    let mut file = std::fs::File::create(out).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
-    file.write_all(&bytes).map_err(|e| format!("cannot write {}: {e}", out.display()))
+    let mut file =
+        std::fs::File::create(out).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    file.write_all(&bytes)
+        .map_err(|e| format!("cannot write {}: {e}", out.display()))
 }
 
 fn documents_jsonl(documents: &[Document]) -> Vec<u8> {
     let mut out = Vec::new();
     for d in documents {
-        let line = json!({ "id": d.id, "title": d.title, "body": d.body, "date": d.date, "url": d.url });
+        let line =
+            json!({ "id": d.id, "title": d.title, "body": d.body, "date": d.date, "url": d.url });
         out.extend_from_slice(line.to_string().as_bytes());
         out.push(b'\n');
     }

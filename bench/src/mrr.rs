@@ -26,13 +26,18 @@ pub fn report(index: &Index<'_>, documents: &[Document], items: &[KnownItem]) ->
         ("base", |i| i.base.as_deref()),
         ("typo", |i| i.typo.as_deref()),
     ];
-    let options = SearchOptions { limit: CUTOFF, ..SearchOptions::default() };
+    let options = SearchOptions {
+        limit: CUTOFF,
+        ..SearchOptions::default()
+    };
     let mut summary = String::new();
     let mut misses = String::new();
     for (name, query_of) in variants {
         let (mut reciprocal, mut found, mut count) = (0.0, 0, 0);
         for item in items {
-            let Some(query) = query_of(item) else { continue };
+            let Some(query) = query_of(item) else {
+                continue;
+            };
             count += 1;
             let ids: Vec<String> = match search(index, query, &options) {
                 Ok(results) => results.hits.into_iter().map(|h| h.id).collect(),
@@ -49,11 +54,20 @@ pub fn report(index: &Index<'_>, documents: &[Document], items: &[KnownItem]) ->
             if rank != Some(0) {
                 let shown = rank.map_or("-".to_string(), |r| (r + 1).to_string());
                 let above = ids[..rank.unwrap_or(3).min(3).min(ids.len())].join(" ");
-                let _ = writeln!(misses, "{name}\t{}\trank {shown}\t{query}\tabove: {above}", item.id);
+                let _ = writeln!(
+                    misses,
+                    "{name}\t{}\trank {shown}\t{query}\tabove: {above}",
+                    item.id
+                );
             }
         }
         let n = count.max(1) as f64;
-        let _ = writeln!(summary, "{name:<10} {count:>4} queries  MRR@10 {:.3}  success@10 {:.3}", reciprocal / n, found as f64 / n);
+        let _ = writeln!(
+            summary,
+            "{name:<10} {count:>4} queries  MRR@10 {:.3}  success@10 {:.3}",
+            reciprocal / n,
+            found as f64 / n
+        );
     }
     summary + &tie_ceiling(documents, items) + "\n" + &misses
 }
@@ -69,11 +83,17 @@ fn tie_ceiling(documents: &[Document], items: &[KnownItem]) -> String {
         });
         set
     };
-    let titles: Vec<(&str, HashSet<String>)> = documents.iter().map(|d| (d.id.as_str(), terms(&d.title))).collect();
+    let titles: Vec<(&str, HashSet<String>)> = documents
+        .iter()
+        .map(|d| (d.id.as_str(), terms(&d.title)))
+        .collect();
     let (mut tied, mut expected) = (0, 0.0);
     for item in items {
         let words = terms(&item.written);
-        let others = titles.iter().filter(|(id, title)| *id != item.id && words.is_subset(title)).count();
+        let others = titles
+            .iter()
+            .filter(|(id, title)| *id != item.id && words.is_subset(title))
+            .count();
         tied += usize::from(others > 0);
         // The target is equally likely at each of the others + 1 first places.
         expected += (1..=others + 1).map(|r| 1.0 / r as f64).sum::<f64>() / (others + 1) as f64;

@@ -16,7 +16,10 @@ pub fn switch_nukta_encoding(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
-        if let Some(&(_, base)) = NUKTA_LETTERS.iter().find(|(precomposed, _)| *precomposed == c) {
+        if let Some(&(_, base)) = NUKTA_LETTERS
+            .iter()
+            .find(|(precomposed, _)| *precomposed == c)
+        {
             out.push(base);
             out.push(NUKTA);
         } else if let Some(&(precomposed, _)) = NUKTA_LETTERS.iter().find(|(_, base)| *base == c) {
@@ -43,7 +46,10 @@ mod tests {
         let decomposed = "কোরি\u{09AF}\u{09BC}া";
         assert_eq!(switch_nukta_encoding(precomposed), decomposed);
         assert_eq!(switch_nukta_encoding(decomposed), precomposed);
-        assert_eq!(switch_nukta_encoding("\u{09DC}\u{09DD}"), "ড\u{09BC}ঢ\u{09BC}");
+        assert_eq!(
+            switch_nukta_encoding("\u{09DC}\u{09DD}"),
+            "ড\u{09BC}ঢ\u{09BC}"
+        );
         // য without a nukta is another letter and stays.
         assert_eq!(switch_nukta_encoding("যদি"), "যদি");
         assert_eq!(switch_nukta_encoding("abc ঢাকা"), "abc ঢাকা");

@@ -32,11 +32,17 @@ impl Vocabulary {
                         entry.last_document = Some(ordinal);
                         entry.document_frequency += 1;
                     }
-                    *entry.spellings.entry(text[word.start..word.end].to_string()).or_default() += 1;
+                    *entry
+                        .spellings
+                        .entry(text[word.start..word.end].to_string())
+                        .or_default() += 1;
                 });
             }
         }
-        Vocabulary { words, documents: documents.len() }
+        Vocabulary {
+            words,
+            documents: documents.len(),
+        }
     }
 
     /// Articles in the corpus.
@@ -71,7 +77,12 @@ mod tests {
     use sondhan_engine::analysis::normalize;
 
     fn doc(title: &str, body: &str) -> Document {
-        Document { id: title.into(), title: title.into(), body: body.into(), ..Default::default() }
+        Document {
+            id: title.into(),
+            title: title.into(),
+            body: body.into(),
+            ..Default::default()
+        }
     }
 
     #[test]

@@ -22,7 +22,11 @@ const MIN_CLASS: u32 = 3;
 const CLASSES: usize = 31;
 
 #[global_allocator]
-static ALLOCATOR: Allocator = Allocator(UnsafeCell::new(State { free: [null_mut(); CLASSES], next: 0, end: 0 }));
+static ALLOCATOR: Allocator = Allocator(UnsafeCell::new(State {
+    free: [null_mut(); CLASSES],
+    next: 0,
+    end: 0,
+}));
 
 struct Allocator(UnsafeCell<State>);
 

@@ -6,7 +6,9 @@
 //! than unwrapped, and the engine bounds the work a query can cause (`MAX_QUERY_BYTES`,
 //! `MAX_CLAUSES`), so a 100 KB paste is cut, not a trap.
 
-use sondhan_engine::{highlight as engine_highlight, search as engine_search, suggest as engine_suggest};
+use sondhan_engine::{
+    highlight as engine_highlight, search as engine_search, suggest as engine_suggest,
+};
 use sondhan_engine::{DocumentHighlights, SearchOptions};
 use wasm_bindgen::prelude::*;
 
@@ -28,7 +30,8 @@ pub fn search(
     #[wasm_bindgen(unchecked_optional_param_type = "SearchOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
     let query = string_arg("search", "query", &query)?;
-    let options = search_options(&options).map_err(|e| JsError::new(&format!("sondhan.search: invalid options: {e}")))?;
+    let options = search_options(&options)
+        .map_err(|e| JsError::new(&format!("sondhan.search: invalid options: {e}")))?;
     let results = engine_search(index(), &query, &options)
         .map_err(|e| JsError::new(&format!("sondhan.search: {e}")))?;
     Ok(results::to_js(&results))
@@ -56,13 +59,21 @@ pub fn document(
     #[wasm_bindgen(unchecked_optional_param_type = "string | null")] query: JsValue,
 ) -> Result<JsValue, JsError> {
     let id = string_arg("document", "id", &id)?;
-    let query = if query.is_undefined() || query.is_null() { None } else { Some(string_arg("document", "query", &query)?) };
+    let query = if query.is_undefined() || query.is_null() {
+        None
+    } else {
+        Some(string_arg("document", "query", &query)?)
+    };
     let index = index();
-    let Some(ordinal) = index.find(&id) else { return Ok(JsValue::NULL) };
+    let Some(ordinal) = index.find(&id) else {
+        return Ok(JsValue::NULL);
+    };
     let failed = |e| JsError::new(&format!("sondhan.document: {e}"));
     let article = index.document(ordinal).map_err(failed)?;
     let marked = match query {
-        Some(query) => engine_highlight(index, &query, ordinal, &SearchOptions::default()).map_err(failed)?,
+        Some(query) => {
+            engine_highlight(index, &query, ordinal, &SearchOptions::default()).map_err(failed)?
+        }
         None => DocumentHighlights::default(),
     };
     to_js(&Article::new(article, &marked)).map_err(|e| conversion_error("document", e))
@@ -80,12 +91,18 @@ pub fn stats() -> Result<JsValue, JsError> {
 /// Taken as `JsValue` because wasm-bindgen's release glue would turn `null` or a number into the
 /// text "null" or "5" and search for that.
 fn string_arg(function: &str, name: &str, value: &JsValue) -> Result<String, JsError> {
-    value
-        .as_string()
-        .ok_or_else(|| JsError::new(&format!("sondhan.{function}: {name} must be a string, not {}", describe(value))))
+    value.as_string().ok_or_else(|| {
+        JsError::new(&format!(
+            "sondhan.{function}: {name} must be a string, not {}",
+            describe(value)
+        ))
+    })
 }
 
 /// Converting borrowed strings and numbers into JS objects cannot fail, short of a bug here.
 fn conversion_error(function: &str, e: serde_wasm_bindgen::Error) -> JsError {
-    JsError::new(&format!("sondhan.{function}: could not convert the answer to JavaScript: {}", error_message(e)))
+    JsError::new(&format!(
+        "sondhan.{function}: could not convert the answer to JavaScript: {}",
+        error_message(e)
+    ))
 }

@@ -21,7 +21,9 @@ pub struct MountOptions {
 /// `{ limit, offset, prefix, typos }` over the engine's defaults.
 pub fn search_options(value: &JsValue) -> Result<SearchOptions, String> {
     let mut options = SearchOptions::default();
-    let Some(object) = object(value, &["limit", "offset", "prefix", "typos"])? else { return Ok(options) };
+    let Some(object) = object(value, &["limit", "offset", "prefix", "typos"])? else {
+        return Ok(options);
+    };
     if let Some(limit) = count(&object, "limit")? {
         options.limit = limit;
     }
@@ -39,8 +41,14 @@ pub fn search_options(value: &JsValue) -> Result<SearchOptions, String> {
 
 /// `{ placeholder, label, limit }`.
 pub fn mount_options(value: &JsValue) -> Result<MountOptions, String> {
-    let Some(object) = object(value, &["placeholder", "label", "limit"])? else { return Ok(MountOptions::default()) };
-    Ok(MountOptions { placeholder: text(&object, "placeholder")?, label: text(&object, "label")?, limit: count(&object, "limit")? })
+    let Some(object) = object(value, &["placeholder", "label", "limit"])? else {
+        return Ok(MountOptions::default());
+    };
+    Ok(MountOptions {
+        placeholder: text(&object, "placeholder")?,
+        label: text(&object, "label")?,
+        limit: count(&object, "limit")?,
+    })
 }
 
 /// The options object, once its keys are checked; `None` for `undefined` or `null`.
@@ -49,39 +57,61 @@ fn object(value: &JsValue, known: &[&str]) -> Result<Option<Object>, String> {
         return Ok(None);
     }
     if !value.is_object() || Array::is_array(value) {
-        return Err(format!("options must be an object, not {}", describe(value)));
+        return Err(format!(
+            "options must be an object, not {}",
+            describe(value)
+        ));
     }
     let object: Object = value.clone().unchecked_into();
     for key in Object::keys(&object).iter().filter_map(|k| k.as_string()) {
         if !known.contains(&key.as_str()) {
-            return Err(format!("unknown option `{key}`; the options are {}", known.join(", ")));
+            return Err(format!(
+                "unknown option `{key}`; the options are {}",
+                known.join(", ")
+            ));
         }
     }
     Ok(Some(object))
 }
 
 fn field(object: &Object, key: &str) -> Result<Option<JsValue>, String> {
-    let value = Reflect::get(object, &key.into()).map_err(|_| format!("could not read the option `{key}`"))?;
+    let value = Reflect::get(object, &key.into())
+        .map_err(|_| format!("could not read the option `{key}`"))?;
     Ok((!value.is_undefined() && !value.is_null()).then_some(value))
 }
 
 /// A whole number, 0 or more (at most 2³² − 1).
 fn count(object: &Object, key: &str) -> Result<Option<usize>, String> {
-    let Some(value) = field(object, key)? else { return Ok(None) };
+    let Some(value) = field(object, key)? else {
+        return Ok(None);
+    };
     match value.as_f64() {
         Some(n) if n >= 0.0 && n.fract() == 0.0 && n <= f64::from(u32::MAX) => Ok(Some(n as usize)),
-        _ => Err(format!("{key} must be a whole number, 0 or more, not {}", describe(&value))),
+        _ => Err(format!(
+            "{key} must be a whole number, 0 or more, not {}",
+            describe(&value)
+        )),
     }
 }
 
 fn flag(object: &Object, key: &str) -> Result<Option<bool>, String> {
-    let Some(value) = field(object, key)? else { return Ok(None) };
-    value.as_bool().map(Some).ok_or_else(|| format!("{key} must be true or false, not {}", describe(&value)))
+    let Some(value) = field(object, key)? else {
+        return Ok(None);
+    };
+    value
+        .as_bool()
+        .map(Some)
+        .ok_or_else(|| format!("{key} must be true or false, not {}", describe(&value)))
 }
 
 fn text(object: &Object, key: &str) -> Result<Option<String>, String> {
-    let Some(value) = field(object, key)? else { return Ok(None) };
-    value.as_string().map(Some).ok_or_else(|| format!("{key} must be a string, not {}", describe(&value)))
+    let Some(value) = field(object, key)? else {
+        return Ok(None);
+    };
+    value
+        .as_string()
+        .map(Some)
+        .ok_or_else(|| format!("{key} must be a string, not {}", describe(&value)))
 }
 
 /// A value as an error message shows it: numbers as JavaScript prints them, strings quoted,
@@ -107,12 +137,16 @@ pub fn describe(value: &JsValue) -> String {
 /// A string in double quotes, escaped as JavaScript writes it (`JSON.stringify`; Rust's `{:?}`
 /// would link its Unicode escaping into the .wasm for this alone).
 pub fn quote(text: &JsValue) -> String {
-    js_sys::JSON::stringify(text).map(String::from).unwrap_or_default()
+    js_sys::JSON::stringify(text)
+        .map(String::from)
+        .unwrap_or_default()
 }
 
 /// What a thrown JavaScript value says: an `Error`'s message (DOM exceptions are `Error`s too),
 /// or the value as [`describe`] shows it. (`JsValue`'s `Debug` would ship a JavaScript
 /// pretty-printer in the glue for this alone.)
 pub fn js_message(value: &JsValue) -> String {
-    value.dyn_ref::<js_sys::Error>().map_or_else(|| describe(value), |e| e.message().into())
+    value
+        .dyn_ref::<js_sys::Error>()
+        .map_or_else(|| describe(value), |e| e.message().into())
 }

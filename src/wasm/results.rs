@@ -47,7 +47,13 @@ pub fn to_js(results: &SearchResults) -> JsValue {
     for hit in &results.hits {
         // In the order the JavaScript above reads them.
         out.numbers.push(f64::from(hit.score));
-        for field in [Some(hit.id.as_str()), Some(hit.title.as_str()), hit.date.as_deref(), hit.url.as_deref(), hit.source.as_deref()] {
+        for field in [
+            Some(hit.id.as_str()),
+            Some(hit.title.as_str()),
+            hit.date.as_deref(),
+            hit.url.as_deref(),
+            hit.source.as_deref(),
+        ] {
             out.string(field);
         }
         out.string(Some(hit.snippet.as_str()));
@@ -69,7 +75,8 @@ impl Packed {
         match s {
             Some(s) => {
                 self.text.push_str(s);
-                self.numbers.push(s.chars().map(char::len_utf16).sum::<usize>() as f64);
+                self.numbers
+                    .push(s.chars().map(char::len_utf16).sum::<usize>() as f64);
             }
             None => self.numbers.push(-1.0),
         }
@@ -79,7 +86,8 @@ impl Packed {
     fn ranges(&mut self, highlights: &[Highlight]) {
         self.numbers.push(highlights.len() as f64);
         for h in highlights {
-            self.numbers.extend([h.start_utf16 as f64, h.end_utf16 as f64]);
+            self.numbers
+                .extend([h.start_utf16 as f64, h.end_utf16 as f64]);
         }
     }
 }

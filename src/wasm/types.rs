@@ -138,7 +138,11 @@ pub struct JsSuggestion<'a> {
 
 impl<'a> From<&'a Suggestion> for JsSuggestion<'a> {
     fn from(s: &'a Suggestion) -> Self {
-        JsSuggestion { term: &s.term, completion: &s.completion, documents: s.documents }
+        JsSuggestion {
+            term: &s.term,
+            completion: &s.completion,
+            documents: s.documents,
+        }
     }
 }
 
@@ -163,7 +167,13 @@ struct JsRange {
 }
 
 fn js_ranges(highlights: &[Highlight]) -> Vec<JsRange> {
-    highlights.iter().map(|h| JsRange { start: h.start_utf16, end: h.end_utf16 }).collect()
+    highlights
+        .iter()
+        .map(|h| JsRange {
+            start: h.start_utf16,
+            end: h.end_utf16,
+        })
+        .collect()
 }
 
 impl<'a> Article<'a> {
@@ -205,7 +215,14 @@ impl<'a> From<&'a IndexStats> for JsIndexStats<'a> {
             terms: s.terms,
             stems: s.stems,
             bytes: s.bytes,
-            sections: s.sections.iter().map(|(name, bytes)| Section { name, bytes: *bytes }).collect(),
+            sections: s
+                .sections
+                .iter()
+                .map(|(name, bytes)| Section {
+                    name,
+                    bytes: *bytes,
+                })
+                .collect(),
         }
     }
 }

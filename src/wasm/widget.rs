@@ -43,15 +43,25 @@ pub fn mount(
 ) -> Result<SearchBox, JsError> {
     let document = web_sys::window()
         .and_then(|w| w.document())
-        .ok_or_else(|| JsError::new("sondhan.mount: there is no document here (mount needs a browser page)"))?;
+        .ok_or_else(|| {
+            JsError::new("sondhan.mount: there is no document here (mount needs a browser page)")
+        })?;
     let host = resolve_target(&document, &target)?;
-    let options = mount_options(&options).map_err(|e| JsError::new(&format!("sondhan.mount: invalid options: {e}")))?;
+    let options = mount_options(&options)
+        .map_err(|e| JsError::new(&format!("sondhan.mount: invalid options: {e}")))?;
 
     let id = NEXT_ID.with(|next| next.replace(next.get() + 1));
-    let view = Rc::new(View::build(&document, &format!("sondhan-{id}"), &options).map_err(dom_error)?);
+    let view =
+        Rc::new(View::build(&document, &format!("sondhan-{id}"), &options).map_err(dom_error)?);
     let listeners = listen(&view).map_err(dom_error)?;
     host.append_child(view.root()).map_err(dom_error)?;
-    MOUNTED.with(|mounted| mounted.borrow_mut().push(Mounted { id, view, _listeners: listeners }));
+    MOUNTED.with(|mounted| {
+        mounted.borrow_mut().push(Mounted {
+            id,
+            view,
+            _listeners: listeners,
+        })
+    });
     Ok(SearchBox { id })
 }
 
@@ -67,7 +77,9 @@ impl SearchBox {
     /// Puts `query` in the box and searches it, as if typed.
     #[wasm_bindgen(js_name = setQuery)]
     pub fn set_query(&self, query: &str) -> Result<(), JsError> {
-        let view = self.view().ok_or_else(|| JsError::new("sondhan: this search box was unmounted"))?;
+        let view = self
+            .view()
+            .ok_or_else(|| JsError::new("sondhan: this search box was unmounted"))?;
         view.set_query(query);
         Ok(())
     }
@@ -86,7 +98,13 @@ impl SearchBox {
     }
 
     fn view(&self) -> Option<Rc<View>> {
-        MOUNTED.with(|mounted| mounted.borrow().iter().find(|m| m.id == self.id).map(|m| Rc::clone(&m.view)))
+        MOUNTED.with(|mounted| {
+            mounted
+                .borrow()
+                .iter()
+                .find(|m| m.id == self.id)
+                .map(|m| Rc::clone(&m.view))
+        })
     }
 }
 
@@ -112,16 +130,26 @@ struct Listener {
 }
 
 impl Listener {
-    fn add(target: &EventTarget, kind: &'static str, handler: impl FnMut(Event) + 'static) -> Result<Self, JsValue> {
+    fn add(
+        target: &EventTarget,
+        kind: &'static str,
+        handler: impl FnMut(Event) + 'static,
+    ) -> Result<Self, JsValue> {
         let callback = Closure::<dyn FnMut(Event)>::new(handler);
         target.add_event_listener_with_callback(kind, callback.as_ref().unchecked_ref())?;
-        Ok(Listener { target: target.clone(), kind, callback })
+        Ok(Listener {
+            target: target.clone(),
+            kind,
+            callback,
+        })
     }
 }
 
 impl Drop for Listener {
     fn drop(&mut self) {
-        let _ = self.target.remove_event_listener_with_callback(self.kind, self.callback.as_ref().unchecked_ref());
+        let _ = self
+            .target
+            .remove_event_listener_with_callback(self.kind, self.callback.as_ref().unchecked_ref());
     }
 }
 
@@ -142,12 +170,16 @@ fn listen(view: &Rc<View>) -> Result<Vec<Listener>, JsValue> {
             }
         })?,
         on(view.back_button(), "click", |view, _| view.close_article())?,
-        on(view.correction_button(), "click", |view, _| view.accept_correction())?,
+        on(view.correction_button(), "click", |view, _| {
+            view.accept_correction()
+        })?,
     ])
 }
 
 fn on_key(view: &View, event: Event) {
-    let Some(event) = event.dyn_ref::<KeyboardEvent>() else { return };
+    let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
+        return;
+    };
     // Keys that confirm an input method's composition are not meant for the box.
     if event.is_composing() || event.alt_key() || event.ctrl_key() || event.meta_key() {
         return;
@@ -176,16 +208,24 @@ fn resolve_target(document: &web_sys::Document, target: &JsValue) -> Result<Elem
     if let Some(selector) = target.as_string() {
         return match document.query_selector(&selector) {
             Ok(Some(element)) => Ok(element),
-            Ok(None) => Err(JsError::new(&format!("sondhan.mount: no element matches the selector {}", quote(target)))),
-            Err(_) => Err(JsError::new(&format!("sondhan.mount: {} is not a valid CSS selector", quote(target)))),
+            Ok(None) => Err(JsError::new(&format!(
+                "sondhan.mount: no element matches the selector {}",
+                quote(target)
+            ))),
+            Err(_) => Err(JsError::new(&format!(
+                "sondhan.mount: {} is not a valid CSS selector",
+                quote(target)
+            ))),
         };
     }
-    target
-        .dyn_ref::<Element>()
-        .cloned()
-        .ok_or_else(|| JsError::new("sondhan.mount: the target must be an element or a CSS selector string"))
+    target.dyn_ref::<Element>().cloned().ok_or_else(|| {
+        JsError::new("sondhan.mount: the target must be an element or a CSS selector string")
+    })
 }
 
 fn dom_error(e: JsValue) -> JsError {
-    JsError::new(&format!("sondhan.mount: could not build the search box: {}", js_message(&e)))
+    JsError::new(&format!(
+        "sondhan.mount: could not build the search box: {}",
+        js_message(&e)
+    ))
 }

@@ -19,7 +19,11 @@ pub fn run(index: &Index<'_>, file: &Path, out: &mut impl Write) -> Result<bool,
         )
         .map_err(io)?;
     }
-    writeln!(out, "| kind | queries | nDCG@{NDCG_AT} | recall@{RECALL_AT} |\n|---|---:|---:|---:|").map_err(io)?;
+    writeln!(
+        out,
+        "| kind | queries | nDCG@{NDCG_AT} | recall@{RECALL_AT} |\n|---|---:|---:|---:|"
+    )
+    .map_err(io)?;
     for (kind, (n, ndcg, recall)) in summarize(&outcomes) {
         writeln!(out, "| {kind} | {n} | {ndcg:.3} | {recall:.3} |").map_err(io)?;
     }

@@ -40,10 +40,18 @@ fn parse_args() -> Result<Args, String> {
         print!("{USAGE}");
         std::process::exit(0);
     }
-    let mut parsed = Args { command, json: false, corpus: None, options: SearchOptions::default(), rest: Vec::new() };
+    let mut parsed = Args {
+        command,
+        json: false,
+        corpus: None,
+        options: SearchOptions::default(),
+        rest: Vec::new(),
+    };
     let number = |flag: &str, value: Option<String>| -> Result<usize, String> {
         let value = value.ok_or_else(|| format!("{flag} needs a number"))?;
-        value.parse().map_err(|_| format!("{flag} needs a number, not `{value}`"))
+        value
+            .parse()
+            .map_err(|_| format!("{flag} needs a number, not `{value}`"))
     };
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -52,7 +60,9 @@ fn parse_args() -> Result<Args, String> {
             "--no-typos" => parsed.options.typos = false,
             "--limit" => parsed.options.limit = number("--limit", args.next())?,
             "--offset" => parsed.options.offset = number("--offset", args.next())?,
-            "--corpus" => parsed.corpus = Some(args.next().ok_or("--corpus needs a folder")?.into()),
+            "--corpus" => {
+                parsed.corpus = Some(args.next().ok_or("--corpus needs a folder")?.into())
+            }
             "--" => parsed.rest.extend(args.by_ref()),
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
             _ => parsed.rest.push(arg),
@@ -127,21 +137,36 @@ fn run(args: Args) -> Result<ExitCode, String> {
             let input = args.rest.join(" ");
             let suggestions = suggest(&index, &input, args.options.limit);
             if args.json {
-                writeln!(out, "{}", serde_json::to_string(&suggestions).map_err(|e| e.to_string())?).map_err(io)?;
+                writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string(&suggestions).map_err(|e| e.to_string())?
+                )
+                .map_err(io)?;
             } else {
                 for s in &suggestions {
                     let plural = if s.documents == 1 { "" } else { "s" };
-                    writeln!(out, "{}  ({} document{plural})", s.completion, s.documents).map_err(io)?;
+                    writeln!(out, "{}  ({} document{plural})", s.completion, s.documents)
+                        .map_err(io)?;
                 }
             }
         }
         "stats" => {
             let stats = index.stats();
             if args.json {
-                writeln!(out, "{}", serde_json::to_string(&stats).map_err(|e| e.to_string())?).map_err(io)?;
+                writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string(&stats).map_err(|e| e.to_string())?
+                )
+                .map_err(io)?;
             } else {
-                writeln!(out, "documents  {}\nterms      {}\nstems      {}\nbytes      {}", stats.documents, stats.terms, stats.stems, stats.bytes)
-                    .map_err(io)?;
+                writeln!(
+                    out,
+                    "documents  {}\nterms      {}\nstems      {}\nbytes      {}",
+                    stats.documents, stats.terms, stats.stems, stats.bytes
+                )
+                .map_err(io)?;
                 for (name, len) in &stats.sections {
                     writeln!(out, "  {name}     {len}").map_err(io)?;
                 }
@@ -149,29 +174,62 @@ fn run(args: Args) -> Result<ExitCode, String> {
         }
         "show" => {
             let id = args.rest.first().ok_or("show needs a document id")?;
-            let doc = index.find(id).ok_or_else(|| format!("no document has the id `{id}`"))?;
+            let doc = index
+                .find(id)
+                .ok_or_else(|| format!("no document has the id `{id}`"))?;
             let d = index.document(doc).map_err(|e| e.to_string())?;
-            writeln!(out, "id: {}\ntitle: {}\ndate: {}\nurl: {}\nsource: {}\n\n{}", d.id, d.title, d.date, d.url, d.source, d.body)
-                .map_err(io)?;
+            writeln!(
+                out,
+                "id: {}\ntitle: {}\ndate: {}\nurl: {}\nsource: {}\n\n{}",
+                d.id, d.title, d.date, d.url, d.source, d.body
+            )
+            .map_err(io)?;
         }
         "eval" => {
-            let file = args.rest.first().map_or_else(|| PathBuf::from("tests/relevance/seeds.tsv"), PathBuf::from);
+            let file = args
+                .rest
+                .first()
+                .map_or_else(|| PathBuf::from("tests/relevance/seeds.tsv"), PathBuf::from);
             let passed = eval::run(&index, &file, &mut out)?;
-            return Ok(if passed { ExitCode::SUCCESS } else { ExitCode::FAILURE });
+            return Ok(if passed {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            });
         }
         other => return Err(format!("unknown command `{other}`\n\n{USAGE}")),
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn print_results(out: &mut impl Write, query: &str, results: &SearchResults) -> std::io::Result<()> {
-    writeln!(out, "{} result{} for «{query}»", results.total, if results.total == 1 { "" } else { "s" })?;
+fn print_results(
+    out: &mut impl Write,
+    query: &str,
+    results: &SearchResults,
+) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "{} result{} for «{query}»",
+        results.total,
+        if results.total == 1 { "" } else { "s" }
+    )?;
     if let Some(better) = &results.suggestion {
         writeln!(out, "did you mean «{better}»?")?;
     }
     for (rank, hit) in results.hits.iter().enumerate() {
-        let date = hit.date.as_deref().map(|d| format!(", {d}")).unwrap_or_default();
-        writeln!(out, "{:>2}. {}  ({}{date}, score {:.3})", rank + 1, marked(&hit.title, hit, true), hit.id, hit.score)?;
+        let date = hit
+            .date
+            .as_deref()
+            .map(|d| format!(", {d}"))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "{:>2}. {}  ({}{date}, score {:.3})",
+            rank + 1,
+            marked(&hit.title, hit, true),
+            hit.id,
+            hit.score
+        )?;
         writeln!(out, "    {}", marked(&hit.snippet, hit, false))?;
     }
     Ok(())
@@ -179,7 +237,11 @@ fn print_results(out: &mut impl Write, query: &str, results: &SearchResults) -> 
 
 /// The text with its highlighted ranges in [brackets].
 fn marked(text: &str, hit: &Hit, title: bool) -> String {
-    let ranges = if title { &hit.title_highlights } else { &hit.highlights };
+    let ranges = if title {
+        &hit.title_highlights
+    } else {
+        &hit.highlights
+    };
     let mut out = String::with_capacity(text.len() + ranges.len() * 2);
     let mut at = 0;
     for h in ranges {

@@ -12,18 +12,31 @@ fn sondhan(args: &[&str], stdin: Option<&str>) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(stdin.unwrap_or("").as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.unwrap_or("").as_bytes())
+        .unwrap();
     child.wait_with_output().unwrap()
 }
 
 fn json_lines(output: &Output) -> Vec<serde_json::Value> {
-    String::from_utf8(output.stdout.clone()).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+    String::from_utf8(output.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
 }
 
 #[test]
 fn search_json_gives_hits_with_every_field() {
     let out = sondhan(&["search", "--json", "--limit", "3", "হ্যানয়"], None);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let lines = json_lines(&out);
     assert_eq!(lines.len(), 1);
     let hit = &lines[0]["hits"][0];
@@ -33,7 +46,10 @@ fn search_json_gives_hits_with_every_field() {
     assert!(hit["score"].as_f64().unwrap() > 0.0);
     let snippet = hit["snippet"].as_str().unwrap();
     let h = &hit["highlights"][0];
-    let (start, end) = (h["start"].as_u64().unwrap() as usize, h["end"].as_u64().unwrap() as usize);
+    let (start, end) = (
+        h["start"].as_u64().unwrap() as usize,
+        h["end"].as_u64().unwrap() as usize,
+    );
     assert_eq!(&snippet[start..end], "হ্যানয়ে");
     assert!(h["start_utf16"].is_u64() && h["end_utf16"].is_u64());
 }
@@ -56,11 +72,23 @@ fn corpus_flag_indexes_a_folder_in_memory() {
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("x.txt"), "ঢাকায় বৃষ্টি\nআজ ঢাকায় খুব বৃষ্টি হয়েছে।\n").unwrap();
     std::fs::write(dir.join("notes.csv"), "a,b\n").unwrap();
-    let out = sondhan(&["search", "--json", "--corpus", dir.to_str().unwrap(), "বৃষ্টি"], None);
+    let out = sondhan(
+        &[
+            "search",
+            "--json",
+            "--corpus",
+            dir.to_str().unwrap(),
+            "বৃষ্টি",
+        ],
+        None,
+    );
     let lines = json_lines(&out);
     assert_eq!(lines[0]["hits"][0]["id"], "x");
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("notes.csv") && stderr.contains("skipped"), "{stderr}");
+    assert!(
+        stderr.contains("notes.csv") && stderr.contains("skipped"),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -15,7 +15,9 @@ use sondhan_engine::{search, SearchOptions};
 fn corpus() -> Vec<Document> {
     let dir = std::env::var_os("SONDHAN_BENCH_CORPUS")
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/bench-corpus/news"));
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/bench-corpus/news")
+        });
     match read_corpus(&dir) {
         Ok(c) => c.documents,
         Err(e) => panic!("{e}\nset SONDHAN_BENCH_CORPUS to a folder of articles"),
@@ -23,7 +25,9 @@ fn corpus() -> Vec<Document> {
 }
 
 fn text_bytes(docs: &[Document]) -> u64 {
-    docs.iter().map(|d| (d.title.len() + d.body.len()) as u64).sum()
+    docs.iter()
+        .map(|d| (d.title.len() + d.body.len()) as u64)
+        .sum()
 }
 
 fn analysis_and_build(c: &mut Criterion) {
@@ -62,7 +66,9 @@ fn query_latency(c: &mut Criterion) {
     ];
     let mut group = c.benchmark_group("query");
     for (kind, query) in queries {
-        group.bench_with_input(BenchmarkId::from_parameter(kind), query, |b, q| b.iter(|| search(&index, q, &options).unwrap().total));
+        group.bench_with_input(BenchmarkId::from_parameter(kind), query, |b, q| {
+            b.iter(|| search(&index, q, &options).unwrap().total)
+        });
     }
     group.finish();
 }

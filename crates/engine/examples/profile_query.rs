@@ -9,19 +9,41 @@ use sondhan_engine::{search, SearchOptions};
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let dir = args.next().unwrap_or_else(|| "../shared/bench-corpus/news".into());
+    let dir = args
+        .next()
+        .unwrap_or_else(|| "../shared/bench-corpus/news".into());
     let queries: Vec<String> = args.collect();
     let queries = if queries.is_empty() {
-        ["শেখ হাসিনা ", "আন্দোলনের ছাত্রদের ", "বিশ্ববিদ্যা", "ক", "বিশ্ববিদ্যালয ", "hasina ", "zzzzqx "].map(String::from).to_vec()
+        [
+            "শেখ হাসিনা ",
+            "আন্দোলনের ছাত্রদের ",
+            "বিশ্ববিদ্যা",
+            "ক",
+            "বিশ্ববিদ্যালয ",
+            "hasina ",
+            "zzzzqx ",
+        ]
+        .map(String::from)
+        .to_vec()
     } else {
         queries
     };
-    let bytes = build_index(&read_corpus(dir.as_ref()).unwrap_or_else(|e| panic!("{e}")).documents);
+    let bytes = build_index(
+        &read_corpus(dir.as_ref())
+            .unwrap_or_else(|e| panic!("{e}"))
+            .documents,
+    );
     let index = Index::open(&bytes).unwrap();
     for query in &queries {
         for limit in [0, 10] {
-            let options = SearchOptions { limit, ..SearchOptions::default() };
-            let rounds: u32 = std::env::var("ROUNDS").ok().and_then(|r| r.parse().ok()).unwrap_or(200);
+            let options = SearchOptions {
+                limit,
+                ..SearchOptions::default()
+            };
+            let rounds: u32 = std::env::var("ROUNDS")
+                .ok()
+                .and_then(|r| r.parse().ok())
+                .unwrap_or(200);
             let start = Instant::now();
             let mut total = 0;
             for _ in 0..rounds {

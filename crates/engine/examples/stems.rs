@@ -7,10 +7,24 @@ use sondhan_engine::analysis::{for_each_word, stems};
 use sondhan_engine::corpus::read_corpus;
 
 /// Inflections a reader expects to meet their base.
-const SUFFIXES: &[&str] = &["ের", "র", "কে", "তে", "ে", "\u{09DF}", "রা", "দের", "গুলো", "টি", "সহ"];
+const SUFFIXES: &[&str] = &[
+    "ের",
+    "র",
+    "কে",
+    "তে",
+    "ে",
+    "\u{09DF}",
+    "রা",
+    "দের",
+    "গুলো",
+    "টি",
+    "সহ",
+];
 
 fn main() {
-    let dir = std::env::args().nth(1).unwrap_or_else(|| "../shared/bench-corpus/news".into());
+    let dir = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "../shared/bench-corpus/news".into());
     let corpus = read_corpus(dir.as_ref()).unwrap_or_else(|e| panic!("{e}"));
     let mut freq: HashMap<String, u32> = HashMap::new();
     for d in &corpus.documents {
@@ -28,8 +42,14 @@ fn main() {
         }
     }
     let words = freq.keys().filter(|w| bengali(w)).count();
-    let changed = freq.keys().filter(|w| bengali(w) && stems(w) != [w.as_str()]).count();
-    let ambiguous = freq.keys().filter(|w| bengali(w) && stems(w).len() > 1).count();
+    let changed = freq
+        .keys()
+        .filter(|w| bengali(w) && stems(w) != [w.as_str()])
+        .count();
+    let ambiguous = freq
+        .keys()
+        .filter(|w| bengali(w) && stems(w).len() > 1)
+        .count();
     println!(
         "{} documents, {words} distinct Bengali words, {} stems; {changed} words stemmed, {ambiguous} of them under more than one stem",
         corpus.documents.len(),
@@ -37,7 +57,10 @@ fn main() {
     );
 
     println!("\n## Largest groups (by occurrences)");
-    let mut big: Vec<_> = groups.iter().map(|(s, m)| (m.iter().map(|x| x.1).sum::<u32>(), *s, m)).collect();
+    let mut big: Vec<_> = groups
+        .iter()
+        .map(|(s, m)| (m.iter().map(|x| x.1).sum::<u32>(), *s, m))
+        .collect();
     big.sort_by_key(|b| std::cmp::Reverse(b.0));
     for (total, s, members) in big.iter().take(40) {
         let mut m = (*members).clone();
@@ -64,6 +87,10 @@ fn main() {
     }
     misses.sort_by_key(|b| std::cmp::Reverse(b.0));
     for (n, base, inflected) in misses.iter().take(40) {
-        println!("{base} {:?} / {inflected} {:?}  (min count {n})", stems(base), stems(inflected));
+        println!(
+            "{base} {:?} / {inflected} {:?}  (min count {n})",
+            stems(base),
+            stems(inflected)
+        );
     }
 }

@@ -39,7 +39,10 @@ fn main() {
     let mut dirs: Vec<String> = std::env::args().skip(1).collect();
     if dirs.is_empty() {
         let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
-        dirs = vec![format!("{root}/seeds"), format!("{root}/../shared/bench-corpus/news")];
+        dirs = vec![
+            format!("{root}/seeds"),
+            format!("{root}/../shared/bench-corpus/news"),
+        ];
     }
     let only = std::env::var("ONLY").ok();
     let rounds: Option<u32> = std::env::var("ROUNDS").ok().and_then(|r| r.parse().ok());
@@ -66,7 +69,11 @@ fn main() {
             eprintln!("worst_query: index built; measuring in {pause} s");
             std::thread::sleep(Duration::from_secs(pause));
         }
-        println!("\n{dir}: {} documents, {} bytes of index\n", index.len(), bytes.len());
+        println!(
+            "\n{dir}: {} documents, {} bytes of index\n",
+            index.len(),
+            bytes.len()
+        );
         println!("| query | bytes | clauses searched | results | median | max |");
         println!("|---|---:|---:|---:|---:|---:|");
         let mut rows = Vec::new();
@@ -76,7 +83,9 @@ fn main() {
         }
         rows.sort_by_key(|row| std::cmp::Reverse(row.0));
         for (median, max, case, found) in rows {
-            let clauses = sondhan_engine::search::parse_query(&case.query).clauses.len();
+            let clauses = sondhan_engine::search::parse_query(&case.query)
+                .clauses
+                .len();
             println!(
                 "| {} | {} | {} | {} | {:.2} ms | {:.2} ms |",
                 case.name,
@@ -92,9 +101,18 @@ fn main() {
 
 /// One article of about 20 MB: the bodies of `documents`, over and over.
 fn huge_article(documents: &[Document]) -> Document {
-    let text: String = documents.iter().map(|d| d.body.as_str()).collect::<Vec<_>>().join("\n");
+    let text: String = documents
+        .iter()
+        .map(|d| d.body.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
     let body = text.repeat((20 << 20) / text.len().max(1) + 1);
-    Document { id: "huge".into(), title: "একটি বিশাল নিবন্ধ".into(), body, ..Default::default() }
+    Document {
+        id: "huge".into(),
+        title: "একটি বিশাল নিবন্ধ".into(),
+        body,
+        ..Default::default()
+    }
 }
 
 fn ms(d: Duration) -> f64 {
@@ -113,14 +131,21 @@ fn measure(bytes: &[u8], case: &Case, rounds: Option<u32>) -> (Vec<Duration>, St
         let found = match &case.call {
             Call::Search(options) => {
                 let r = search(index, &case.query, options).expect("search runs");
-                format!("{} docs{}", r.total, if r.truncated { ", truncated" } else { "" })
+                format!(
+                    "{} docs{}",
+                    r.total,
+                    if r.truncated { ", truncated" } else { "" }
+                )
             }
             Call::Suggest => format!("{} completions", suggest(index, &case.query, 8).len()),
         };
         times.push(start.elapsed());
         let done = match rounds {
             Some(n) => times.len() >= n as usize,
-            None => times.len() >= 200 || (times.len() >= 3 && budget.elapsed() > Duration::from_millis(300)),
+            None => {
+                times.len() >= 200
+                    || (times.len() >= 3 && budget.elapsed() > Duration::from_millis(300))
+            }
         };
         if done {
             times.sort();
@@ -145,8 +170,8 @@ impl Rng {
 }
 
 const CONSONANTS: &[char] = &[
-    'ক', 'খ', 'গ', 'ঘ', 'চ', 'ছ', 'জ', 'ঝ', 'ট', 'ঠ', 'ড', 'ঢ', 'ণ', 'ত', 'থ', 'দ', 'ধ', 'ন', 'প', 'ফ', 'ব', 'ভ', 'ম',
-    'য', 'র', 'ল', 'শ', 'ষ', 'স', 'হ',
+    'ক', 'খ', 'গ', 'ঘ', 'চ', 'ছ', 'জ', 'ঝ', 'ট', 'ঠ', 'ড', 'ঢ', 'ণ', 'ত', 'থ', 'দ', 'ধ', 'ন', 'প',
+    'ফ', 'ব', 'ভ', 'ম', 'য', 'র', 'ল', 'শ', 'ষ', 'স', 'হ',
 ];
 const SIGNS: &[char] = &['া', 'ি', 'ী', 'ু', 'ূ', 'ে', 'ো', '্'];
 
@@ -178,7 +203,15 @@ fn two_typos(word: &str, rng: &mut Rng) -> String {
 }
 
 fn random_word(rng: &mut Rng, letters: usize) -> String {
-    (0..letters).map(|i| if i % 2 == 0 { rng.pick(CONSONANTS) } else { rng.pick(SIGNS) }).collect()
+    (0..letters)
+        .map(|i| {
+            if i % 2 == 0 {
+                rng.pick(CONSONANTS)
+            } else {
+                rng.pick(SIGNS)
+            }
+        })
+        .collect()
 }
 
 fn cases(index: &Index<'_>, documents: &[Document]) -> Vec<Case> {
@@ -202,49 +235,211 @@ fn cases(index: &Index<'_>, documents: &[Document]) -> Vec<Case> {
     long.dedup();
     let longest = long.first().cloned().unwrap_or_else(|| "ক্ষেপণাস্ত্র".into());
     // Words of 8 to 10 letters: two typos allowed, and 32 of them fit in the byte cap.
-    let mid: Vec<String> =
-        long.iter().filter(|w| (8..=10).contains(&w.chars().count())).take(MAX_CLAUSES).cloned().collect();
+    let mid: Vec<String> = long
+        .iter()
+        .filter(|w| (8..=10).contains(&w.chars().count()))
+        .take(MAX_CLAUSES)
+        .cloned()
+        .collect();
 
     let default = SearchOptions::default();
-    let most = SearchOptions { limit: MAX_LIMIT, ..SearchOptions::default() };
+    let most = SearchOptions {
+        limit: MAX_LIMIT,
+        ..SearchOptions::default()
+    };
     let mut cases = Vec::new();
-    let mut add = |name: &str, query: String, call: Call| cases.push(Case { name: name.into(), query, call });
+    let mut add = |name: &str, query: String, call: Call| {
+        cases.push(Case {
+            name: name.into(),
+            query,
+            call,
+        })
+    };
     let search = |o: &SearchOptions| Call::Search(o.clone());
 
-    add("one letter, as typed (prefix)", "ক".into(), search(&default));
-    add("one letter, 100 hits", "ক".into(), search(&most));
-    add("32 one-letter words, last a prefix", fill(CONSONANTS.iter().map(|c| c.to_string()), 32), search(&default));
-    add("32 most frequent words", fill(frequent.iter().cloned(), 32), search(&default));
-    add("32 most frequent words, 100 hits", fill(frequent.iter().cloned(), 32), search(&most));
     add(
-        "31 frequent words and a one-letter prefix",
-        fill(frequent.iter().take(31).cloned().chain(["ক".to_string()]), 32),
+        "one letter, as typed (prefix)",
+        "ক".into(),
+        search(&default),
+    );
+    add("one letter, 100 hits", "ক".into(), search(&most));
+    add(
+        "32 one-letter words, last a prefix",
+        fill(CONSONANTS.iter().map(|c| c.to_string()), 32),
+        search(&default),
+    );
+    add(
+        "32 most frequent words",
+        fill(frequent.iter().cloned(), 32),
+        search(&default),
+    );
+    add(
+        "32 most frequent words, 100 hits",
+        fill(frequent.iter().cloned(), 32),
         search(&most),
     );
-    add("32 words at two typos (8-10 letters)", fill(mid.iter().map(|w| two_typos(w, &mut rng)), 32), search(&default));
-    add("32 random 9-letter words", fill((0..40).map(|_| random_word(&mut rng, 9)), 32), search(&default));
-    add("32 random 9-letter words, typos off", fill((0..40).map(|_| random_word(&mut rng, 9)), 32), search(&SearchOptions { typos: false, ..default.clone() }));
-    add("longest word, two typos", two_typos(&longest, &mut rng) + " ", search(&default));
-    add("longest word, two typos, as a prefix", two_typos(&longest, &mut rng), search(&default));
-    add("one 1 KB random Bengali word", random_word(&mut rng, MAX_QUERY_BYTES / 3), search(&default));
-    add("one 1 KB word: the longest word repeated", longest.repeat(MAX_QUERY_BYTES / longest.len().max(1)), search(&default));
-    add("1 KB of Latin letters (Banglish)", "bangladesh".repeat(MAX_QUERY_BYTES / 10), search(&default));
-    add("32 Banglish words with typos", fill((0..40).map(|i| ["bangladsh", "sorkarer", "prodhanmontri", "nirbachon", "hasinaa", "chuktii"][i % 6].to_string()), 32), search(&default));
-    add("1 KB of combining marks", "\u{09BC}\u{09CD}".repeat(MAX_QUERY_BYTES / 6), search(&default));
-    add("1 KB of joiners and marks after a letter", format!("ক{}", "\u{200D}\u{09CD}\u{200C}".repeat(MAX_QUERY_BYTES / 9)), search(&default));
-    add("1 KB of quotes", "\"".repeat(MAX_QUERY_BYTES), search(&default));
-    add("nested quotes around frequent words", frequent.iter().take(60).map(|w| format!("\"“{w}")).collect::<String>(), search(&default));
-    add("one phrase of 1 KB of frequent words", format!("\"{}\"", fill(frequent.iter().cloned(), 400)), search(&default));
-    add("a frequent word and a 1 KB excluded phrase", format!("{} -\"{}\"", frequent[0], fill(frequent.iter().cloned(), 400)), search(&default));
-    add("32 excluded frequent words and one letter", format!("{} ক", fill(frequent.iter().map(|w| format!("-{w}")), 31)), search(&default));
-    add("thousands of words (cut at 1 KB, 32 clauses)", "কিম ".repeat(5_000), search(&default));
-    add("100 KB paste of article text", documents.iter().map(|d| d.body.as_str()).collect::<Vec<_>>().concat().chars().take(35_000).collect(), search(&default));
-    add("one hyphenated chunk of 1 KB", fill(frequent.iter().cloned(), 400).replace(' ', "-"), search(&default));
-    add("1 KB of digits", "২০২৪".repeat(MAX_QUERY_BYTES / 12), search(&default));
-    add("1 KB of emoji and CJK", "😀中文".repeat(MAX_QUERY_BYTES / 10), search(&default));
+    add(
+        "31 frequent words and a one-letter prefix",
+        fill(
+            frequent.iter().take(31).cloned().chain(["ক".to_string()]),
+            32,
+        ),
+        search(&most),
+    );
+    add(
+        "32 words at two typos (8-10 letters)",
+        fill(mid.iter().map(|w| two_typos(w, &mut rng)), 32),
+        search(&default),
+    );
+    add(
+        "32 random 9-letter words",
+        fill((0..40).map(|_| random_word(&mut rng, 9)), 32),
+        search(&default),
+    );
+    add(
+        "32 random 9-letter words, typos off",
+        fill((0..40).map(|_| random_word(&mut rng, 9)), 32),
+        search(&SearchOptions {
+            typos: false,
+            ..default.clone()
+        }),
+    );
+    add(
+        "longest word, two typos",
+        two_typos(&longest, &mut rng) + " ",
+        search(&default),
+    );
+    add(
+        "longest word, two typos, as a prefix",
+        two_typos(&longest, &mut rng),
+        search(&default),
+    );
+    add(
+        "one 1 KB random Bengali word",
+        random_word(&mut rng, MAX_QUERY_BYTES / 3),
+        search(&default),
+    );
+    add(
+        "one 1 KB word: the longest word repeated",
+        longest.repeat(MAX_QUERY_BYTES / longest.len().max(1)),
+        search(&default),
+    );
+    add(
+        "1 KB of Latin letters (Banglish)",
+        "bangladesh".repeat(MAX_QUERY_BYTES / 10),
+        search(&default),
+    );
+    add(
+        "32 Banglish words with typos",
+        fill(
+            (0..40).map(|i| {
+                [
+                    "bangladsh",
+                    "sorkarer",
+                    "prodhanmontri",
+                    "nirbachon",
+                    "hasinaa",
+                    "chuktii",
+                ][i % 6]
+                    .to_string()
+            }),
+            32,
+        ),
+        search(&default),
+    );
+    add(
+        "1 KB of combining marks",
+        "\u{09BC}\u{09CD}".repeat(MAX_QUERY_BYTES / 6),
+        search(&default),
+    );
+    add(
+        "1 KB of joiners and marks after a letter",
+        format!(
+            "ক{}",
+            "\u{200D}\u{09CD}\u{200C}".repeat(MAX_QUERY_BYTES / 9)
+        ),
+        search(&default),
+    );
+    add(
+        "1 KB of quotes",
+        "\"".repeat(MAX_QUERY_BYTES),
+        search(&default),
+    );
+    add(
+        "nested quotes around frequent words",
+        frequent
+            .iter()
+            .take(60)
+            .map(|w| format!("\"“{w}"))
+            .collect::<String>(),
+        search(&default),
+    );
+    add(
+        "one phrase of 1 KB of frequent words",
+        format!("\"{}\"", fill(frequent.iter().cloned(), 400)),
+        search(&default),
+    );
+    add(
+        "a frequent word and a 1 KB excluded phrase",
+        format!(
+            "{} -\"{}\"",
+            frequent[0],
+            fill(frequent.iter().cloned(), 400)
+        ),
+        search(&default),
+    );
+    add(
+        "32 excluded frequent words and one letter",
+        format!("{} ক", fill(frequent.iter().map(|w| format!("-{w}")), 31)),
+        search(&default),
+    );
+    add(
+        "thousands of words (cut at 1 KB, 32 clauses)",
+        "কিম ".repeat(5_000),
+        search(&default),
+    );
+    add(
+        "100 KB paste of article text",
+        documents
+            .iter()
+            .map(|d| d.body.as_str())
+            .collect::<Vec<_>>()
+            .concat()
+            .chars()
+            .take(35_000)
+            .collect(),
+        search(&default),
+    );
+    add(
+        "one hyphenated chunk of 1 KB",
+        fill(frequent.iter().cloned(), 400).replace(' ', "-"),
+        search(&default),
+    );
+    add(
+        "1 KB of digits",
+        "২০২৪".repeat(MAX_QUERY_BYTES / 12),
+        search(&default),
+    );
+    add(
+        "1 KB of emoji and CJK",
+        "😀中文".repeat(MAX_QUERY_BYTES / 10),
+        search(&default),
+    );
     add("suggest: one letter", "ক".into(), Call::Suggest);
-    add("suggest: 1 KB random word", random_word(&mut rng, MAX_QUERY_BYTES / 3), Call::Suggest);
-    add("suggest: 1 KB Latin (Banglish, one typo)", "bangladesx".repeat(MAX_QUERY_BYTES / 10), Call::Suggest);
-    add("suggest: 100 KB Latin word (no cap)", "bangladesx".repeat(10_000), Call::Suggest);
+    add(
+        "suggest: 1 KB random word",
+        random_word(&mut rng, MAX_QUERY_BYTES / 3),
+        Call::Suggest,
+    );
+    add(
+        "suggest: 1 KB Latin (Banglish, one typo)",
+        "bangladesx".repeat(MAX_QUERY_BYTES / 10),
+        Call::Suggest,
+    );
+    add(
+        "suggest: 100 KB Latin word (no cap)",
+        "bangladesx".repeat(10_000),
+        Call::Suggest,
+    );
     cases
 }

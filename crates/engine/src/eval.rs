@@ -35,8 +35,13 @@ pub struct Outcome {
 
 /// Reads a labelled query set; errors name the file and line.
 pub fn load(path: &Path) -> Result<Vec<Judgment>, CorpusError> {
-    let fail = |line, message: String| CorpusError { path: path.to_path_buf(), line, message };
-    let text = std::fs::read_to_string(path).map_err(|e| fail(None, format!("cannot read the query set: {e}")))?;
+    let fail = |line, message: String| CorpusError {
+        path: path.to_path_buf(),
+        line,
+        message,
+    };
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| fail(None, format!("cannot read the query set: {e}")))?;
     let mut judgments = Vec::new();
     for (i, line) in text.lines().enumerate() {
         if line.trim().is_empty() || line.starts_with('#') {
@@ -44,7 +49,10 @@ pub fn load(path: &Path) -> Result<Vec<Judgment>, CorpusError> {
         }
         let fields: Vec<&str> = line.split('\t').collect();
         let [kind, query, relevant] = fields[..] else {
-            return Err(fail(Some(i + 1), "expected three tab-separated fields: kind, query, relevant ids".into()));
+            return Err(fail(
+                Some(i + 1),
+                "expected three tab-separated fields: kind, query, relevant ids".into(),
+            ));
         };
         judgments.push(Judgment {
             kind: kind.trim().to_string(),
@@ -56,12 +64,18 @@ pub fn load(path: &Path) -> Result<Vec<Judgment>, CorpusError> {
 }
 
 fn same_document(id: &str, label: &str) -> bool {
-    id == label || id.strip_prefix(label).is_some_and(|rest| rest.starts_with('_'))
+    id == label
+        || id
+            .strip_prefix(label)
+            .is_some_and(|rest| rest.starts_with('_'))
 }
 
 /// Runs every query with default options and scores it.
 pub fn evaluate(index: &Index<'_>, judgments: &[Judgment]) -> Vec<Outcome> {
-    let options = SearchOptions { limit: RECALL_AT, ..SearchOptions::default() };
+    let options = SearchOptions {
+        limit: RECALL_AT,
+        ..SearchOptions::default()
+    };
     judgments
         .iter()
         .map(|j| {
@@ -80,12 +94,23 @@ pub fn evaluate(index: &Index<'_>, judgments: &[Judgment]) -> Vec<Outcome> {
                     .filter(|(_, id)| gain(id))
                     .map(|(rank, _)| 1.0 / (rank as f64 + 2.0).log2())
                     .sum();
-                let ideal: f64 = (0..j.relevant.len().min(NDCG_AT)).map(|rank| 1.0 / (rank as f64 + 2.0).log2()).sum();
-                let hits = j.relevant.iter().filter(|r| found.iter().any(|id| same_document(id, r))).count();
+                let ideal: f64 = (0..j.relevant.len().min(NDCG_AT))
+                    .map(|rank| 1.0 / (rank as f64 + 2.0).log2())
+                    .sum();
+                let hits = j
+                    .relevant
+                    .iter()
+                    .filter(|r| found.iter().any(|id| same_document(id, r)))
+                    .count();
                 // `+ 0.0`: an empty f64 sum is -0.0.
                 (dcg / ideal + 0.0, hits as f64 / j.relevant.len() as f64)
             };
-            Outcome { judgment: j.clone(), found, ndcg, recall }
+            Outcome {
+                judgment: j.clone(),
+                found,
+                ndcg,
+                recall,
+            }
         })
         .collect()
 }

@@ -60,4 +60,6 @@ mod sort;
 
 pub use hits::{Highlight, Hit};
 pub use index::{Index, IndexError};
-pub use search::{highlight, search, suggest, DocumentHighlights, SearchOptions, SearchResults, Suggestion};
+pub use search::{
+    highlight, search, suggest, DocumentHighlights, SearchOptions, SearchResults, Suggestion,
+};

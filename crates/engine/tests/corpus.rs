@@ -6,7 +6,8 @@ use sondhan_engine::corpus::{read_corpus, Corpus, CorpusError};
 
 /// A fresh folder under the system temp dir holding `files` (name, bytes).
 fn folder(name: &str, files: &[(&str, &[u8])]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("sondhan-corpus-test-{}-{name}", std::process::id()));
+    let dir =
+        std::env::temp_dir().join(format!("sondhan-corpus-test-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     for (file, bytes) in files {
         let path = dir.join(file);
@@ -37,7 +38,11 @@ fn reads_text_markdown_and_json_lines() {
         ],
     )
     .unwrap();
-    let summary: Vec<_> = corpus.documents.iter().map(|d| (d.id.as_str(), d.title.as_str(), d.date.as_deref())).collect();
+    let summary: Vec<_> = corpus
+        .documents
+        .iter()
+        .map(|d| (d.id.as_str(), d.title.as_str(), d.date.as_deref()))
+        .collect();
     assert_eq!(
         summary,
         [
@@ -56,38 +61,96 @@ fn reads_text_markdown_and_json_lines() {
 #[test]
 fn invalid_utf8_fails_naming_file_and_line() {
     let message = error("utf8", &[("bad.txt", b"line one\nline two \xff\xfe\n")]);
-    assert!(message.contains("bad.txt:2:") && message.contains("not valid UTF-8"), "{message}");
+    assert!(
+        message.contains("bad.txt:2:") && message.contains("not valid UTF-8"),
+        "{message}"
+    );
 }
 
 #[test]
 fn duplicate_ids_fail_naming_both_places() {
-    let message = error("dup", &[("a/x.txt", "এক\nলেখা".as_bytes()), ("b/x.txt", "দুই\nলেখা".as_bytes())]);
-    assert!(message.contains("b/x.txt") && message.contains("a/x.txt") && message.contains("`x`"), "{message}");
-    let message = error("dup-json", &[("a.jsonl", b"{\"id\":\"1\",\"body\":\"x\"}\n{\"id\":\"1\",\"body\":\"y\"}\n")]);
-    assert!(message.contains("a.jsonl:2:") && message.contains("a.jsonl:1"), "{message}");
+    let message = error(
+        "dup",
+        &[
+            ("a/x.txt", "এক\nলেখা".as_bytes()),
+            ("b/x.txt", "দুই\nলেখা".as_bytes()),
+        ],
+    );
+    assert!(
+        message.contains("b/x.txt") && message.contains("a/x.txt") && message.contains("`x`"),
+        "{message}"
+    );
+    let message = error(
+        "dup-json",
+        &[(
+            "a.jsonl",
+            b"{\"id\":\"1\",\"body\":\"x\"}\n{\"id\":\"1\",\"body\":\"y\"}\n",
+        )],
+    );
+    assert!(
+        message.contains("a.jsonl:2:") && message.contains("a.jsonl:1"),
+        "{message}"
+    );
 }
 
 #[test]
 fn bad_front_matter_and_json_fail_naming_the_line() {
-    let message = error("fm", &[("a.md", b"---\ntitle: x\nthis line has no colon\n---\nbody\n")]);
+    let message = error(
+        "fm",
+        &[(
+            "a.md",
+            b"---\ntitle: x\nthis line has no colon\n---\nbody\n",
+        )],
+    );
     assert!(message.contains("a.md:3:"), "{message}");
     let message = error("fm-open", &[("a.md", b"---\ntitle: x\nsource: y\n")]);
-    assert!(message.contains("a.md:1:") && message.contains("never closed"), "{message}");
+    assert!(
+        message.contains("a.md:1:") && message.contains("never closed"),
+        "{message}"
+    );
     let message = error("fm-open-body", &[("a.md", b"---\ntitle: x\nbody text\n")]);
-    assert!(message.contains("a.md:3:") && message.contains("closing `---` missing"), "{message}");
-    let message = error("fm-date", &[("a.md", b"---\ndate: last tuesday\n---\nbody\n")]);
-    assert!(message.contains("a.md:2:") && message.contains("last tuesday"), "{message}");
-    let message = error("json", &[("a.jsonl", b"{\"id\":\"1\",\"body\":\"x\"}\n{not json}\n")]);
+    assert!(
+        message.contains("a.md:3:") && message.contains("closing `---` missing"),
+        "{message}"
+    );
+    let message = error(
+        "fm-date",
+        &[("a.md", b"---\ndate: last tuesday\n---\nbody\n")],
+    );
+    assert!(
+        message.contains("a.md:2:") && message.contains("last tuesday"),
+        "{message}"
+    );
+    let message = error(
+        "json",
+        &[("a.jsonl", b"{\"id\":\"1\",\"body\":\"x\"}\n{not json}\n")],
+    );
     assert!(message.contains("a.jsonl:2:"), "{message}");
-    let message = error("json-id", &[("a.jsonl", b"{\"title\":\"x\",\"body\":\"y\"}\n")]);
-    assert!(message.contains("a.jsonl:1:") && message.contains("\"id\""), "{message}");
+    let message = error(
+        "json-id",
+        &[("a.jsonl", b"{\"title\":\"x\",\"body\":\"y\"}\n")],
+    );
+    assert!(
+        message.contains("a.jsonl:1:") && message.contains("\"id\""),
+        "{message}"
+    );
 }
 
 #[test]
 fn script_urls_are_refused() {
-    let message = error("url", &[("a.md", b"---\ntitle: x\nurl: javascript:alert(1)\n---\nbody\n")]);
+    let message = error(
+        "url",
+        &[(
+            "a.md",
+            b"---\ntitle: x\nurl: javascript:alert(1)\n---\nbody\n",
+        )],
+    );
     assert!(message.contains("javascript"), "{message}");
-    assert!(read("url-ok", &[("a.md", b"---\ntitle: x\nurl: /news/a.html\n---\nbody\n")]).is_ok());
+    assert!(read(
+        "url-ok",
+        &[("a.md", b"---\ntitle: x\nurl: /news/a.html\n---\nbody\n")]
+    )
+    .is_ok());
 }
 
 #[test]
@@ -107,15 +170,37 @@ fn files_that_are_not_articles_are_skipped_with_a_warning_naming_them() {
     .unwrap();
     assert_eq!(corpus.documents.len(), 2);
     let warned = |file: &str| corpus.warnings.iter().any(|w| w.contains(file));
-    for file in ["empty.txt", "blank.txt", "binary.txt", "notes.pdf", ".hidden.txt"] {
-        assert!(warned(file), "no warning names {file}: {:?}", corpus.warnings);
+    for file in [
+        "empty.txt",
+        "blank.txt",
+        "binary.txt",
+        "notes.pdf",
+        ".hidden.txt",
+    ] {
+        assert!(
+            warned(file),
+            "no warning names {file}: {:?}",
+            corpus.warnings
+        );
     }
-    assert!(corpus.warnings.iter().any(|w| w.contains("fm.md:3") && w.contains("layout")));
-    assert_eq!(corpus.files.len(), 6, "every file but the hidden one is looked at");
+    assert!(corpus
+        .warnings
+        .iter()
+        .any(|w| w.contains("fm.md:3") && w.contains("layout")));
+    assert_eq!(
+        corpus.files.len(),
+        6,
+        "every file but the hidden one is looked at"
+    );
 }
 
 #[test]
 fn a_missing_folder_is_an_error() {
-    let message = read_corpus(Path::new("/nonexistent/sondhan")).unwrap_err().to_string();
-    assert!(message.contains("/nonexistent/sondhan") && message.contains("cannot open"), "{message}");
+    let message = read_corpus(Path::new("/nonexistent/sondhan"))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        message.contains("/nonexistent/sondhan") && message.contains("cannot open"),
+        "{message}"
+    );
 }

@@ -39,7 +39,12 @@ impl Drop for TempDir {
 /// Exact search (no prefix, no typos), as many hits as allowed.
 fn find(bytes: &[u8], query: &str) -> SearchResults {
     let index = Index::open_verified(bytes).expect("a fresh index opens");
-    let options = SearchOptions { prefix: false, typos: false, limit: 100, ..SearchOptions::default() };
+    let options = SearchOptions {
+        prefix: false,
+        typos: false,
+        limit: 100,
+        ..SearchOptions::default()
+    };
     search(&index, query, &options).expect("search runs")
 }
 
@@ -58,12 +63,19 @@ fn assert_counts_add_up(corpus: &Corpus) {
     );
     for skipped in &corpus.skipped {
         let name = skipped.display().to_string();
-        assert!(corpus.warnings.iter().any(|w| w.starts_with(&name)), "no warning names {name}: {:?}", corpus.warnings);
+        assert!(
+            corpus.warnings.iter().any(|w| w.starts_with(&name)),
+            "no warning names {name}: {:?}",
+            corpus.warnings
+        );
     }
 }
 
 fn warned(corpus: &Corpus, file: &str, what: &str) -> bool {
-    corpus.warnings.iter().any(|w| w.contains(file) && w.contains(what))
+    corpus
+        .warnings
+        .iter()
+        .any(|w| w.contains(file) && w.contains(what))
 }
 
 /// A paragraph of Bengali news text with a number in it, so that paragraphs differ (repeated
@@ -94,7 +106,11 @@ fn a_20_mb_article_is_read_indexed_and_searchable() {
     assert_eq!(corpus.documents.len(), 1, "{:?}", corpus.warnings);
     let document = &corpus.documents[0];
     assert_eq!(document.title, "বিশাল প্রতিবেদনের শিরোনাম");
-    assert!(document.body.len() >= 20 << 20, "the body lost text: {} bytes", document.body.len());
+    assert!(
+        document.body.len() >= 20 << 20,
+        "the body lost text: {} bytes",
+        document.body.len()
+    );
     let started = Instant::now();
     let bytes = build_index(&corpus.documents);
     let built = started.elapsed();
@@ -109,8 +125,16 @@ fn a_20_mb_article_is_read_indexed_and_searchable() {
 
     assert_eq!(ids(&last), ["huge"], "the last paragraph's word is found");
     let hit = &last.hits[0];
-    assert!(hit.snippet.contains("ঝিনুকমালা") && !hit.highlights.is_empty(), "{}", hit.snippet);
-    assert!(hit.snippet.len() < 2_000, "a snippet is a window, not the body: {} bytes", hit.snippet.len());
+    assert!(
+        hit.snippet.contains("ঝিনুকমালা") && !hit.highlights.is_empty(),
+        "{}",
+        hit.snippet
+    );
+    assert!(
+        hit.snippet.len() < 2_000,
+        "a snippet is a window, not the body: {} bytes",
+        hit.snippet.len()
+    );
     // A word of a paragraph in the middle, and one of every paragraph.
     assert_eq!(ids(&find(&bytes, &format!("শব্দ{}", n / 2))), ["huge"]);
     assert_eq!(find(&bytes, "পিয়ংইয়ং").total, 1);
@@ -121,7 +145,10 @@ fn ten_thousand_tiny_articles_are_all_read_and_counted() {
     let dir = TempDir::new("many");
     const N: usize = 10_000;
     for i in 0..N {
-        dir.write(&format!("{:02}/{i:05}.txt", i / 500), format!("খবর {i}\nছোট্ট লেখা নম্বর{i}।\n"));
+        dir.write(
+            &format!("{:02}/{i:05}.txt", i / 500),
+            format!("খবর {i}\nছোট্ট লেখা নম্বর{i}।\n"),
+        );
     }
     // Three files that are not articles, among them.
     dir.write("07/empty.txt", "");
@@ -133,14 +160,22 @@ fn ten_thousand_tiny_articles_are_all_read_and_counted() {
     let read = started.elapsed();
     let started = Instant::now();
     let bytes = build_index(&corpus.documents);
-    eprintln!("10,000 tiny articles: read {read:.2?}, indexed {:.2?} ({} bytes)", started.elapsed(), bytes.len());
+    eprintln!(
+        "10,000 tiny articles: read {read:.2?}, indexed {:.2?} ({} bytes)",
+        started.elapsed(),
+        bytes.len()
+    );
 
     assert_eq!(corpus.documents.len(), N);
     assert_eq!(corpus.files.len(), N + 3);
     assert_eq!(corpus.skipped.len(), 3);
     assert_counts_add_up(&corpus);
     for file in ["empty.txt", "photo.jpg", "blank.md"] {
-        assert!(warned(&corpus, file, "skipped"), "no warning names {file}: {:?}", corpus.warnings);
+        assert!(
+            warned(&corpus, file, "skipped"),
+            "no warning names {file}: {:?}",
+            corpus.warnings
+        );
     }
     // In file-name order, and each one findable by its own word.
     assert_eq!(corpus.documents[0].id, "00000");
@@ -169,12 +204,31 @@ fn links_to_files_are_followed_loops_and_broken_links_are_skipped_with_a_warning
 
     let corpus = read_corpus(&dir.0).unwrap();
     let read: Vec<&str> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
-    assert_eq!(read, ["a", "linked", "b"], "each article once, the linked one under the link's name");
-    assert!(warned(&corpus, "sub/loop", "link back to a folder"), "{:?}", corpus.warnings);
-    assert!(warned(&corpus, "sub/parent", "link back to a folder"), "{:?}", corpus.warnings);
-    assert!(warned(&corpus, "broken.txt", "link to nothing"), "{:?}", corpus.warnings);
+    assert_eq!(
+        read,
+        ["a", "linked", "b"],
+        "each article once, the linked one under the link's name"
+    );
+    assert!(
+        warned(&corpus, "sub/loop", "link back to a folder"),
+        "{:?}",
+        corpus.warnings
+    );
+    assert!(
+        warned(&corpus, "sub/parent", "link back to a folder"),
+        "{:?}",
+        corpus.warnings
+    );
+    assert!(
+        warned(&corpus, "broken.txt", "link to nothing"),
+        "{:?}",
+        corpus.warnings
+    );
     assert_counts_add_up(&corpus);
-    assert_eq!(ids(&find(&build_index(&corpus.documents), "লিঙ্ক")), ["linked"]);
+    assert_eq!(
+        ids(&find(&build_index(&corpus.documents), "লিঙ্ক")),
+        ["linked"]
+    );
 }
 
 #[test]
@@ -189,8 +243,22 @@ fn other_scripts_mixed_in_are_indexed_and_searchable() {
     let bytes = build_index(&corpus.documents);
 
     // Each script's words, typed as they are written, find the article.
-    for query in ["সম্মেলন", "हिन्दी", "समाचार", "مرحبا", "العربي", "中文新闻", "Ελληνικά", "привет", "emoji"] {
-        assert_eq!(ids(&find(&bytes, query)), ["mixed"], "{query} does not find the article");
+    for query in [
+        "সম্মেলন",
+        "हिन्दी",
+        "समाचार",
+        "مرحبا",
+        "العربي",
+        "中文新闻",
+        "Ελληνικά",
+        "привет",
+        "emoji",
+    ] {
+        assert_eq!(
+            ids(&find(&bytes, query)),
+            ["mixed"],
+            "{query} does not find the article"
+        );
     }
     // Emoji are not words: a search for them finds nothing and breaks nothing.
     for query in ["😀", "👨‍👩‍👧", "👍🏽"] {
@@ -201,9 +269,16 @@ fn other_scripts_mixed_in_are_indexed_and_searchable() {
     }
     // Highlights in the snippet of a Hindi match cover the Hindi word, in bytes and UTF-16.
     let hit = &find(&bytes, "समाचार").hits[0];
-    let h = hit.highlights.iter().find(|h| hit.snippet[h.start..h.end].contains("समाचार")).expect("highlighted");
+    let h = hit
+        .highlights
+        .iter()
+        .find(|h| hit.snippet[h.start..h.end].contains("समाचार"))
+        .expect("highlighted");
     let utf16: Vec<u16> = hit.snippet.encode_utf16().collect();
-    assert_eq!(String::from_utf16(&utf16[h.start_utf16..h.end_utf16]).unwrap(), &hit.snippet[h.start..h.end]);
+    assert_eq!(
+        String::from_utf16(&utf16[h.start_utf16..h.end_utf16]).unwrap(),
+        &hit.snippet[h.start..h.end]
+    );
 }
 
 #[test]
@@ -217,19 +292,35 @@ fn devanagari_nukta_letters_meet_in_both_spellings() {
 #[test]
 fn windows_line_ends_byte_order_marks_and_blank_files() {
     let dir = TempDir::new("encodings");
-    dir.write("crlf.txt", "শিরোনাম এক\r\n\r\nপ্রথম অনুচ্ছেদ।\r\nদ্বিতীয় অনুচ্ছেদ।\r\n");
+    dir.write(
+        "crlf.txt",
+        "শিরোনাম এক\r\n\r\nপ্রথম অনুচ্ছেদ।\r\nদ্বিতীয় অনুচ্ছেদ।\r\n",
+    );
     dir.write("cr-only.txt", "শিরোনাম দুই\rপুরনো ম্যাকের লাইন।\r");
     dir.write("bom.txt", "\u{FEFF}শিরোনাম তিন\nলেখা।\n");
-    dir.write("bom-crlf.md", "\u{FEFF}---\r\ntitle: শিরোনাম চার\r\ndate: 2024-06-20\r\n---\r\nলেখা।\r\n");
-    dir.write("bom.jsonl", "\u{FEFF}{\"id\":\"j1\",\"title\":\"শিরোনাম পাঁচ\",\"body\":\"লেখা।\"}\r\n");
+    dir.write(
+        "bom-crlf.md",
+        "\u{FEFF}---\r\ntitle: শিরোনাম চার\r\ndate: 2024-06-20\r\n---\r\nলেখা।\r\n",
+    );
+    dir.write(
+        "bom.jsonl",
+        "\u{FEFF}{\"id\":\"j1\",\"title\":\"শিরোনাম পাঁচ\",\"body\":\"লেখা।\"}\r\n",
+    );
     dir.write("spaces.txt", "   \n\t\t\n \r\n");
     dir.write("unicode-spaces.txt", "\u{00A0}\u{2003}\u{3000}\n\u{2028}");
-    dir.write("invisible.txt", "\u{200B}\u{200C}\u{200D}\u{FEFF}\u{00AD}\n\u{2060}");
+    dir.write(
+        "invisible.txt",
+        "\u{200B}\u{200C}\u{200D}\u{FEFF}\u{00AD}\n\u{2060}",
+    );
     dir.write("only-bom.txt", "\u{FEFF}");
     dir.write("spaces.jsonl", "\n \r\n");
 
     let corpus = read_corpus(&dir.0).unwrap();
-    let titles: Vec<(&str, &str)> = corpus.documents.iter().map(|d| (d.id.as_str(), d.title.as_str())).collect();
+    let titles: Vec<(&str, &str)> = corpus
+        .documents
+        .iter()
+        .map(|d| (d.id.as_str(), d.title.as_str()))
+        .collect();
     assert_eq!(
         titles,
         [
@@ -241,13 +332,26 @@ fn windows_line_ends_byte_order_marks_and_blank_files() {
         ]
     );
     for d in &corpus.documents {
-        assert!(!d.title.contains(['\r', '\u{FEFF}']) && !d.body.contains(['\r', '\u{FEFF}']), "{d:?}");
+        assert!(
+            !d.title.contains(['\r', '\u{FEFF}']) && !d.body.contains(['\r', '\u{FEFF}']),
+            "{d:?}"
+        );
     }
     assert_eq!(corpus.documents[4].body, "প্রথম অনুচ্ছেদ।\nদ্বিতীয় অনুচ্ছেদ।");
     assert_eq!(corpus.documents[3].body, "পুরনো ম্যাকের লাইন।");
     assert_eq!(corpus.documents[0].date.as_deref(), Some("2024-06-20"));
-    for file in ["spaces.txt", "unicode-spaces.txt", "invisible.txt", "only-bom.txt", "spaces.jsonl"] {
-        assert!(warned(&corpus, file, "skipped, the file is empty"), "{file}: {:?}", corpus.warnings);
+    for file in [
+        "spaces.txt",
+        "unicode-spaces.txt",
+        "invisible.txt",
+        "only-bom.txt",
+        "spaces.jsonl",
+    ] {
+        assert!(
+            warned(&corpus, file, "skipped, the file is empty"),
+            "{file}: {:?}",
+            corpus.warnings
+        );
     }
     // Five articles and five skips; the JSON Lines file holds one article, so the sum holds.
     assert_counts_add_up(&corpus);
@@ -260,15 +364,27 @@ fn windows_line_ends_byte_order_marks_and_blank_files() {
 fn utf16_files_fail_naming_the_file_instead_of_being_skipped_as_binary() {
     let dir = TempDir::new("utf16");
     dir.write("good.txt", "খবর\nলেখা।\n");
-    let utf16: Vec<u8> = "\u{FEFF}শিরোনাম\nলেখা।\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let utf16: Vec<u8> = "\u{FEFF}শিরোনাম\nলেখা।\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
     dir.write("notepad.txt", &utf16);
     let message = read_corpus(&dir.0).unwrap_err().to_string();
-    assert!(message.contains("notepad.txt") && message.contains("UTF-16"), "{message}");
-    let big_endian: Vec<u8> = "\u{FEFF}খবর".encode_utf16().flat_map(u16::to_be_bytes).collect();
+    assert!(
+        message.contains("notepad.txt") && message.contains("UTF-16"),
+        "{message}"
+    );
+    let big_endian: Vec<u8> = "\u{FEFF}খবর"
+        .encode_utf16()
+        .flat_map(u16::to_be_bytes)
+        .collect();
     let dir = TempDir::new("utf16be");
     dir.write("mac.md", &big_endian);
     let message = read_corpus(&dir.0).unwrap_err().to_string();
-    assert!(message.contains("mac.md") && message.contains("UTF-16"), "{message}");
+    assert!(
+        message.contains("mac.md") && message.contains("UTF-16"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -278,7 +394,11 @@ fn a_huge_single_line_gets_a_short_title_and_keeps_its_text() {
     dir.write("line.txt", &line);
     let corpus = read_corpus(&dir.0).unwrap();
     let document = &corpus.documents[0];
-    assert!(document.title.chars().count() <= 161, "{} chars", document.title.chars().count());
+    assert!(
+        document.title.chars().count() <= 161,
+        "{} chars",
+        document.title.chars().count()
+    );
     assert!(document.title.ends_with('…'));
     assert_eq!(document.body, line.trim());
     let bytes = build_index(&corpus.documents);
@@ -299,7 +419,10 @@ fn summary_counts_add_up_on_a_mixed_folder() {
     assert_eq!(corpus.documents.len(), 2);
     assert_eq!(corpus.files.len(), 6, "hidden files are not read");
     assert_counts_add_up(&corpus);
-    assert!(warned(&corpus, "b.md:3", "layout"), "an ignored key is a warning, not a skip");
+    assert!(
+        warned(&corpus, "b.md:3", "layout"),
+        "an ignored key is a warning, not a skip"
+    );
     assert!(warned(&corpus, ".hidden.txt", "hidden"));
     assert_eq!(corpus.skipped.len(), 4);
 }

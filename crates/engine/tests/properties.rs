@@ -11,8 +11,9 @@ use sondhan_engine::{search, SearchOptions};
 fn text() -> impl Strategy<Value = String> {
     let bengali = prop::char::range('\u{0980}', '\u{09FF}');
     let special = prop::sample::select(vec![
-        '\u{09BC}', '\u{09CD}', '\u{200C}', '\u{200D}', '\u{200B}', '\u{00AD}', '\u{FEFF}', '।', '“', '”', '"', '-',
-        ' ', ' ', '\n', 'a', 'Z', '5', 'ত', 'ড', 'য', '\u{0730}', '\u{0301}', '\u{05B0}', 'İ',
+        '\u{09BC}', '\u{09CD}', '\u{200C}', '\u{200D}', '\u{200B}', '\u{00AD}', '\u{FEFF}', '।',
+        '“', '”', '"', '-', ' ', ' ', '\n', 'a', 'Z', '5', 'ত', 'ড', 'য', '\u{0730}', '\u{0301}',
+        '\u{05B0}', 'İ',
     ]);
     let any = any::<char>();
     prop::collection::vec(prop_oneof![6 => bengali, 3 => special, 1 => any], 0..60)
@@ -110,10 +111,20 @@ proptest! {
 
 #[test]
 fn damaged_indexes_are_rejected_with_a_reason() {
-    let docs = [Document { id: "a".into(), title: "পুতিন".into(), body: "কিম".into(), ..Default::default() }];
+    let docs = [Document {
+        id: "a".into(),
+        title: "পুতিন".into(),
+        body: "কিম".into(),
+        ..Default::default()
+    }];
     let bytes = build_index(&docs);
     assert!(Index::open(&bytes).is_ok());
-    let message = |b: &[u8]| Index::open(b).err().map(|e| e.to_string()).unwrap_or_default();
+    let message = |b: &[u8]| {
+        Index::open(b)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default()
+    };
     assert!(message(b"not an index at all").contains("not a sondhan index"));
     let mut other_version = bytes.clone();
     other_version[8] = 99;
@@ -123,7 +134,10 @@ fn damaged_indexes_are_rejected_with_a_reason() {
     for at in [20, bytes.len() / 2, bytes.len() - 1] {
         let mut flipped = bytes.clone();
         flipped[at] ^= 0x10;
-        let verified = Index::open_verified(&flipped).err().map(|e| e.to_string()).unwrap_or_default();
+        let verified = Index::open_verified(&flipped)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
         assert!(verified.contains("damaged"), "byte {at}: {verified}");
     }
     assert!(Index::open_verified(&bytes).is_ok());
@@ -139,16 +153,28 @@ fn damaged_indexes_are_rejected_with_a_reason() {
 fn crafted_fst_bytes_are_rejected_before_fst_reads_them() {
     // Found by fuzzing: a words FST that claims format 2, with the header CRC recomputed, made
     // fst 0.4 panic on every search. The reader must refuse it at open.
-    let docs = [Document { id: "a".into(), title: "পুতিন".into(), body: "কিম".into(), ..Default::default() }];
+    let docs = [Document {
+        id: "a".into(),
+        title: "পুতিন".into(),
+        body: "কিম".into(),
+        ..Default::default()
+    }];
     let mut bytes = build_index(&docs);
-    let u32_at = |b: &[u8], at: usize| u32::from_le_bytes(b[at..at + 4].try_into().unwrap()) as usize;
-    let words = (0..u32_at(&bytes, 12)).map(|i| 20 + i * 12).find(|&e| &bytes[e..e + 4] == b"WRDS").unwrap();
+    let u32_at =
+        |b: &[u8], at: usize| u32::from_le_bytes(b[at..at + 4].try_into().unwrap()) as usize;
+    let words = (0..u32_at(&bytes, 12))
+        .map(|i| 20 + i * 12)
+        .find(|&e| &bytes[e..e + 4] == b"WRDS")
+        .unwrap();
     let words_at = u32_at(&bytes, words + 4);
     assert_eq!(bytes[words_at], 3, "our FSTs are format 3");
     bytes[words_at] = 2;
     let crc = crc32fast::hash(&bytes[20..]);
     bytes[16..20].copy_from_slice(&crc.to_le_bytes());
-    let message = Index::open(&bytes).err().map(|e| e.to_string()).unwrap_or_default();
+    let message = Index::open(&bytes)
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
     assert!(message.contains("format 3"), "{message}");
     assert!(Index::open_verified(&bytes).is_err());
 }

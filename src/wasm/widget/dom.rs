@@ -36,7 +36,13 @@ impl<'a> Builder<'a> {
     }
 
     /// `text` with each highlighted range wrapped in `<mark>`.
-    pub fn marked(&self, tag: &str, class: &str, text: &str, highlights: &[Highlight]) -> Result<HtmlElement, JsValue> {
+    pub fn marked(
+        &self,
+        tag: &str,
+        class: &str,
+        text: &str,
+        highlights: &[Highlight],
+    ) -> Result<HtmlElement, JsValue> {
         let element = self.element(tag, class)?;
         self.mark_into(&element, text, highlights.iter().map(|h| h.start..h.end))?;
         Ok(element)
@@ -44,12 +50,20 @@ impl<'a> Builder<'a> {
 
     /// Appends `text` to `element` with each of `ranges` (byte offsets into `text`) wrapped in
     /// `<mark>`.
-    pub fn mark_into(&self, element: &HtmlElement, text: &str, ranges: impl IntoIterator<Item = Range<usize>>) -> Result<(), JsValue> {
+    pub fn mark_into(
+        &self,
+        element: &HtmlElement,
+        text: &str,
+        ranges: impl IntoIterator<Item = Range<usize>>,
+    ) -> Result<(), JsValue> {
         let mut at = 0;
         for h in ranges {
             // The engine's ranges are sorted, disjoint and on character boundaries; a range that
             // is not is skipped rather than trusted.
-            let (Some(before), Some(word)) = (text.get(at..h.start), text.get(h.start..h.end)) else { continue };
+            let (Some(before), Some(word)) = (text.get(at..h.start), text.get(h.start..h.end))
+            else {
+                continue;
+            };
             if !before.is_empty() {
                 element.append_child(&self.document.create_text_node(before))?;
             }
@@ -76,12 +90,28 @@ impl<'a> Builder<'a> {
         option.set_attribute("role", "option")?;
         option.set_attribute("aria-selected", "false")?;
         option.set_attribute("data-index", &index.to_string())?;
-        option.append_child(self.marked("span", "sondhan-option-title", &hit.title, &hit.title_highlights)?.as_ref())?;
+        option.append_child(
+            self.marked(
+                "span",
+                "sondhan-option-title",
+                &hit.title,
+                &hit.title_highlights,
+            )?
+            .as_ref(),
+        )?;
         if let Some(date) = &hit.date {
             option.append_child(self.date(date)?.as_ref())?;
         }
         if !hit.snippet.is_empty() {
-            option.append_child(self.marked("span", "sondhan-option-snippet", &hit.snippet, &hit.highlights)?.as_ref())?;
+            option.append_child(
+                self.marked(
+                    "span",
+                    "sondhan-option-snippet",
+                    &hit.snippet,
+                    &hit.highlights,
+                )?
+                .as_ref(),
+            )?;
         }
         Ok(option)
     }

@@ -8,8 +8,20 @@ pub const FAILED: &str = "খোঁজা গেল না (The search failed)";
 /// Around the corrected query: "আপনি কি [কিম জং] খুঁজছেন?"
 pub const DID_YOU_MEAN: (&str, &str) = ("আপনি কি ", " খুঁজছেন? (Did you mean this?)");
 
-const MONTHS: [&str; 12] =
-    ["জানুয়ারি", "ফেব্রুয়ারি", "মার্চ", "এপ্রিল", "মে", "জুন", "জুলাই", "আগস্ট", "সেপ্টেম্বর", "অক্টোবর", "নভেম্বর", "ডিসেম্বর"];
+const MONTHS: [&str; 12] = [
+    "জানুয়ারি",
+    "ফেব্রুয়ারি",
+    "মার্চ",
+    "এপ্রিল",
+    "মে",
+    "জুন",
+    "জুলাই",
+    "আগস্ট",
+    "সেপ্টেম্বর",
+    "অক্টোবর",
+    "নভেম্বর",
+    "ডিসেম্বর",
+];
 
 /// The status line under the box: how many articles matched, or that none did.
 pub fn status(total: usize, shown: usize, query: &str) -> String {
@@ -22,7 +34,10 @@ pub fn status(total: usize, shown: usize, query: &str) -> String {
             bengali_digits(&shown.to_string())
         ),
         1 => "১টি ফলাফল (1 result)".to_string(),
-        _ => format!("{}টি ফলাফল ({total} results)", bengali_digits(&total.to_string())),
+        _ => format!(
+            "{}টি ফলাফল ({total} results)",
+            bengali_digits(&total.to_string())
+        ),
     }
 }
 
@@ -32,10 +47,17 @@ pub fn date(iso: &str) -> String {
     let (Some(year), Some(month), Some(day)) = (parts.next(), parts.next(), parts.next()) else {
         return iso.to_string();
     };
-    let month = month.parse::<usize>().ok().and_then(|m| MONTHS.get(m.checked_sub(1)?));
+    let month = month
+        .parse::<usize>()
+        .ok()
+        .and_then(|m| MONTHS.get(m.checked_sub(1)?));
     match (month, day.parse::<u8>()) {
         (Some(month), Ok(day)) if year.len() == 4 => {
-            format!("{} {month} {}", bengali_digits(&day.to_string()), bengali_digits(year))
+            format!(
+                "{} {month} {}",
+                bengali_digits(&day.to_string()),
+                bengali_digits(year)
+            )
         }
         _ => iso.to_string(),
     }

@@ -77,8 +77,17 @@ impl View {
             ("autocomplete", "off"),
             ("spellcheck", "false"),
             ("enterkeyhint", "search"),
-            ("aria-label", options.label.as_deref().unwrap_or(labels::INPUT_LABEL)),
-            ("placeholder", options.placeholder.as_deref().unwrap_or(labels::PLACEHOLDER)),
+            (
+                "aria-label",
+                options.label.as_deref().unwrap_or(labels::INPUT_LABEL),
+            ),
+            (
+                "placeholder",
+                options
+                    .placeholder
+                    .as_deref()
+                    .unwrap_or(labels::PLACEHOLDER),
+            ),
         ] {
             input.set_attribute(name, value)?;
         }
@@ -103,7 +112,10 @@ impl View {
         list.set_hidden(true);
 
         let article = ArticleView::build(&b, ids)?;
-        dom::append_all(&root, &[&field, &status, &correction, &list, &article.element])?;
+        dom::append_all(
+            &root,
+            &[&field, &status, &correction, &list, &article.element],
+        )?;
 
         let limit = options.limit.unwrap_or(DEFAULT_LIMIT);
         Ok(View {
@@ -153,7 +165,10 @@ impl View {
         let results = if query.trim().is_empty() {
             None
         } else {
-            let options = SearchOptions { limit: self.limit, ..SearchOptions::default() };
+            let options = SearchOptions {
+                limit: self.limit,
+                ..SearchOptions::default()
+            };
             match search(index(), &query, &options) {
                 Ok(results) => Some(results),
                 Err(e) => {
@@ -186,13 +201,19 @@ impl View {
 
     fn show_list(&self, hits: &[Hit], status: &str) {
         let b = Builder::new(&self.document);
-        let built: Result<Vec<HtmlElement>, JsValue> =
-            hits.iter().enumerate().map(|(i, hit)| b.option(hit, &self.option_id(i), i)).collect();
+        let built: Result<Vec<HtmlElement>, JsValue> = hits
+            .iter()
+            .enumerate()
+            .map(|(i, hit)| b.option(hit, &self.option_id(i), i))
+            .collect();
         // The options and `State::shown` must agree index for index, so it is all hits or none.
         let (hits, status, options) = match built {
             Ok(options) => (hits, status, options),
             Err(e) => {
-                report(&format!("sondhan: could not show the hits: {}", js_message(&e)));
+                report(&format!(
+                    "sondhan: could not show the hits: {}",
+                    js_message(&e)
+                ));
                 (&[][..], labels::FAILED, Vec::new())
             }
         };
@@ -203,10 +224,21 @@ impl View {
             let _ = self.list.append_child(option);
         }
         self.list.set_hidden(hits.is_empty());
-        let _ = self.input.set_attribute("aria-expanded", if hits.is_empty() { "false" } else { "true" });
+        let _ = self.input.set_attribute(
+            "aria-expanded",
+            if hits.is_empty() { "false" } else { "true" },
+        );
         let _ = self.input.remove_attribute("aria-activedescendant");
-        *self.state.borrow_mut() =
-            State { shown: hits.iter().map(|h| Shown { id: h.id.clone(), url: h.url.clone() }).collect(), active: None };
+        *self.state.borrow_mut() = State {
+            shown: hits
+                .iter()
+                .map(|h| Shown {
+                    id: h.id.clone(),
+                    url: h.url.clone(),
+                })
+                .collect(),
+            active: None,
+        };
     }
 
     fn option_id(&self, i: usize) -> String {
@@ -247,7 +279,9 @@ impl View {
         }
         if let Some(option) = self.option(index) {
             let _ = option.set_attribute("aria-selected", "true");
-            let _ = self.input.set_attribute("aria-activedescendant", &option.id());
+            let _ = self
+                .input
+                .set_attribute("aria-activedescendant", &option.id());
             dom::scroll_into_view(&option);
         }
     }
@@ -270,9 +304,15 @@ impl View {
         }
         match url {
             Some(url) => {
-                let assigned = self.document.location().map(|location| location.assign(&url));
+                let assigned = self
+                    .document
+                    .location()
+                    .map(|location| location.assign(&url));
                 if let Some(Err(e)) = assigned {
-                    report(&format!("sondhan: could not open {url}: {}", js_message(&e)));
+                    report(&format!(
+                        "sondhan: could not open {url}: {}",
+                        js_message(&e)
+                    ));
                 }
             }
             None => self.show_article(&hit.id),
@@ -284,7 +324,11 @@ impl View {
     fn announce(&self, id: &str, url: Option<&str>) -> bool {
         let detail = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&detail, &"id".into(), &id.into());
-        let _ = js_sys::Reflect::set(&detail, &"url".into(), &url.map_or(JsValue::NULL, JsValue::from));
+        let _ = js_sys::Reflect::set(
+            &detail,
+            &"url".into(),
+            &url.map_or(JsValue::NULL, JsValue::from),
+        );
         let init = CustomEventInit::new();
         init.set_bubbles(true);
         init.set_cancelable(true);
@@ -298,14 +342,32 @@ impl View {
     /// Shows the article with the words the query matched in it marked.
     fn show_article(&self, id: &str) {
         let index = index();
-        let Some((ordinal, article)) = index.find(id).and_then(|ordinal| Some((ordinal, index.document(ordinal).ok()?))) else {
-            report(&format!("sondhan: the article {} is not in the index", quote(&id.into())));
+        let Some((ordinal, article)) = index
+            .find(id)
+            .and_then(|ordinal| Some((ordinal, index.document(ordinal).ok()?)))
+        else {
+            report(&format!(
+                "sondhan: the article {} is not in the index",
+                quote(&id.into())
+            ));
             return;
         };
         // Unmarked rather than not shown if this fails (it reads only what the search just read).
-        let marked = highlight(index, &self.input.value(), ordinal, &SearchOptions::default()).unwrap_or_default();
-        if let Err(e) = self.article.fill(&Builder::new(&self.document), &article, &marked) {
-            report(&format!("sondhan: could not show the article: {}", js_message(&e)));
+        let marked = highlight(
+            index,
+            &self.input.value(),
+            ordinal,
+            &SearchOptions::default(),
+        )
+        .unwrap_or_default();
+        if let Err(e) = self
+            .article
+            .fill(&Builder::new(&self.document), &article, &marked)
+        {
+            report(&format!(
+                "sondhan: could not show the article: {}",
+                js_message(&e)
+            ));
             return;
         }
         self.list.set_hidden(true);
@@ -323,7 +385,9 @@ impl View {
         self.hide_article();
         let has_hits = !self.state.borrow().shown.is_empty();
         self.list.set_hidden(!has_hits);
-        let _ = self.input.set_attribute("aria-expanded", if has_hits { "true" } else { "false" });
+        let _ = self
+            .input
+            .set_attribute("aria-expanded", if has_hits { "true" } else { "false" });
         let _ = self.input.focus();
     }
 
@@ -357,18 +421,31 @@ impl ArticleView {
         let meta = b.element("p", "sondhan-article-meta")?;
         let body = b.element("div", "sondhan-article-body")?;
         dom::append_all(&element, &[&back, &title, &meta, &body])?;
-        Ok(ArticleView { element, back, title, meta, body })
+        Ok(ArticleView {
+            element,
+            back,
+            title,
+            meta,
+            body,
+        })
     }
 
     fn fill(&self, b: &Builder, d: &DocRef, marked: &DocumentHighlights) -> Result<(), JsValue> {
         self.title.set_text_content(None);
-        b.mark_into(&self.title, &d.title, marked.title.iter().map(|h| h.start..h.end))?;
+        b.mark_into(
+            &self.title,
+            &d.title,
+            marked.title.iter().map(|h| h.start..h.end),
+        )?;
         self.meta.set_text_content(None);
         if !d.date.is_empty() {
             self.meta.append_child(b.date(&d.date)?.as_ref())?;
         }
         if !d.source.is_empty() {
-            self.meta.append_child(b.text_element("span", "sondhan-article-source", &d.source)?.as_ref())?;
+            self.meta.append_child(
+                b.text_element("span", "sondhan-article-source", &d.source)?
+                    .as_ref(),
+            )?;
         }
         self.body.set_text_content(None);
         let mut start = 0;
@@ -383,7 +460,10 @@ impl ArticleView {
             }
             let element = b.element("p", "sondhan-article-paragraph")?;
             // Clipped to the paragraph (a phrase may run over a line break), as offsets into it.
-            let here = highlights.clone().take_while(|h| h.start < to).map(|h| h.start.max(from) - from..h.end.min(to) - from);
+            let here = highlights
+                .clone()
+                .take_while(|h| h.start < to)
+                .map(|h| h.start.max(from) - from..h.end.min(to) - from);
             b.mark_into(&element, paragraph, here)?;
             self.body.append_child(element.as_ref())?;
         }

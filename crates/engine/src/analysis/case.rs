@@ -20,7 +20,10 @@ pub fn lowercase(c: char) -> impl Iterator<Item = char> {
     if !c.is_ascii() && !('\u{0980}'..='\u{09FF}').contains(&c) {
         len = 0;
         // Unicode's full case mappings are at most three characters long.
-        for (slot, l) in lower.iter_mut().zip(String::from(js_sys::JsString::from(c).to_lower_case()).chars()) {
+        for (slot, l) in lower
+            .iter_mut()
+            .zip(String::from(js_sys::JsString::from(c).to_lower_case()).chars())
+        {
             *slot = l;
             len += 1;
         }

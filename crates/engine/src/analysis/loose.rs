@@ -78,13 +78,18 @@ pub fn loose_letters(c: char) -> Vec<char> {
         return vec![c];
     }
     let folded = fold_letter(c);
-    ('\u{0980}'..='\u{09FF}').filter(|&l| fold_letter(l) == folded).collect()
+    ('\u{0980}'..='\u{09FF}')
+        .filter(|&l| fold_letter(l) == folded)
+        .collect()
 }
 
 /// The loose keys a word is filed under: its own and those of its stems, so that a variant
 /// spelling meets the inflected forms too (দেয়া meets দেওয়ার).
 pub fn loose_keys(word: &str) -> Vec<String> {
-    let mut keys: Vec<String> = std::iter::once(word).chain(super::stems(word)).map(loose_key).collect();
+    let mut keys: Vec<String> = std::iter::once(word)
+        .chain(super::stems(word))
+        .map(loose_key)
+        .collect();
     crate::sort::sort_unstable(&mut keys);
     keys.dedup();
     keys
@@ -121,7 +126,15 @@ mod tests {
 
     #[test]
     fn loose_keys_are_fixed_points() {
-        for w in ["কুর্স্ক", "ক্ষেপণাস্ত্র", "যুক্তরাষ্ট্র", "হৃৎপিণ্ড", "দেওয়া", "ঋণ", "russia"] {
+        for w in [
+            "কুর্স্ক",
+            "ক্ষেপণাস্ত্র",
+            "যুক্তরাষ্ট্র",
+            "হৃৎপিণ্ড",
+            "দেওয়া",
+            "ঋণ",
+            "russia",
+        ] {
             let k = key(w);
             assert_eq!(loose_key(&k), k, "{w}");
         }

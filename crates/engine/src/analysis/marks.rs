@@ -107,10 +107,20 @@ mod tests {
                 }
             }
         }
-        let table: String = runs.iter().map(|(start, end)| format!("    (0x{start:04X}, 0x{end:04X}),\n")).collect();
-        assert!(runs == MARKS, "MARKS is out of date; the table should be:\n{table}");
+        let table: String = runs
+            .iter()
+            .map(|(start, end)| format!("    (0x{start:04X}, 0x{end:04X}),\n"))
+            .collect();
+        assert!(
+            runs == MARKS,
+            "MARKS is out of date; the table should be:\n{table}"
+        );
         for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
-            assert_eq!(is_combining_mark(c), unicode_normalization::char::is_combining_mark(c), "{c:?}");
+            assert_eq!(
+                is_combining_mark(c),
+                unicode_normalization::char::is_combining_mark(c),
+                "{c:?}"
+            );
         }
     }
 }

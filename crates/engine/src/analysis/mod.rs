@@ -53,7 +53,11 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(Word<'_>)) {
     for range in segments(text) {
         normalize_word(&text[range.clone()], &mut term);
         if !term.is_empty() {
-            f(Word { start: range.start, end: range.end, term: &term });
+            f(Word {
+                start: range.start,
+                end: range.end,
+                term: &term,
+            });
         }
     }
 }

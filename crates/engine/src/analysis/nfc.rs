@@ -24,7 +24,12 @@ const E_SIGN: char = '\u{09C7}';
 /// (combining class 0, no decomposition).
 fn fast(c: char) -> bool {
     // U+09FE (class 230) is left to the general path.
-    c.is_ascii() || (('\u{0980}'..='\u{09FD}').contains(&c)) || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
+    c.is_ascii()
+        || (('\u{0980}'..='\u{09FD}').contains(&c))
+        || matches!(
+            c,
+            '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+        )
 }
 
 /// Appends the NFC form of `text` to `out`.
@@ -47,7 +52,11 @@ fn bengali_nfc(text: &str, out: &mut String) {
             '\u{09DF}' => out.extend(['\u{09AF}', NUKTA]),
             // Canonical order: a nukta (class 7) goes before the hasantas (class 9) it follows.
             NUKTA if out[start..].ends_with(HASANTA) => {
-                let hasantas = out[start..].chars().rev().take_while(|&h| h == HASANTA).count();
+                let hasantas = out[start..]
+                    .chars()
+                    .rev()
+                    .take_while(|&h| h == HASANTA)
+                    .count();
                 out.truncate(out.len() - hasantas * HASANTA.len_utf8());
                 out.push(NUKTA);
                 out.extend(std::iter::repeat_n(HASANTA, hasantas));
@@ -56,7 +65,11 @@ fn bengali_nfc(text: &str, out: &mut String) {
             // ো or ৌ decomposes and recomposes to itself, so it passes through.
             '\u{09BE}' | '\u{09D7}' if out[start..].ends_with(E_SIGN) => {
                 out.pop();
-                out.push(if c == '\u{09BE}' { '\u{09CB}' } else { '\u{09CC}' });
+                out.push(if c == '\u{09BE}' {
+                    '\u{09CB}'
+                } else {
+                    '\u{09CC}'
+                });
             }
             c => out.push(c),
         }
@@ -132,9 +145,26 @@ mod tests {
     #[test]
     fn agrees_with_the_reference_on_the_tricky_cases() {
         for s in [
-            "কোরিয়া", "কো", "ক\u{09C7}\u{09BE}", "ক\u{09C7}\u{09D7}", "\u{09DC}\u{09DD}\u{09DF}", "ক্\u{09BC}",
-            "ক\u{09C7}\u{09BC}\u{09BE}", "e\u{0301}", "Å", "\u{212B}", "a\u{0323}\u{0302}", "한국어", "ﬁ", "x\u{0345}\u{0301}",
-            "\u{0F73}", "\u{1E9B}\u{0323}", "কি\u{0730}\u{09BC}", "ক্্\u{09BC}", "\u{09CB}\u{09BC}", "\u{09DF}\u{09CD}\u{09BC}",
+            "কোরিয়া",
+            "কো",
+            "ক\u{09C7}\u{09BE}",
+            "ক\u{09C7}\u{09D7}",
+            "\u{09DC}\u{09DD}\u{09DF}",
+            "ক্\u{09BC}",
+            "ক\u{09C7}\u{09BC}\u{09BE}",
+            "e\u{0301}",
+            "Å",
+            "\u{212B}",
+            "a\u{0323}\u{0302}",
+            "한국어",
+            "ﬁ",
+            "x\u{0345}\u{0301}",
+            "\u{0F73}",
+            "\u{1E9B}\u{0323}",
+            "কি\u{0730}\u{09BC}",
+            "ক্্\u{09BC}",
+            "\u{09CB}\u{09BC}",
+            "\u{09DF}\u{09CD}\u{09BC}",
         ] {
             assert_eq!(nfc(s), s.nfc().collect::<String>(), "{s:?}");
         }

@@ -20,7 +20,10 @@ const ZWJ: char = '\u{200D}';
 /// Characters that change nothing a reader sees and are dropped: ZWNJ, ZWJ, ZWSP, soft hyphen,
 /// word joiner and the byte-order mark.
 pub fn is_ignorable(c: char) -> bool {
-    matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{00AD}' | '\u{2060}' | '\u{FEFF}')
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{00AD}' | '\u{2060}' | '\u{FEFF}'
+    )
 }
 
 /// Returns the canonical form of `text`. See [`normalize_into`].

@@ -28,7 +28,11 @@ const LISTED: [Kind; 256] = {
     let mut kinds = [Kind::Separator; 256];
     let mut i = 0;
     while i < 256 {
-        let c = if i < 0x80 { i as u32 } else { 0x0980 + (i as u32 - 0x80) };
+        let c = if i < 0x80 {
+            i as u32
+        } else {
+            0x0980 + (i as u32 - 0x80)
+        };
         kinds[i] = match char::from_u32(c) {
             Some(c) => listed_kind(c),
             None => Kind::Separator,
@@ -119,7 +123,11 @@ impl<I: Iterator<Item = (usize, char)>> Segments<I> {
     /// The words of any text given as (offset, character), such as text stored in a code of its
     /// own: the ranges are in the offsets' units, and `end` is the text's length in them.
     pub fn over(chars: I, end: usize) -> Self {
-        Segments { chars, end, next: None }
+        Segments {
+            chars,
+            end,
+            next: None,
+        }
     }
 }
 
@@ -129,7 +137,11 @@ impl<I: Iterator<Item = (usize, char)>> Iterator for Segments<I> {
     fn next(&mut self) -> Option<Self::Item> {
         let mut start = None;
         let mut open = Kind::Separator;
-        while let Some((i, k)) = self.next.take().or_else(|| self.chars.next().map(|(i, c)| (i, kind(c)))) {
+        while let Some((i, k)) = self
+            .next
+            .take()
+            .or_else(|| self.chars.next().map(|(i, c)| (i, kind(c))))
+        {
             match start {
                 None if matches!(k, Kind::Letter | Kind::Digit) => {
                     start = Some(i);
@@ -174,7 +186,10 @@ mod tests {
 
     #[test]
     fn digits_split_from_letters() {
-        assert_eq!(words("২০২৪সালে ১৩:২৪ G7"), ["২০২৪", "সালে", "১৩", "২৪", "G", "7"]);
+        assert_eq!(
+            words("২০২৪সালে ১৩:২৪ G7"),
+            ["২০২৪", "সালে", "১৩", "২৪", "G", "7"]
+        );
     }
 
     #[test]

@@ -106,7 +106,10 @@ pub fn stems(word: &str) -> Vec<&str> {
         let mut stripped = false;
         if depth < MAX_DEPTH && explored <= MAX_STATES {
             for &(suffix, after) in SUFFIXES {
-                if let Some(base) = current.strip_suffix(suffix).filter(|base| acceptable(base, after)) {
+                if let Some(base) = current
+                    .strip_suffix(suffix)
+                    .filter(|base| acceptable(base, after))
+                {
                     stripped = true;
                     if !pending.iter().any(|(p, _)| *p == base) {
                         pending.push((base, depth + 1));
@@ -152,7 +155,11 @@ fn is_vowel_ending(c: char) -> bool {
 /// Letters as a reader counts them: vowels and consonants, not the signs attached to them.
 fn letter_count(s: &str) -> usize {
     s.chars()
-        .filter(|&c| is_consonant(c) || matches!(c, '\u{0985}'..='\u{0994}') || (!is_bengali(c) && c.is_alphanumeric()))
+        .filter(|&c| {
+            is_consonant(c)
+                || matches!(c, '\u{0985}'..='\u{0994}')
+                || (!is_bengali(c) && c.is_alphanumeric())
+        })
         .count()
 }
 
@@ -162,7 +169,10 @@ mod tests {
     use crate::analysis::normalize;
 
     fn stems_of(word: &str) -> Vec<String> {
-        stems(&normalize(word)).into_iter().map(String::from).collect()
+        stems(&normalize(word))
+            .into_iter()
+            .map(String::from)
+            .collect()
     }
 
     fn meet(a: &str, b: &str) -> bool {
@@ -192,7 +202,12 @@ mod tests {
             ("পিয়ংইয়ংয়ে", "পিয়ংইয়ং"),
             ("পুতিনও", "পুতিন"),
         ] {
-            assert!(meet(inflected, base), "{inflected} {:?} should meet {base} {:?}", stems_of(inflected), stems_of(base));
+            assert!(
+                meet(inflected, base),
+                "{inflected} {:?} should meet {base} {:?}",
+                stems_of(inflected),
+                stems_of(base)
+            );
         }
     }
 
@@ -206,7 +221,13 @@ mod tests {
     #[test]
     fn ambiguous_endings_are_filed_under_every_reading() {
         // -কে after ক could be the accusative or ক + locative -এ; -দের could be plural or দ + -এর.
-        for (inflected, base) in [("বৈঠকে", "বৈঠক"), ("সড়কে", "সড়ক"), ("ব্যাংকে", "ব্যাংক"), ("পরিষদের", "পরিষদ"), ("বৈঠকের", "বৈঠক")] {
+        for (inflected, base) in [
+            ("বৈঠকে", "বৈঠক"),
+            ("সড়কে", "সড়ক"),
+            ("ব্যাংকে", "ব্যাংক"),
+            ("পরিষদের", "পরিষদ"),
+            ("বৈঠকের", "বৈঠক"),
+        ] {
             assert!(meet(inflected, base), "{inflected} should meet {base}");
         }
         assert!(meet("পুতিনকে", "পুতিন"));
@@ -215,8 +236,23 @@ mod tests {
 
     #[test]
     fn short_words_and_conjuncts_are_left_alone() {
-        for word in ["তার", "বার", "পার", "কিম", "মাত্রা", "তারা", "গুলি", "টি", "সহ", "হয়"] {
-            assert_eq!(stems_of(word), [normalize(word)], "{word} must not be stemmed");
+        for word in [
+            "তার",
+            "বার",
+            "পার",
+            "কিম",
+            "মাত্রা",
+            "তারা",
+            "গুলি",
+            "টি",
+            "সহ",
+            "হয়",
+        ] {
+            assert_eq!(
+                stems_of(word),
+                [normalize(word)],
+                "{word} must not be stemmed"
+            );
         }
     }
 

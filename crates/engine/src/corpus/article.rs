@@ -34,15 +34,24 @@ const DATE_LINES: usize = 6;
 pub fn parse_article(text: &str) -> Article {
     let (content, date) = content_lines(text);
     let Some((&first, rest)) = content.split_first() else {
-        return Article { title: String::new(), body: String::new(), date };
+        return Article {
+            title: String::new(),
+            body: String::new(),
+            date,
+        };
     };
-    let headline = !rest.is_empty() && first.chars().count() <= MAX_HEADLINE_CHARS && !first.ends_with('।');
+    let headline =
+        !rest.is_empty() && first.chars().count() <= MAX_HEADLINE_CHARS && !first.ends_with('।');
     if headline {
         let title = first.to_string();
         let body = body_without_repeats(rest, &title);
         Article { title, body, date }
     } else {
-        Article { title: first_sentence(first), body: body_without_repeats(&content, ""), date }
+        Article {
+            title: first_sentence(first),
+            body: body_without_repeats(&content, ""),
+            date,
+        }
     }
 }
 
@@ -50,15 +59,32 @@ pub fn parse_article(text: &str) -> Article {
 /// is body, except repeats of `title`.
 pub fn parse_article_titled(text: &str, title: &str) -> Article {
     let (content, date) = content_lines(text);
-    Article { title: title.to_string(), body: body_without_repeats(&content, title), date }
+    Article {
+        title: title.to_string(),
+        body: body_without_repeats(&content, title),
+        date,
+    }
 }
 
 /// The non-empty, non-boilerplate lines, and the first date near the top.
 fn content_lines(text: &str) -> (Vec<&str>, Option<String>) {
-    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-    let date = lines.iter().take(DATE_LINES).find_map(|l| find_date(l)).map(|d| d.to_string());
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let date = lines
+        .iter()
+        .take(DATE_LINES)
+        .find_map(|l| find_date(l))
+        .map(|d| d.to_string());
     let last = lines.len().saturating_sub(1);
-    let content = lines.iter().enumerate().filter(|&(i, l)| !is_boilerplate(l, i == last)).map(|(_, l)| *l).collect();
+    let content = lines
+        .iter()
+        .enumerate()
+        .filter(|&(i, l)| !is_boilerplate(l, i == last))
+        .map(|(_, l)| *l)
+        .collect();
     (content, date)
 }
 
@@ -127,7 +153,10 @@ fn is_date_word(term: &str) -> bool {
 
 /// A reporter's sign-off: one short word alone on the last line (এইচএ, AFP excluded by length).
 fn is_initials(line: &str, words: &[String]) -> bool {
-    words.len() == 1 && line.chars().count() <= 6 && !line.ends_with('।') && words[0].chars().all(|c| !c.is_ascii())
+    words.len() == 1
+        && line.chars().count() <= 6
+        && !line.ends_with('।')
+        && words[0].chars().all(|c| !c.is_ascii())
 }
 
 fn first_sentence(line: &str) -> String {
@@ -136,7 +165,10 @@ fn first_sentence(line: &str) -> String {
     if sentence.chars().count() <= MAX_SENTENCE_TITLE_CHARS {
         return sentence.to_string();
     }
-    let cut = sentence.char_indices().nth(MAX_SENTENCE_TITLE_CHARS).map_or(sentence.len(), |(i, _)| i);
+    let cut = sentence
+        .char_indices()
+        .nth(MAX_SENTENCE_TITLE_CHARS)
+        .map_or(sentence.len(), |(i, _)| i);
     let at_space = sentence[..cut].rfind(' ').unwrap_or(cut);
     format!("{}…", sentence[..at_space].trim_end_matches([',', ' ']))
 }

@@ -46,7 +46,11 @@ pub fn parse(text: &str) -> Result<Option<Parsed<'_>>, LineError> {
         consumed += raw.len();
         let line = raw.trim();
         if line == "---" || line == "..." {
-            return Ok(Some(Parsed { fields, rest: &text[consumed..], unknown }));
+            return Ok(Some(Parsed {
+                fields,
+                rest: &text[consumed..],
+                unknown,
+            }));
         }
         if line.is_empty() || line.starts_with('#') {
             continue;
@@ -77,7 +81,9 @@ pub fn parse(text: &str) -> Result<Option<Parsed<'_>>, LineError> {
             "date" => {
                 let date = parse_date(value).ok_or_else(|| LineError {
                     line: line_no,
-                    message: format!("cannot read the date `{value}`; write it as 2024-06-20 or ২০ জুন, ২০২৪"),
+                    message: format!(
+                        "cannot read the date `{value}`; write it as 2024-06-20 or ২০ জুন, ২০২৪"
+                    ),
                 })?;
                 fields.date = Some(date.to_string());
             }
@@ -117,7 +123,12 @@ mod tests {
 
     #[test]
     fn errors_name_the_line() {
-        assert_eq!(parse("---\ntitle: x\nno colon here\n---\n").unwrap_err().line, 3);
+        assert_eq!(
+            parse("---\ntitle: x\nno colon here\n---\n")
+                .unwrap_err()
+                .line,
+            3
+        );
         assert_eq!(parse("---\ndate: someday\n---\n").unwrap_err().line, 2);
         assert_eq!(parse("---\ntitle: x\n").unwrap_err().line, 1);
         assert!(parse("no front matter").unwrap().is_none());

@@ -26,27 +26,50 @@ pub fn parse(text: &str) -> Result<Vec<(usize, Document)>, LineError> {
         if line.trim().is_empty() {
             continue;
         }
-        let error = |message: String| LineError { line: line_no, message };
-        let record: Record =
-            serde_json::from_str(line).map_err(|e| error(format!("is not a JSON object of an article: {e}")))?;
+        let error = |message: String| LineError {
+            line: line_no,
+            message,
+        };
+        let record: Record = serde_json::from_str(line)
+            .map_err(|e| error(format!("is not a JSON object of an article: {e}")))?;
         let id = match record.id {
             Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s,
             Some(serde_json::Value::Number(n)) => n.to_string(),
             _ => return Err(error("has no \"id\" (a non-empty string or number)".into())),
         };
         let body = record.body.unwrap_or_default();
-        let date = match record.date.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+        let date = match record
+            .date
+            .as_deref()
+            .map(str::trim)
+            .filter(|d| !d.is_empty())
+        {
             Some(d) => Some(
                 parse_date(d)
-                    .ok_or_else(|| error(format!("cannot read the date `{d}`; write it as 2024-06-20")))?
+                    .ok_or_else(|| {
+                        error(format!(
+                            "cannot read the date `{d}`; write it as 2024-06-20"
+                        ))
+                    })?
                     .to_string(),
             ),
             None => None,
         };
-        let title = record.title.filter(|t| !t.trim().is_empty()).unwrap_or_default();
+        let title = record
+            .title
+            .filter(|t| !t.trim().is_empty())
+            .unwrap_or_default();
         documents.push((
             line_no,
-            Document { id, title, body, date, url: record.url, source: record.source, tags: record.tags },
+            Document {
+                id,
+                title,
+                body,
+                date,
+                url: record.url,
+                source: record.source,
+                tags: record.tags,
+            },
         ));
     }
     Ok(documents)
@@ -64,8 +87,16 @@ mod tests {
         assert_eq!(docs[0].1.date.as_deref(), Some("2024-01-02"));
         assert_eq!((docs[1].0, docs[1].1.id.as_str()), (3, "7"));
 
-        assert_eq!(parse("{\"id\":\"a\",\"body\":\"b\"}\n{oops\n").unwrap_err().line, 2);
+        assert_eq!(
+            parse("{\"id\":\"a\",\"body\":\"b\"}\n{oops\n")
+                .unwrap_err()
+                .line,
+            2
+        );
         assert_eq!(parse("{\"title\":\"no id\"}").unwrap_err().line, 1);
-        assert_eq!(parse("{\"id\":\"a\",\"date\":\"soon\"}").unwrap_err().line, 1);
+        assert_eq!(
+            parse("{\"id\":\"a\",\"date\":\"soon\"}").unwrap_err().line,
+            1
+        );
     }
 }

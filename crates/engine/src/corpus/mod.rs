@@ -129,7 +129,9 @@ struct Reader {
 
 impl Reader {
     fn skip(&mut self, path: &Path, why: &str) {
-        self.corpus.warnings.push(format!("{}: skipped, {why}", path.display()));
+        self.corpus
+            .warnings
+            .push(format!("{}: skipped, {why}", path.display()));
         self.corpus.skipped.push(path.to_path_buf());
     }
 
@@ -148,7 +150,11 @@ impl Reader {
                 None => path.display().to_string(),
             };
             if let Some(url) = &document.url {
-                check_url(url).map_err(|message| CorpusError { path: path.to_path_buf(), line, message })?;
+                check_url(url).map_err(|message| CorpusError {
+                    path: path.to_path_buf(),
+                    line,
+                    message,
+                })?;
             }
             if let Some(first) = self.origins.get(&document.id) {
                 return Err(CorpusError {
@@ -178,9 +184,14 @@ fn collect_files(
         line: None,
         message: format!("cannot {what}: {e}"),
     };
-    let canonical = dir.canonicalize().map_err(|e| error(dir, e, "open the corpus folder"))?;
+    let canonical = dir
+        .canonicalize()
+        .map_err(|e| error(dir, e, "open the corpus folder"))?;
     if !visited.insert(canonical) {
-        warnings.push(format!("{}: skipped, a link back to a folder already read", dir.display()));
+        warnings.push(format!(
+            "{}: skipped, a link back to a folder already read",
+            dir.display()
+        ));
         return Ok(());
     }
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -190,7 +201,10 @@ fn collect_files(
         .map_err(|e| error(dir, e, "list the folder"))?;
     entries.sort();
     for path in entries {
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let Ok(meta) = std::fs::metadata(&path) else {
             warnings.push(format!("{}: skipped, a link to nothing", path.display()));
             continue;
@@ -214,8 +228,17 @@ enum Parsed {
 
 /// The documents of one file's bytes. Warnings about fields go to `warnings`; a skipped file's
 /// warning is the caller's.
-fn parse_file(path: &Path, kind: Kind, bytes: &[u8], warnings: &mut Vec<String>) -> Result<Parsed, CorpusError> {
-    let fail = |line: Option<usize>, message: String| CorpusError { path: path.to_path_buf(), line, message };
+fn parse_file(
+    path: &Path,
+    kind: Kind,
+    bytes: &[u8],
+    warnings: &mut Vec<String>,
+) -> Result<Parsed, CorpusError> {
+    let fail = |line: Option<usize>, message: String| CorpusError {
+        path: path.to_path_buf(),
+        line,
+        message,
+    };
     // Windows editors save "Unicode" text as UTF-16, which is full of NUL bytes: it is an
     // article in the wrong encoding, not a binary file to skip.
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
@@ -230,7 +253,10 @@ fn parse_file(path: &Path, kind: Kind, bytes: &[u8], warnings: &mut Vec<String>)
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let at = e.valid_up_to();
         let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-        fail(Some(line), format!("is not valid UTF-8 (at byte {at}); save the file as UTF-8"))
+        fail(
+            Some(line),
+            format!("is not valid UTF-8 (at byte {at}); save the file as UTF-8"),
+        )
     })?;
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     // Spaces of any kind, and characters nobody sees (joiners, soft hyphens, stray BOMs).
@@ -238,23 +264,32 @@ fn parse_file(path: &Path, kind: Kind, bytes: &[u8], warnings: &mut Vec<String>)
         return Ok(Parsed::Skipped("the file is empty"));
     }
     // Old Mac line ends (a lone CR) are line ends too; CRLF is handled by `str::lines`.
-    let text: Cow<'_, str> = if text.contains('\r') { Cow::Owned(lone_cr_to_lf(text)) } else { Cow::Borrowed(text) };
+    let text: Cow<'_, str> = if text.contains('\r') {
+        Cow::Owned(lone_cr_to_lf(text))
+    } else {
+        Cow::Borrowed(text)
+    };
     let text = &*text;
     match kind {
         Kind::JsonLines => {
             let documents = jsonl::parse(text).map_err(|e| fail(Some(e.line), e.message))?;
-            Ok(Parsed::Documents(documents
-                .into_iter()
-                .map(|(line, mut d)| {
-                    if d.title.is_empty() {
-                        d.title = parse_article(&d.body).title;
-                    }
-                    (Some(line), d)
-                })
-                .collect()))
+            Ok(Parsed::Documents(
+                documents
+                    .into_iter()
+                    .map(|(line, mut d)| {
+                        if d.title.is_empty() {
+                            d.title = parse_article(&d.body).title;
+                        }
+                        (Some(line), d)
+                    })
+                    .collect(),
+            ))
         }
         Kind::Article => {
-            let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            let stem = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
             let parsed = front_matter::parse(text).map_err(|e| fail(Some(e.line), e.message))?;
             let (fields, rest) = match parsed {
                 Some(p) => {
@@ -298,7 +333,11 @@ enum Kind {
 impl Kind {
     /// The format of a file, by its extension; `None` for files that are not articles.
     fn of(path: &Path) -> Option<Kind> {
-        let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
+        let extension = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .unwrap_or_default();
         match extension.as_str() {
             "txt" | "md" | "markdown" => Some(Kind::Article),
             "jsonl" | "ndjson" => Some(Kind::JsonLines),
@@ -324,9 +363,14 @@ fn lone_cr_to_lf(text: &str) -> String {
 /// script when a reader clicks a hit.
 fn check_url(url: &str) -> Result<(), String> {
     let lower = url.trim().to_ascii_lowercase();
-    let scheme = lower.split_once(':').map(|(s, _)| s).filter(|s| !s.contains(['/', '?', '#']));
+    let scheme = lower
+        .split_once(':')
+        .map(|(s, _)| s)
+        .filter(|s| !s.contains(['/', '?', '#']));
     match scheme {
         None | Some("http") | Some("https") => Ok(()),
-        Some(other) => Err(format!("the url `{url}` uses `{other}:`; only http(s) and relative links are allowed")),
+        Some(other) => Err(format!(
+            "the url `{url}` uses `{other}:`; only http(s) and relative links are allowed"
+        )),
     }
 }

@@ -62,31 +62,56 @@ impl Highlighter {
                         // a word repeated 100,000 times in a huge article would otherwise make
                         // every search for it decode and sort them all.
                         p.first_positions_into(MAX_POSITIONS, &mut positions)?;
-                        found[at].extend(positions.iter().map(|&position| (position, clause, member)));
+                        found[at]
+                            .extend(positions.iter().map(|&position| (position, clause, member)));
                         Ok(())
                     })?;
                 }
             }
         }
-        let docs = docs.into_iter().zip(found).map(|(doc, found)| (doc, marks(clauses, found))).collect();
+        let docs = docs
+            .into_iter()
+            .zip(found)
+            .map(|(doc, found)| (doc, marks(clauses, found)))
+            .collect();
         Ok(Highlighter { docs })
     }
 
     /// The snippet, its highlights and the title's highlights of `document`, document `doc` of
     /// the page.
-    pub fn highlight(&self, doc: u32, document: &HitDocument<'_>) -> Result<(String, Vec<Highlight>, Vec<Highlight>), IndexError> {
+    pub fn highlight(
+        &self,
+        doc: u32,
+        document: &HitDocument<'_>,
+    ) -> Result<(String, Vec<Highlight>, Vec<Highlight>), IndexError> {
         let (title_marks, body_marks) = self.marks(doc, document.title_words);
-        let body_marks: Vec<Mark> = body_marks.into_iter().filter(|m| m.position < document.body.words).collect();
+        let body_marks: Vec<Mark> = body_marks
+            .into_iter()
+            .filter(|m| m.position < document.body.words)
+            .collect();
         let (snippet, highlights) = snippet(&document.body, &body_marks)?;
-        Ok((snippet, highlights, text_highlights(&document.title, title_marks)))
+        Ok((
+            snippet,
+            highlights,
+            text_highlights(&document.title, title_marks),
+        ))
     }
 
     /// The highlights of `doc` (a document of the page) over its whole title and body, as
     /// [`Index::document`](crate::index::Index::document) gives them: for reading the article
     /// a hit leads to. Only the first [`MAX_POSITIONS`] occurrences of each word are marked.
-    pub fn highlight_whole(&self, doc: u32, title: &str, body: &str, title_words: u32) -> (Vec<Highlight>, Vec<Highlight>) {
+    pub fn highlight_whole(
+        &self,
+        doc: u32,
+        title: &str,
+        body: &str,
+        title_words: u32,
+    ) -> (Vec<Highlight>, Vec<Highlight>) {
         let (title_marks, body_marks) = self.marks(doc, title_words);
-        (text_highlights(title, title_marks), text_highlights(body, &body_marks))
+        (
+            text_highlights(title, title_marks),
+            text_highlights(body, &body_marks),
+        )
     }
 
     /// The marks of `doc` in its title, and in its body with positions counted from the body's
@@ -96,11 +121,17 @@ impl Highlighter {
             Ok(i) => self.docs[i].1.as_slice(),
             Err(_) => &[],
         };
-        let (title_marks, body_marks) = marks.split_at(marks.partition_point(|m| m.position < title_words));
+        let (title_marks, body_marks) =
+            marks.split_at(marks.partition_point(|m| m.position < title_words));
         let body_start = title_words.saturating_add(1);
         let body_marks = body_marks
             .iter()
-            .filter_map(|m| Some(Mark { position: m.position.checked_sub(body_start)?, clause: m.clause }))
+            .filter_map(|m| {
+                Some(Mark {
+                    position: m.position.checked_sub(body_start)?,
+                    clause: m.clause,
+                })
+            })
             .collect();
         (title_marks, body_marks)
     }
@@ -120,11 +151,16 @@ fn marks(clauses: &[ClauseMatcher<'_>], mut found: Vec<(u32, u32, u32)>) -> Vec<
     }
     let mut in_phrases = Vec::new();
     for (clause, matcher) in (0u32..).zip(clauses) {
-        let ClauseMatcher::Phrase(members) = matcher else { continue };
-        let has = |position: u32, member: u32| found.binary_search(&(position, clause, member)).is_ok();
+        let ClauseMatcher::Phrase(members) = matcher else {
+            continue;
+        };
+        let has =
+            |position: u32, member: u32| found.binary_search(&(position, clause, member)).is_ok();
         for &(start, _, _) in found.iter().filter(|&&(_, c, m)| c == clause && m == 0) {
             if (1..members.len() as u32).all(|i| start.checked_add(i).is_some_and(|p| has(p, i))) {
-                in_phrases.extend((start..start + members.len() as u32).map(|position| Mark { position, clause }));
+                in_phrases.extend(
+                    (start..start + members.len() as u32).map(|position| Mark { position, clause }),
+                );
             }
         }
     }
@@ -147,7 +183,11 @@ fn marks(clauses: &[ClauseMatcher<'_>], mut found: Vec<(u32, u32, u32)>) -> Vec<
 /// Whether a segment that starts with `first` is a word of the index, i.e. its normalized term
 /// is not empty (positions count only those). Certain when it starts with an ASCII or Bengali
 /// letter or digit, as nearly every word does; anything else is normalized to see.
-fn is_indexed(first: Option<char>, word: impl FnOnce() -> Option<String>, scratch: &mut String) -> bool {
+fn is_indexed(
+    first: Option<char>,
+    word: impl FnOnce() -> Option<String>,
+    scratch: &mut String,
+) -> bool {
     match first {
         Some(c) if c.is_ascii_alphanumeric() || ('\u{0980}'..='\u{09FF}').contains(&c) => true,
         Some(_) => word().is_some_and(|word| {
@@ -161,7 +201,13 @@ fn is_indexed(first: Option<char>, word: impl FnOnce() -> Option<String>, scratc
 /// The byte ranges of the indexed words of `text`, numbered from `first`.
 fn words(text: &str, first: u32) -> impl Iterator<Item = (u32, Range<usize>)> + '_ {
     let mut scratch = String::new();
-    let indexed = move |r: &Range<usize>| is_indexed(text[r.clone()].chars().next(), || Some(text[r.clone()].to_string()), &mut scratch);
+    let indexed = move |r: &Range<usize>| {
+        is_indexed(
+            text[r.clone()].chars().next(),
+            || Some(text[r.clone()].to_string()),
+            &mut scratch,
+        )
+    };
     (first..).zip(segments(text).filter(indexed))
 }
 
@@ -170,7 +216,11 @@ fn stored_words(text: Stored<'_>, first: u32) -> impl Iterator<Item = (u32, Rang
     let mut scratch = String::new();
     let indexed = move |r: &Range<usize>| {
         let word = || text.decode(r.clone()).ok().map(String::from);
-        is_indexed(text.chars(r.clone()).next().map(|(_, c)| c), word, &mut scratch)
+        is_indexed(
+            text.chars(r.clone()).next().map(|(_, c)| c),
+            word,
+            &mut scratch,
+        )
     };
     (first..).zip(Segments::over(text.chars(0..text.len()), text.len()).filter(indexed))
 }
@@ -180,10 +230,18 @@ fn text_highlights(text: &str, marks: &[Mark]) -> Vec<Highlight> {
     if marks.is_empty() {
         return Vec::new();
     }
-    let clause_at = |position| marks.binary_search_by_key(&position, |m| m.position).ok().map(|i| marks[i].clause);
+    let clause_at = |position| {
+        marks
+            .binary_search_by_key(&position, |m| m.position)
+            .ok()
+            .map(|i| marks[i].clause)
+    };
     let last = marks[marks.len() - 1].position;
     let words = words(text, 0).take_while(|(position, _)| *position <= last);
-    to_highlights(text, ranges(words.map(|(position, range)| (range, clause_at(position)))))
+    to_highlights(
+        text,
+        ranges(words.map(|(position, range)| (range, clause_at(position)))),
+    )
 }
 
 /// The first window of [`WINDOW_WORDS`] words with the most distinct clauses, then the most
@@ -191,7 +249,11 @@ fn text_highlights(text: &str, marks: &[Mark]) -> Vec<Highlight> {
 fn window_start(marks: &[Mark], words: u32) -> u32 {
     let window = WINDOW_WORDS.min(words);
     let last_start = words - window;
-    let clauses = marks.iter().map(|m| m.clause as usize + 1).max().unwrap_or(0);
+    let clauses = marks
+        .iter()
+        .map(|m| m.clause as usize + 1)
+        .max()
+        .unwrap_or(0);
     let mut in_window = vec![0u32; clauses];
     let (mut first, mut end, mut distinct) = (0, 0, 0);
     let mut best: Option<(usize, usize, usize, usize)> = None; // (distinct, matched, first, end)
@@ -219,7 +281,9 @@ fn window_start(marks: &[Mark], words: u32) -> u32 {
             best = Some((distinct, end - first, first, end));
         }
     }
-    let Some((_, _, first, end)) = best else { return 0 };
+    let Some((_, _, first, end)) = best else {
+        return 0;
+    };
     let center = (marks[first].position + marks[end - 1].position) / 2;
     center.saturating_sub(window / 2).min(last_start)
 }
@@ -238,10 +302,18 @@ fn snippet(body: &Body<'_>, marks: &[Mark]) -> Result<(String, Vec<Highlight>), 
     let end = start + window;
     // Segment from a recorded word start before the window's word before it (the space before the
     // window is in the text) to one at or past the window's end (so is the space after it).
-    let (from_stride, to_stride) = (start.saturating_sub(1) / WORD_STRIDE, end.div_ceil(WORD_STRIDE));
+    let (from_stride, to_stride) = (
+        start.saturating_sub(1) / WORD_STRIDE,
+        end.div_ceil(WORD_STRIDE),
+    );
     let (offset, limit) = body.stride_starts(from_stride, to_stride)?;
     let text = body.stored(offset..limit)?;
-    let clause_at = |position| marks.binary_search_by_key(&position, |m| m.position).ok().map(|i| marks[i].clause);
+    let clause_at = |position| {
+        marks
+            .binary_search_by_key(&position, |m| m.position)
+            .ok()
+            .map(|i| marks[i].clause)
+    };
     // The window's words, and where the word before it ends.
     let (mut before, mut in_window) = (0, Vec::with_capacity(window as usize));
     for (position, range) in stored_words(text, from_stride * WORD_STRIDE) {
@@ -254,16 +326,23 @@ fn snippet(body: &Body<'_>, marks: &[Mark]) -> Result<(String, Vec<Highlight>), 
         }
     }
     let (Some(first), Some(last)) = (in_window.first(), in_window.last()) else {
-        return Err(IndexError::Corrupt("a body has fewer words than the document table says"));
+        return Err(IndexError::Corrupt(
+            "a body has fewer words than the document table says",
+        ));
     };
     // Extend to the surrounding spaces, so quotes and a closing danda stay with their words. The
     // last space before the window is between it and the word before, or if not, further back.
-    let from = match after_last_space(&text, before..first.0.start).or_else(|| after_last_space(&text, 0..before)) {
+    let from = match after_last_space(&text, before..first.0.start)
+        .or_else(|| after_last_space(&text, 0..before))
+    {
         Some(after) => after,
         None if offset == 0 => 0,
         None => first.0.start,
     };
-    let to = match text.chars(last.0.end..text.len()).find(|(_, c)| c.is_whitespace()) {
+    let to = match text
+        .chars(last.0.end..text.len())
+        .find(|(_, c)| c.is_whitespace())
+    {
         Some((i, _)) => i,
         None if limit == body.len() => text.len(),
         None => last.0.end,
@@ -299,7 +378,11 @@ fn after_last_space(text: &Stored<'_>, range: Range<usize>) -> Option<usize> {
         }
         space = c.is_whitespace();
     }
-    if space { Some(end) } else { after }
+    if space {
+        Some(end)
+    } else {
+        after
+    }
 }
 
 /// Appends `text` with its newlines as spaces (one byte for one, so offsets hold).
@@ -343,7 +426,12 @@ fn to_highlights(text: &str, ranges: impl IntoIterator<Item = (usize, usize)>) -
     for (start, end) in ranges {
         let start_utf16 = advance(start);
         let end_utf16 = advance(end);
-        out.push(Highlight { start, end, start_utf16, end_utf16 });
+        out.push(Highlight {
+            start,
+            end,
+            start_utf16,
+            end_utf16,
+        });
     }
     out
 }
@@ -359,32 +447,56 @@ mod tests {
     use crate::search::{search, SearchOptions};
 
     fn hits(body: &str, query: &str) -> Vec<crate::hits::Hit> {
-        let doc = Document { id: "d".into(), title: "শিরোনাম".into(), body: body.into(), ..Default::default() };
+        let doc = Document {
+            id: "d".into(),
+            title: "শিরোনাম".into(),
+            body: body.into(),
+            ..Default::default()
+        };
         let bytes = build_index(&[doc]);
         let index = Index::open(&bytes).unwrap();
-        search(&index, query, &SearchOptions::default()).unwrap().hits
+        search(&index, query, &SearchOptions::default())
+            .unwrap()
+            .hits
     }
 
     fn marked(text: &str, highlights: &[Highlight]) -> Vec<String> {
-        highlights.iter().map(|h| text[h.start..h.end].to_string()).collect()
+        highlights
+            .iter()
+            .map(|h| text[h.start..h.end].to_string())
+            .collect()
     }
 
     #[test]
     fn highlights_are_whole_words_in_both_units() {
-        let doc = Document { id: "d".into(), title: "“পুতিন” ও কিমের চুক্তি".into(), body: "কিম এলেন।".into(), ..Default::default() };
+        let doc = Document {
+            id: "d".into(),
+            title: "“পুতিন” ও কিমের চুক্তি".into(),
+            body: "কিম এলেন।".into(),
+            ..Default::default()
+        };
         let bytes = build_index(&[doc]);
         let index = Index::open(&bytes).unwrap();
-        let hit = &search(&index, "কিম ", &SearchOptions::default()).unwrap().hits[0];
+        let hit = &search(&index, "কিম ", &SearchOptions::default())
+            .unwrap()
+            .hits[0];
         assert_eq!(marked(&hit.title, &hit.title_highlights), ["কিমের"]);
         let h = hit.title_highlights[0];
         let utf16: Vec<u16> = hit.title.encode_utf16().collect();
-        assert_eq!(String::from_utf16(&utf16[h.start_utf16..h.end_utf16]).unwrap(), "কিমের");
+        assert_eq!(
+            String::from_utf16(&utf16[h.start_utf16..h.end_utf16]).unwrap(),
+            "কিমের"
+        );
         assert_eq!(marked(&hit.snippet, &hit.highlights), ["কিম"]);
     }
 
     #[test]
     fn the_window_goes_where_the_matches_are() {
-        let body = format!("{}পুতিন ও কিম বৈঠক করেন। {}", "অন্য কথা। ".repeat(40), "আরও কথা। ".repeat(40));
+        let body = format!(
+            "{}পুতিন ও কিম বৈঠক করেন। {}",
+            "অন্য কথা। ".repeat(40),
+            "আরও কথা। ".repeat(40)
+        );
         let hit = &hits(&body, "পুতিন কিম ")[0];
         assert!(hit.snippet.starts_with('…') && hit.snippet.ends_with('…'));
         assert_eq!(marked(&hit.snippet, &hit.highlights), ["পুতিন", "কিম"]);
@@ -404,13 +516,36 @@ mod tests {
         // Distinct words, so that each query matches one position, across many word strides.
         // Letters that no loose key folds together.
         let letters: Vec<char> = "কগচজতদনপবমরলসহ".chars().collect();
-        let words: Vec<String> = (0..700).map(|i| format!("{}া{}ো{}", letters[i % 14], letters[i / 14 % 14], letters[i / 196])).collect();
+        let words: Vec<String> = (0..700)
+            .map(|i| {
+                format!(
+                    "{}া{}ো{}",
+                    letters[i % 14],
+                    letters[i / 14 % 14],
+                    letters[i / 196]
+                )
+            })
+            .collect();
         let body = words.join(" ");
         for i in [0, 1, 27, 63, 64, 65, 127, 128, 129, 500, 671, 672, 699] {
             let hit = &hits(&body, &format!("\"{}\"", words[i]))[0];
-            assert_eq!(marked(&hit.snippet, &hit.highlights), [words[i].clone()], "word {i}");
-            assert_eq!(hit.snippet.starts_with('…'), i > 14, "word {i}: {}", hit.snippet);
-            assert_eq!(hit.snippet.ends_with('…'), i < 700 - 14, "word {i}: {}", hit.snippet);
+            assert_eq!(
+                marked(&hit.snippet, &hit.highlights),
+                [words[i].clone()],
+                "word {i}"
+            );
+            assert_eq!(
+                hit.snippet.starts_with('…'),
+                i > 14,
+                "word {i}: {}",
+                hit.snippet
+            );
+            assert_eq!(
+                hit.snippet.ends_with('…'),
+                i < 700 - 14,
+                "word {i}: {}",
+                hit.snippet
+            );
         }
     }
 
@@ -431,24 +566,57 @@ mod tests {
 
     #[test]
     fn the_window_is_centred_on_its_matches() {
-        let marks = [Mark { position: 100, clause: 0 }, Mark { position: 110, clause: 1 }];
+        let marks = [
+            Mark {
+                position: 100,
+                clause: 0,
+            },
+            Mark {
+                position: 110,
+                clause: 1,
+            },
+        ];
         assert_eq!(window_start(&marks, 1000), 105 - WINDOW_WORDS / 2);
         assert_eq!(window_start(&[], 1000), 0);
-        assert_eq!(window_start(&[Mark { position: 998, clause: 0 }], 1000), 1000 - WINDOW_WORDS);
-        assert_eq!(window_start(&[Mark { position: 3, clause: 0 }], 10), 0);
+        assert_eq!(
+            window_start(
+                &[Mark {
+                    position: 998,
+                    clause: 0
+                }],
+                1000
+            ),
+            1000 - WINDOW_WORDS
+        );
+        assert_eq!(
+            window_start(
+                &[Mark {
+                    position: 3,
+                    clause: 0
+                }],
+                10
+            ),
+            0
+        );
         // Both clauses beat more matches of one.
-        let marks = [0, 1, 2, 50, 60].map(|position| Mark { position, clause: u32::from(position == 60) });
+        let marks = [0, 1, 2, 50, 60].map(|position| Mark {
+            position,
+            clause: u32::from(position == 60),
+        });
         assert_eq!(window_start(&marks, 1000), 55 - WINDOW_WORDS / 2);
     }
 
     fn text() -> impl Strategy<Value = String> {
         let bengali = prop::char::range('\u{0980}', '\u{09FF}');
         let special = prop::sample::select(vec![
-            '\u{09BC}', '\u{09CD}', '\u{200C}', '\u{200D}', '\u{00AD}', '।', '“', '-', ' ', '\n', 'a', 'Z', '5', 'ত',
-            '\u{0730}', '\u{0301}', '\u{05B0}', 'İ', '\u{0345}', 'ǅ',
+            '\u{09BC}', '\u{09CD}', '\u{200C}', '\u{200D}', '\u{00AD}', '।', '“', '-', ' ', '\n',
+            'a', 'Z', '5', 'ত', '\u{0730}', '\u{0301}', '\u{05B0}', 'İ', '\u{0345}', 'ǅ',
         ]);
-        prop::collection::vec(prop_oneof![6 => bengali, 3 => special, 1 => any::<char>()], 0..80)
-            .prop_map(|chars| chars.into_iter().collect())
+        prop::collection::vec(
+            prop_oneof![6 => bengali, 3 => special, 1 => any::<char>()],
+            0..80,
+        )
+        .prop_map(|chars| chars.into_iter().collect())
     }
 
     proptest! {

@@ -46,8 +46,8 @@ pub(crate) mod varint;
 #[cfg(feature = "build")]
 mod writer;
 
-pub use reader::{DocRef, Index, IndexStats, Posting, Postings};
 pub(crate) use reader::{Body, HitDocument, SeekablePostings, WordEntry};
+pub use reader::{DocRef, Index, IndexStats, Posting, Postings};
 pub(crate) use text::Stored;
 #[cfg(feature = "build")]
 pub use writer::build_index;
@@ -80,7 +80,19 @@ pub(crate) mod tag {
     pub const WORD_STARTS: [u8; 4] = *b"WSTA";
     pub const CHARS: [u8; 4] = *b"CHRS";
     pub const TEXT: [u8; 4] = *b"TEXT";
-    pub const ALL: [[u8; 4]; 11] = [META, WORDS, STEMS, STEM_GROUPS, LOOSE, LOOSE_GROUPS, POSTINGS, DOCS, WORD_STARTS, CHARS, TEXT];
+    pub const ALL: [[u8; 4]; 11] = [
+        META,
+        WORDS,
+        STEMS,
+        STEM_GROUPS,
+        LOOSE,
+        LOOSE_GROUPS,
+        POSTINGS,
+        DOCS,
+        WORD_STARTS,
+        CHARS,
+        TEXT,
+    ];
 }
 
 /// Why index bytes could not be read.

@@ -92,9 +92,14 @@ impl<'a> Body<'a> {
         let (mut start, mut at) = (0, 0u64);
         for k in 1..=to {
             if k.saturating_mul(WORD_STRIDE) >= self.words {
-                return Ok((if from >= k { self.bytes.len() } else { start }, self.bytes.len()));
+                return Ok((
+                    if from >= k { self.bytes.len() } else { start },
+                    self.bytes.len(),
+                ));
             }
-            at = at.checked_add(r.u64()?).ok_or(IndexError::Corrupt("word start overflow"))?;
+            at = at
+                .checked_add(r.u64()?)
+                .ok_or(IndexError::Corrupt("word start overflow"))?;
             if at > self.bytes.len() as u64 {
                 return Err(IndexError::Corrupt("a word start lies outside its body"));
             }
@@ -108,8 +113,14 @@ impl<'a> Body<'a> {
     /// The body's text in `range` (stored offsets, such as [`stride_starts`](Self::stride_starts)
     /// gives), still in the code.
     pub fn stored(&self, range: Range<usize>) -> Result<Stored<'a>, IndexError> {
-        let bytes = self.bytes.get(range).ok_or(IndexError::Corrupt("a word start lies outside its body"))?;
-        Ok(Stored { bytes, code: self.code })
+        let bytes = self
+            .bytes
+            .get(range)
+            .ok_or(IndexError::Corrupt("a word start lies outside its body"))?;
+        Ok(Stored {
+            bytes,
+            code: self.code,
+        })
     }
 }
 
@@ -149,13 +160,19 @@ impl Posting<'_> {
     }
 
     /// Decodes the first `n` positions (at most all of them) into `out`.
-    pub(crate) fn first_positions_into(&self, n: u32, out: &mut Vec<u32>) -> Result<(), IndexError> {
+    pub(crate) fn first_positions_into(
+        &self,
+        n: u32,
+        out: &mut Vec<u32>,
+    ) -> Result<(), IndexError> {
         let n = n.min(self.in_title.saturating_add(self.in_body));
         out.clear();
         let mut r = Reader::new(self.positions);
         let mut position = 0u32;
         for _ in 0..n {
-            position = position.checked_add(r.u32()?).ok_or(IndexError::Corrupt("position overflow"))?;
+            position = position
+                .checked_add(r.u32()?)
+                .ok_or(IndexError::Corrupt("position overflow"))?;
             out.push(position);
         }
         Ok(())
@@ -190,15 +207,25 @@ impl<'a> Iterator for Postings<'a> {
 impl<'a> Postings<'a> {
     fn read(&mut self) -> Result<Posting<'a>, IndexError> {
         let delta = self.reader.u32()?;
-        self.doc = self.doc.checked_add(delta).ok_or(IndexError::Corrupt("document number overflow"))?;
+        self.doc = self
+            .doc
+            .checked_add(delta)
+            .ok_or(IndexError::Corrupt("document number overflow"))?;
         if self.doc >= self.documents {
-            return Err(IndexError::Corrupt("posting names a document that does not exist"));
+            return Err(IndexError::Corrupt(
+                "posting names a document that does not exist",
+            ));
         }
         let in_title = self.reader.u32()?;
         let in_body = self.reader.u32()?;
         let len = self.reader.u32()? as usize;
         let positions = self.reader.bytes(len)?;
-        Ok(Posting { doc: self.doc, in_title, in_body, positions })
+        Ok(Posting {
+            doc: self.doc,
+            in_title,
+            in_body,
+            positions,
+        })
     }
 }
 
@@ -218,7 +245,10 @@ pub(crate) struct SeekablePostings<'a> {
 
 impl<'a> Postings<'a> {
     /// Calls `each` with every posting, and returns them seekable.
-    pub(crate) fn read_all(mut self, mut each: impl FnMut(Posting<'a>) -> Result<(), IndexError>) -> Result<SeekablePostings<'a>, IndexError> {
+    pub(crate) fn read_all(
+        mut self,
+        mut each: impl FnMut(Posting<'a>) -> Result<(), IndexError>,
+    ) -> Result<SeekablePostings<'a>, IndexError> {
         // Not sized by `remaining`: damaged bytes could claim billions of postings.
         let mut points = Vec::new();
         for n in 0u32.. {
@@ -235,15 +265,23 @@ impl<'a> Postings<'a> {
 
     /// The postings, unread: seeking reads them from the start.
     pub(crate) fn unread(self) -> SeekablePostings<'a> {
-        SeekablePostings { points: vec![(0, self)] }
+        SeekablePostings {
+            points: vec![(0, self)],
+        }
     }
 }
 
 impl<'a> SeekablePostings<'a> {
     /// Calls `found` with (index in `docs`, posting) for each of `docs` (sorted, distinct) that
     /// the word has, in order.
-    pub(crate) fn for_docs(&self, docs: &[u32], mut found: impl FnMut(usize, Posting<'a>) -> Result<(), IndexError>) -> Result<(), IndexError> {
-        let Some((_, start)) = self.points.first() else { return Ok(()) };
+    pub(crate) fn for_docs(
+        &self,
+        docs: &[u32],
+        mut found: impl FnMut(usize, Posting<'a>) -> Result<(), IndexError>,
+    ) -> Result<(), IndexError> {
+        let Some((_, start)) = self.points.first() else {
+            return Ok(());
+        };
         let mut cursor = start.clone();
         // The document of the last posting read, and that posting if it is past the documents
         // asked for so far.
@@ -251,7 +289,9 @@ impl<'a> SeekablePostings<'a> {
         for (i, &doc) in docs.iter().enumerate() {
             // Jump to the last point at or before `doc`, if the cursor has not passed it.
             let k = self.points.partition_point(|&(first, _)| first <= doc);
-            let Some((first, point)) = k.checked_sub(1).map(|k| &self.points[k]) else { continue };
+            let Some((first, point)) = k.checked_sub(1).map(|k| &self.points[k]) else {
+                continue;
+            };
             if read.is_none_or(|read| read < *first) {
                 (cursor, read, ahead) = (point.clone(), None, None);
             }
@@ -291,12 +331,17 @@ pub(crate) struct WordEntry {
 
 impl WordEntry {
     pub fn from_value(value: u64) -> Self {
-        WordEntry { postings: value >> DF_BITS, df: (value & ((1 << DF_BITS) - 1)) as u32 }
+        WordEntry {
+            postings: value >> DF_BITS,
+            df: (value & ((1 << DF_BITS) - 1)) as u32,
+        }
     }
 }
 
 fn u32_at(bytes: &[u8], at: usize) -> Result<u32, IndexError> {
-    let b = bytes.get(at..at + 4).ok_or(IndexError::Corrupt("truncated header"))?;
+    let b = bytes
+        .get(at..at + 4)
+        .ok_or(IndexError::Corrupt("truncated header"))?;
     Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
 }
 
@@ -325,7 +370,9 @@ impl<'a> Index<'a> {
         let mut sections: Vec<([u8; 4], &'a [u8])> = Vec::with_capacity(count);
         for i in 0..count {
             let entry = HEADER_LEN + i * 12;
-            let t = bytes.get(entry..entry + 4).ok_or(IndexError::Corrupt("truncated section table"))?;
+            let t = bytes
+                .get(entry..entry + 4)
+                .ok_or(IndexError::Corrupt("truncated section table"))?;
             let offset = u32_at(bytes, entry + 4)? as usize;
             let len = u32_at(bytes, entry + 8)? as usize;
             let data = offset
@@ -339,7 +386,9 @@ impl<'a> Index<'a> {
                 .iter()
                 .find(|(t, _)| *t == wanted)
                 .map(|&(_, data)| data)
-                .ok_or_else(|| IndexError::MissingSection(String::from_utf8_lossy(&wanted).into_owned()))
+                .ok_or_else(|| {
+                    IndexError::MissingSection(String::from_utf8_lossy(&wanted).into_owned())
+                })
         };
         let meta = section(tag::META)?;
         let float_at = |at| u32_at(meta, at).map(f32::from_bits);
@@ -350,7 +399,9 @@ impl<'a> Index<'a> {
             let data = section(t)?;
             match data.get(..8) {
                 Some(v) if u64::from_le_bytes(v.try_into().unwrap_or_default()) == 3 => Ok(data),
-                _ => Err(IndexError::Corrupt("a term dictionary is not an FST of format 3")),
+                _ => Err(IndexError::Corrupt(
+                    "a term dictionary is not an FST of format 3",
+                )),
             }
         };
         let index = Index {
@@ -373,7 +424,11 @@ impl<'a> Index<'a> {
             total_bytes: bytes.len(),
             section_sizes: tag::ALL
                 .iter()
-                .filter_map(|&t| section(t).ok().map(|d| (String::from_utf8_lossy(&t).into_owned(), d.len())))
+                .filter_map(|&t| {
+                    section(t)
+                        .ok()
+                        .map(|d| (String::from_utf8_lossy(&t).into_owned(), d.len()))
+                })
                 .collect(),
             id: {
                 static OPENED: AtomicU64 = AtomicU64::new(0);
@@ -381,7 +436,9 @@ impl<'a> Index<'a> {
             },
         };
         if Some(index.docs.len()) != (index.documents as usize).checked_mul(DOC_RECORD_LEN) {
-            return Err(IndexError::Corrupt("the document table does not match the document count"));
+            return Err(IndexError::Corrupt(
+                "the document table does not match the document count",
+            ));
         }
         Ok(index)
     }
@@ -395,7 +452,11 @@ impl<'a> Index<'a> {
             return Err(IndexError::ChecksumMismatch);
         }
         // Each FST carries a checksum of its own; checking it walks no nodes, only bytes.
-        for fst in [index.words.as_fst(), index.stems.as_fst(), index.loose.as_fst()] {
+        for fst in [
+            index.words.as_fst(),
+            index.stems.as_fst(),
+            index.loose.as_fst(),
+        ] {
             fst.verify().map_err(|_| IndexError::ChecksumMismatch)?;
         }
         Ok(index)
@@ -423,7 +484,10 @@ impl<'a> Index<'a> {
 
     /// Mean number of words in a title and in a body, for length normalization.
     pub(crate) fn mean_lengths(&self) -> (f32, f32) {
-        (self.mean_title_words.max(1.0), self.mean_body_words.max(1.0))
+        (
+            self.mean_title_words.max(1.0),
+            self.mean_body_words.max(1.0),
+        )
     }
 
     /// The document with ordinal `doc`.
@@ -458,14 +522,19 @@ impl<'a> Index<'a> {
                 bytes: self.field_bytes(record, 5)?,
                 code: &self.code,
                 words: u32_at(record, 52)?,
-                starts: self.word_starts.get(starts..).ok_or(IndexError::Corrupt("word starts outside their section"))?,
+                starts: self
+                    .word_starts
+                    .get(starts..)
+                    .ok_or(IndexError::Corrupt("word starts outside their section"))?,
             },
         })
     }
 
     fn record(&self, doc: u32) -> Result<&'a [u8], IndexError> {
         let start = doc as usize * DOC_RECORD_LEN;
-        self.docs.get(start..start + DOC_RECORD_LEN).ok_or(IndexError::Corrupt("no such document"))
+        self.docs
+            .get(start..start + DOC_RECORD_LEN)
+            .ok_or(IndexError::Corrupt("no such document"))
     }
 
     /// The bytes of string field `i` (id, title, date, url, source, body) of a document record.
@@ -485,13 +554,20 @@ impl<'a> Index<'a> {
     /// Title and body length in words, without decoding the document's strings.
     pub(crate) fn lengths(&self, doc: u32) -> Result<(u32, u32), IndexError> {
         let start = doc as usize * DOC_RECORD_LEN;
-        Ok((u32_at(self.docs, start + 48)?, u32_at(self.docs, start + 52)?))
+        Ok((
+            u32_at(self.docs, start + 48)?,
+            u32_at(self.docs, start + 52)?,
+        ))
     }
 
     /// The ordinal of the document with this id.
     pub fn find(&self, id: &str) -> Option<u32> {
         // Only ids are decoded (borrowed, not copied, when ASCII, as ids nearly always are).
-        (0..self.documents).find(|&doc| self.record(doc).and_then(|r| self.field(r, 0)).is_ok_and(|stored| stored == id))
+        (0..self.documents).find(|&doc| {
+            self.record(doc)
+                .and_then(|r| self.field(r, 0))
+                .is_ok_and(|stored| stored == id)
+        })
     }
 
     /// The term dictionary: normalized word in the [key code](super::key_code) -> packed postings
@@ -501,12 +577,18 @@ impl<'a> Index<'a> {
     }
 
     pub(crate) fn word(&self, term: &str) -> Option<WordEntry> {
-        self.words.get(key_code::encode(term)).map(WordEntry::from_value)
+        self.words
+            .get(key_code::encode(term))
+            .map(WordEntry::from_value)
     }
 
     /// Calls `found` with each word that starts with `prefix` (in the key code) and its entry, in
     /// key order, until it breaks.
-    pub(crate) fn words_starting_with(&self, prefix: &str, mut found: impl FnMut(&[u8], WordEntry) -> ControlFlow<()>) {
+    pub(crate) fn words_starting_with(
+        &self,
+        prefix: &str,
+        mut found: impl FnMut(&[u8], WordEntry) -> ControlFlow<()>,
+    ) {
         let prefix = key_code::encode(prefix);
         let mut stream = self.words.range().ge(&prefix).into_stream();
         while let Some((key, value)) = stream.next() {
@@ -538,7 +620,12 @@ impl<'a> Index<'a> {
     pub(crate) fn postings(&self, offset: u64) -> Result<Postings<'a>, IndexError> {
         let mut reader = Reader::at(self.postings, offset)?;
         let remaining = reader.u32()?;
-        Ok(Postings { reader, remaining, doc: 0, documents: self.documents })
+        Ok(Postings {
+            reader,
+            remaining,
+            doc: 0,
+            documents: self.documents,
+        })
     }
 }
 
@@ -552,7 +639,9 @@ fn group(groups: &[u8], offset: u64) -> Result<Vec<u64>, IndexError> {
     let mut offsets = Vec::with_capacity(n as usize);
     let mut previous = 0u64;
     for _ in 0..n {
-        previous = previous.checked_add(r.u64()?).ok_or(IndexError::Corrupt("offset overflow"))?;
+        previous = previous
+            .checked_add(r.u64()?)
+            .ok_or(IndexError::Corrupt("offset overflow"))?;
         offsets.push(previous);
     }
     Ok(offsets)
@@ -568,7 +657,12 @@ mod tests {
 
     #[test]
     fn a_damaged_posting_count_is_an_error_not_an_allocation() {
-        let postings = Postings { reader: Reader::new(&[]), remaining: u32::MAX, doc: 0, documents: 10 };
+        let postings = Postings {
+            reader: Reader::new(&[]),
+            remaining: u32::MAX,
+            doc: 0,
+            documents: 10,
+        };
         assert!(postings.read_all(|_| Ok(())).is_err());
     }
 

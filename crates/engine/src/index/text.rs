@@ -39,7 +39,8 @@ pub(crate) struct TextCode {
 impl TextCode {
     /// Reads the table: at most [`TABLE_LEN`] characters, none of them ASCII.
     pub(crate) fn read(chrs: &[u8]) -> Result<Self, IndexError> {
-        let chars = std::str::from_utf8(chrs).map_err(|_| IndexError::Corrupt("the character table is not UTF-8"))?;
+        let chars = std::str::from_utf8(chrs)
+            .map_err(|_| IndexError::Corrupt("the character table is not UTF-8"))?;
         let table: Vec<char> = chars.chars().collect();
         if table.len() > TABLE_LEN || table.iter().any(char::is_ascii) {
             return Err(IndexError::Corrupt("the character table is malformed"));
@@ -50,7 +51,10 @@ impl TextCode {
     /// The code for `table` (at most [`TABLE_LEN`] characters, none ASCII).
     fn new(table: &[char]) -> Self {
         // A byte past the table reads as U+FFFD in `chars` (and is an error in `decode`).
-        let mut code = TextCode { table: [char::REPLACEMENT_CHARACTER; TABLE_LEN], len: table.len() };
+        let mut code = TextCode {
+            table: [char::REPLACEMENT_CHARACTER; TABLE_LEN],
+            len: table.len(),
+        };
         code.table[..table.len()].copy_from_slice(table);
         code
     }
@@ -58,7 +62,9 @@ impl TextCode {
     /// Decodes stored bytes. ASCII-only bytes (ids, dates, URLs) are borrowed, not copied.
     pub(crate) fn decode<'b>(&self, bytes: &'b [u8]) -> Result<Cow<'b, str>, IndexError> {
         if bytes.is_ascii() {
-            return std::str::from_utf8(bytes).map(Cow::Borrowed).map_err(|_| CORRUPT);
+            return std::str::from_utf8(bytes)
+                .map(Cow::Borrowed)
+                .map_err(|_| CORRUPT);
         }
         // Three bytes out per byte in is a Bengali letter; rarer wider characters grow the string.
         // Built from `char`s, the string needs no UTF-8 check afterwards.
@@ -77,7 +83,10 @@ impl TextCode {
             } else {
                 // One character's UTF-8 follows.
                 let width = bytes.get(i).map_or(0, |&lead| utf8_width(lead));
-                let utf8 = bytes.get(i..i + width).filter(|_| width > 0).ok_or(CORRUPT)?;
+                let utf8 = bytes
+                    .get(i..i + width)
+                    .filter(|_| width > 0)
+                    .ok_or(CORRUPT)?;
                 out.push_str(std::str::from_utf8(utf8).map_err(|_| CORRUPT)?);
                 i += width;
             }
@@ -116,7 +125,10 @@ impl<'a> Stored<'a> {
                 0x00..=0x7F => char::from(b),
                 ESCAPE => {
                     let width = bytes.get(i).map_or(0, |&lead| utf8_width(lead));
-                    let c = bytes.get(i..i + width).and_then(|utf8| std::str::from_utf8(utf8).ok()).and_then(|s| s.chars().next());
+                    let c = bytes
+                        .get(i..i + width)
+                        .and_then(|utf8| std::str::from_utf8(utf8).ok())
+                        .and_then(|s| s.chars().next());
                     i += width;
                     c.unwrap_or(char::REPLACEMENT_CHARACTER)
                 }
@@ -166,7 +178,8 @@ pub(crate) mod build {
                 }
             }
         }
-        let in_bmp = (0..BMP as u32).filter_map(|cp| Some((char::from_u32(cp)?, bmp[cp as usize])).filter(|&(_, n)| n > 0));
+        let in_bmp = (0..BMP as u32)
+            .filter_map(|cp| Some((char::from_u32(cp)?, bmp[cp as usize])).filter(|&(_, n)| n > 0));
         let mut by_count: Vec<(char, u64)> = in_bmp.chain(astral).collect();
         by_count.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         by_count.truncate(TABLE_LEN);
@@ -199,13 +212,21 @@ pub(crate) mod build {
         fn byte(&self, c: char) -> Option<u8> {
             match self.bmp.get(c as usize) {
                 Some(&b) => (b != 0).then_some(b),
-                None => self.code.table[..self.code.len].iter().position(|&t| t == c).map(|i| 0x80 + i as u8),
+                None => self.code.table[..self.code.len]
+                    .iter()
+                    .position(|&t| t == c)
+                    .map(|i| 0x80 + i as u8),
             }
         }
 
         /// Encodes `text` onto `out`; returns, for each of the sorted byte offsets `utf8_offsets`
         /// into `text`, the matching offset into the encoded text (relative to where it starts).
-        pub(crate) fn encode(&self, text: &str, out: &mut Vec<u8>, utf8_offsets: &[u32]) -> Vec<u32> {
+        pub(crate) fn encode(
+            &self,
+            text: &str,
+            out: &mut Vec<u8>,
+            utf8_offsets: &[u32],
+        ) -> Vec<u32> {
             let start = out.len();
             out.reserve(text.len());
             let mut mapped = Vec::with_capacity(utf8_offsets.len());
@@ -237,7 +258,10 @@ pub(crate) mod build {
 
     /// The table as `CHRS` stores it.
     pub(crate) fn table_bytes(code: &TextCode) -> Vec<u8> {
-        code.table[..code.len].iter().collect::<String>().into_bytes()
+        code.table[..code.len]
+            .iter()
+            .collect::<String>()
+            .into_bytes()
     }
 }
 
@@ -272,21 +296,39 @@ mod tests {
     fn a_document_is_found_by_an_id_of_any_script() {
         use crate::corpus::Document;
         use crate::index::{build_index, Index};
-        let doc = |id: &str| Document { id: id.into(), title: "খবর".into(), body: "কথা।".into(), ..Default::default() };
+        let doc = |id: &str| Document {
+            id: id.into(),
+            title: "খবর".into(),
+            body: "কথা।".into(),
+            ..Default::default()
+        };
         let bytes = build_index(&[doc("ascii-1"), doc("খবর-২"), doc("😀")]);
         let index = Index::open(&bytes).unwrap();
-        assert_eq!([index.find("ascii-1"), index.find("খবর-২"), index.find("😀"), index.find("খবর")], [Some(0), Some(1), Some(2), None]);
+        assert_eq!(
+            [
+                index.find("ascii-1"),
+                index.find("খবর-২"),
+                index.find("😀"),
+                index.find("খবর")
+            ],
+            [Some(0), Some(1), Some(2), None]
+        );
     }
 
     #[test]
     fn ascii_is_borrowed() {
         let code = table(["কিম"]);
-        assert!(matches!(code.decode(b"2024-06-19").unwrap(), Cow::Borrowed("2024-06-19")));
+        assert!(matches!(
+            code.decode(b"2024-06-19").unwrap(),
+            Cow::Borrowed("2024-06-19")
+        ));
     }
 
     #[test]
     fn the_table_holds_the_most_frequent_characters() {
-        let text: String = (0..200u32).flat_map(|i| std::iter::repeat_n(char::from_u32(0x3000 + i).unwrap(), i as usize + 1)).collect();
+        let text: String = (0..200u32)
+            .flat_map(|i| std::iter::repeat_n(char::from_u32(0x3000 + i).unwrap(), i as usize + 1))
+            .collect();
         let code = table([text.as_str()]);
         assert_eq!(code.len, TABLE_LEN);
         // The 73 rarest (U+3000..U+3048, counts 1..=73) are left out; the table is in code point order.
@@ -301,7 +343,10 @@ mod tests {
         let code = table(["আজ মস্কো"]);
         let text = "আজ মস্কো যাবেন";
         let mut out = vec![0xAA; 3]; // offsets are relative to where the text starts
-        let starts: Vec<u32> = [0, "আজ ".len(), "আজ মস্কো ".len(), text.len()].iter().map(|&o| o as u32).collect();
+        let starts: Vec<u32> = [0, "আজ ".len(), "আজ মস্কো ".len(), text.len()]
+            .iter()
+            .map(|&o| o as u32)
+            .collect();
         let mapped = Encoder::new(&code).encode(text, &mut out, &starts);
         // None of যাবেন's letters is in the table: each is escaped, 4 bytes.
         assert_eq!(mapped, [0, 3, 9, out.len() as u32 - 3]);
@@ -310,7 +355,13 @@ mod tests {
     #[test]
     fn damaged_bytes_are_errors() {
         let code = table(["কিম"]);
-        for bytes in [&[0xFF][..], &[0xFF, 0xE0, 0xA6], &[0xFF, 0x80], &[0xFE], &[0x80 + 3]] {
+        for bytes in [
+            &[0xFF][..],
+            &[0xFF, 0xE0, 0xA6],
+            &[0xFF, 0x80],
+            &[0xFE],
+            &[0x80 + 3],
+        ] {
             assert_eq!(code.decode(bytes), Err(CORRUPT), "{bytes:x?}");
         }
         assert!(TextCode::read("aব".as_bytes()).is_err());

@@ -39,7 +39,10 @@ impl<'a> Reader<'a> {
     pub fn u64(&mut self) -> Result<u64, IndexError> {
         let mut value = 0u64;
         for shift in (0..64).step_by(7) {
-            let byte = *self.bytes.get(self.pos).ok_or(IndexError::Corrupt("truncated number"))?;
+            let byte = *self
+                .bytes
+                .get(self.pos)
+                .ok_or(IndexError::Corrupt("truncated number"))?;
             self.pos += 1;
             value |= u64::from(byte & 0x7F) << shift;
             if byte & 0x80 == 0 {
@@ -57,13 +60,17 @@ impl<'a> Reader<'a> {
                 self.pos += 1;
                 Ok(u32::from(byte))
             }
-            _ => u32::try_from(self.u64()?).map_err(|_| IndexError::Corrupt("number larger than 32 bits")),
+            _ => u32::try_from(self.u64()?)
+                .map_err(|_| IndexError::Corrupt("number larger than 32 bits")),
         }
     }
 
     /// The next `len` bytes, advancing past them.
     pub fn bytes(&mut self, len: usize) -> Result<&'a [u8], IndexError> {
-        let end = self.pos.checked_add(len).filter(|&end| end <= self.bytes.len());
+        let end = self
+            .pos
+            .checked_add(len)
+            .filter(|&end| end <= self.bytes.len());
         let end = end.ok_or(IndexError::Corrupt("truncated block"))?;
         let slice = &self.bytes[self.pos..end];
         self.pos = end;

@@ -3,7 +3,9 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::text::build::{table, table_bytes, Encoder};
-use super::{key_code, tag, varint, DF_BITS, DOC_RECORD_LEN, HEADER_LEN, MAGIC, VERSION, WORD_STRIDE};
+use super::{
+    key_code, tag, varint, DF_BITS, DOC_RECORD_LEN, HEADER_LEN, MAGIC, VERSION, WORD_STRIDE,
+};
 use crate::analysis::{for_each_word, loose_keys, stems};
 use crate::corpus::Document;
 
@@ -39,7 +41,11 @@ pub fn build_index(documents: &[Document]) -> Vec<u8> {
                     occurrences.len() - 1
                 }
             };
-            let entry = in_doc.entry(id).or_insert_with(|| Occurrences { doc, in_title: 0, positions: Vec::new() });
+            let entry = in_doc.entry(id).or_insert_with(|| Occurrences {
+                doc,
+                in_title: 0,
+                positions: Vec::new(),
+            });
             entry.in_title += u32::from(in_title);
             entry.positions.push(position);
         };
@@ -67,7 +73,10 @@ pub fn build_index(documents: &[Document]) -> Vec<u8> {
     }
 
     // In the FSTs' order: by the key code.
-    let mut words: Vec<(Vec<u8>, &str, usize)> = word_ids.iter().map(|(w, &id)| (key_code::encode(w), w.as_str(), id)).collect();
+    let mut words: Vec<(Vec<u8>, &str, usize)> = word_ids
+        .iter()
+        .map(|(w, &id)| (key_code::encode(w), w.as_str(), id))
+        .collect();
     words.sort_unstable();
 
     let mut postings = Vec::new();
@@ -80,12 +89,20 @@ pub fn build_index(documents: &[Document]) -> Vec<u8> {
         list.sort_unstable_by_key(|o| o.doc);
         write_postings(&mut postings, list);
         let df = (list.len() as u64).min((1 << DF_BITS) - 1);
-        words_fst.insert(coded, (offset << DF_BITS) | df).expect("words are inserted sorted and unique");
+        words_fst
+            .insert(coded, (offset << DF_BITS) | df)
+            .expect("words are inserted sorted and unique");
         for key in loose_keys(word) {
-            loose_groups.entry(key_code::encode(&key)).or_default().push(offset);
+            loose_groups
+                .entry(key_code::encode(&key))
+                .or_default()
+                .push(offset);
         }
         for stem in stems(word) {
-            stem_groups.entry(key_code::encode(stem)).or_default().push(offset);
+            stem_groups
+                .entry(key_code::encode(stem))
+                .or_default()
+                .push(offset);
         }
     }
 
@@ -93,18 +110,26 @@ pub fn build_index(documents: &[Document]) -> Vec<u8> {
     let (loose_fst, loose_group_bytes) = write_groups(&loose_groups);
 
     let code = table(documents.iter().flat_map(stored_fields));
-    let (docs, text, word_starts) = write_documents(documents, &Encoder::new(&code), &lengths, &strides);
+    let (docs, text, word_starts) =
+        write_documents(documents, &Encoder::new(&code), &lengths, &strides);
     let n = documents.len().max(1) as f32;
     let mean_title = lengths.iter().map(|l| l.0 as f32).sum::<f32>() / n;
     let mean_body = lengths.iter().map(|l| l.1 as f32).sum::<f32>() / n;
     let mut meta = Vec::new();
-    for value in [documents.len() as u32, words.len() as u32, stem_groups.len() as u32, loose_groups.len() as u32] {
+    for value in [
+        documents.len() as u32,
+        words.len() as u32,
+        stem_groups.len() as u32,
+        loose_groups.len() as u32,
+    ] {
         meta.extend_from_slice(&value.to_le_bytes());
     }
     meta.extend_from_slice(&mean_title.to_le_bytes());
     meta.extend_from_slice(&mean_body.to_le_bytes());
 
-    let words_fst = words_fst.into_inner().expect("writing to memory cannot fail");
+    let words_fst = words_fst
+        .into_inner()
+        .expect("writing to memory cannot fail");
     let sections: [(&[u8; 4], &[u8]); 11] = [
         (&tag::META, &meta),
         (&tag::WORDS, &words_fst),
@@ -127,7 +152,8 @@ fn write_groups<K: AsRef<[u8]>>(groups: &BTreeMap<K, Vec<u64>>) -> (Vec<u8>, Vec
     let mut bytes = Vec::new();
     let mut map = fst::MapBuilder::memory();
     for (key, offsets) in groups {
-        map.insert(key, bytes.len() as u64).expect("keys are inserted sorted and unique");
+        map.insert(key, bytes.len() as u64)
+            .expect("keys are inserted sorted and unique");
         varint::write(&mut bytes, offsets.len() as u64);
         let mut previous = 0;
         for &offset in offsets {
@@ -135,7 +161,10 @@ fn write_groups<K: AsRef<[u8]>>(groups: &BTreeMap<K, Vec<u64>>) -> (Vec<u8>, Vec
             previous = offset;
         }
     }
-    (map.into_inner().expect("writing to memory cannot fail"), bytes)
+    (
+        map.into_inner().expect("writing to memory cannot fail"),
+        bytes,
+    )
 }
 
 fn write_postings(out: &mut Vec<u8>, list: &[Occurrences]) {
@@ -181,7 +210,9 @@ fn write_documents(
     let mut docs = Vec::with_capacity(documents.len() * DOC_RECORD_LEN);
     let mut text = Vec::new();
     let mut word_starts = Vec::new();
-    for ((document, &(title_words, body_words)), utf8_starts) in documents.iter().zip(lengths).zip(strides) {
+    for ((document, &(title_words, body_words)), utf8_starts) in
+        documents.iter().zip(lengths).zip(strides)
+    {
         // Stores one field and maps the given word starts into it (only the body's are wanted).
         let mut store = |field: &str, utf8_starts: &[u32]| {
             let offset = u32::try_from(text.len()).expect("more than 4 GiB of text");
@@ -211,7 +242,9 @@ fn write_documents(
 
 fn assemble(sections: &[(&[u8; 4], &[u8])]) -> Vec<u8> {
     let table_len = sections.len() * 12;
-    let mut out = Vec::with_capacity(HEADER_LEN + table_len + sections.iter().map(|s| s.1.len()).sum::<usize>());
+    let mut out = Vec::with_capacity(
+        HEADER_LEN + table_len + sections.iter().map(|s| s.1.len()).sum::<usize>(),
+    );
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&VERSION.to_le_bytes());
     out.extend_from_slice(&(sections.len() as u32).to_le_bytes());

@@ -87,7 +87,10 @@ impl Levenshtein {
     /// `distance` must be 1 or 2 (for 0, use a plain lookup or [`fst::automaton::Str`]). A word
     /// longer than [`MAX_QUERY_CHARS`] matches nothing.
     pub fn new(word: &str, distance: u8, prefix: bool) -> Self {
-        debug_assert!((1..=MAX_DISTANCE).contains(&distance), "Levenshtein distance {distance} is not 1 or 2");
+        debug_assert!(
+            (1..=MAX_DISTANCE).contains(&distance),
+            "Levenshtein distance {distance} is not 1 or 2"
+        );
         let distance = distance.min(MAX_DISTANCE);
         let mut automaton = Levenshtein {
             bengali: Box::new([0; 128]),
@@ -135,9 +138,15 @@ impl Levenshtein {
     /// Matches only keys whose first letter is one of `letters`. Ignored (any first letter is
     /// allowed) if the letters differ in length as the keys spell them or there are too many.
     pub fn first_letter_in(mut self, letters: &[char]) -> Self {
-        let spelled: Vec<Vec<u8>> = letters.iter().map(|&c| key_code::encode(c.encode_utf8(&mut [0; 4]))).collect();
+        let spelled: Vec<Vec<u8>> = letters
+            .iter()
+            .map(|&c| key_code::encode(c.encode_utf8(&mut [0; 4])))
+            .collect();
         let len = spelled.first().map_or(0, Vec::len);
-        if spelled.is_empty() || spelled.len() > MAX_FIRST_LETTERS || spelled.iter().any(|s| s.len() != len || len > 4) {
+        if spelled.is_empty()
+            || spelled.len() > MAX_FIRST_LETTERS
+            || spelled.iter().any(|s| s.len() != len || len > 4)
+        {
             return self;
         }
         self.first = spelled
@@ -164,7 +173,9 @@ impl Levenshtein {
     pub fn end_distance(&self, state: &State, end: usize) -> Option<u8> {
         let &(chars, distance) = self.ends.get(end)?;
         // That prefix of the query is bit `chars + K - read`, if it is in the band.
-        let j = (chars + K).checked_sub(u32::from(state.chars)).filter(|&j| j <= 2 * K)?;
+        let j = (chars + K)
+            .checked_sub(u32::from(state.chars))
+            .filter(|&j| j <= 2 * K)?;
         let [w0, w1, w2] = state.within.map(|w| w >> j & 1 == 1);
         let d = match () {
             _ if w0 => 0,
@@ -179,7 +190,11 @@ impl Levenshtein {
     fn positions(&self, c: u32) -> u64 {
         match bengali_index(c) {
             Some(b) => self.bengali[b],
-            None => self.others.iter().find(|(o, _)| *o == c).map_or(0, |&(_, positions)| positions),
+            None => self
+                .others
+                .iter()
+                .find(|(o, _)| *o == c)
+                .map_or(0, |&(_, positions)| positions),
         }
     }
 
@@ -189,16 +204,26 @@ impl Levenshtein {
         // Shifted to the band after this code point (`chars + 1 - K ..`), and one further.
         let n = u32::from(state.chars);
         let band = |bits: u64, by: u32| (bits.checked_shr(by).unwrap_or(0) as u8) & BAND;
-        let (matches, next_matches, valid) = (band(positions, n + 1), band(positions, n + 2), band(self.prefixes, n + 1));
+        let (matches, next_matches, valid) = (
+            band(positions, n + 1),
+            band(positions, n + 2),
+            band(self.prefixes, n + 1),
+        );
         let [w0, w1, w2] = state.within;
         let [_, s1, s2] = state.swapped;
         // Per level: match | insertion (the same prefix, one more input code point) | substitution
         // | deletion (the level below, one prefix further) | transposition, completed.
         let n0 = w0 & matches & valid;
-        let n1 = (w1 & matches | w0 >> 1 | w0 | n0 << 1 | (s1 & matches) << 1) & valid & self.levels[1];
-        let n2 = (w2 & matches | w1 >> 1 | w1 | n1 << 1 | (s2 & matches) << 1) & valid & self.levels[2];
+        let n1 =
+            (w1 & matches | w0 >> 1 | w0 | n0 << 1 | (s1 & matches) << 1) & valid & self.levels[1];
+        let n2 =
+            (w2 & matches | w1 >> 1 | w1 | n1 << 1 | (s2 & matches) << 1) & valid & self.levels[2];
         state.within = [n0, n1, n2];
-        state.swapped = [0, (w0 & next_matches) >> 1 & self.levels[1], (w1 & next_matches) >> 1 & self.levels[2]];
+        state.swapped = [
+            0,
+            (w0 & next_matches) >> 1 & self.levels[1],
+            (w1 & next_matches) >> 1 & self.levels[2],
+        ];
         state.chars = state.chars.saturating_add(1);
         if self.prefix {
             self.settle(state);
@@ -208,7 +233,10 @@ impl Levenshtein {
     /// A prefix automaton settles once the whole query is within `d` edits of the input and no
     /// shorter part of it is closer (which more input could still extend into a closer match).
     fn settle(&self, state: &mut State) {
-        if let Some(d) = self.end_distance(state, 0).filter(|&d| state.within[..usize::from(d)].iter().all(|&w| w == 0)) {
+        if let Some(d) = self
+            .end_distance(state, 0)
+            .filter(|&d| state.within[..usize::from(d)].iter().all(|&w| w == 0))
+        {
             state.settled = d;
         }
     }
@@ -221,11 +249,18 @@ impl Levenshtein {
 /// it before asking the automaton whether it can go on; here a transition the automaton rejects
 /// costs no more than the question, and most do: most of a node's many next letters are ones
 /// no edit allows.
-pub fn walk(map: &fst::Map<&[u8]>, automaton: &Levenshtein, mut found: impl FnMut(&[u8], u64, &State) -> ControlFlow<()>) {
+pub fn walk(
+    map: &fst::Map<&[u8]>,
+    automaton: &Levenshtein,
+    mut found: impl FnMut(&[u8], u64, &State) -> ControlFlow<()>,
+) {
     let fst = map.as_fst();
     let root = fst.root();
     let start = automaton.start();
-    if root.is_final() && automaton.is_match(&start) && found(&[], root.final_output().value(), &start).is_break() {
+    if root.is_final()
+        && automaton.is_match(&start)
+        && found(&[], root.final_output().value(), &start).is_break()
+    {
         return;
     }
     if !automaton.can_match(&start) {
@@ -249,7 +284,10 @@ pub fn walk(map: &fst::Map<&[u8]>, automaton: &Levenshtein, mut found: impl FnMu
         let out = out.cat(transition.out);
         let target = fst.node(transition.addr);
         key.push(transition.inp);
-        if target.is_final() && automaton.is_match(&to) && found(&key, out.cat(target.final_output()).value(), &to).is_break() {
+        if target.is_final()
+            && automaton.is_match(&to)
+            && found(&key, out.cat(target.final_output()).value(), &to).is_break()
+        {
             return;
         }
         path.push((target, 0, out, to));
@@ -267,10 +305,25 @@ impl Automaton for Levenshtein {
 
     fn start(&self) -> State {
         // One bit per allowed first letter still possible; with no restriction, one bit that stays.
-        let first = if self.first.is_empty() { 1 } else { ((1u16 << self.first.len()) - 1) as u8 };
+        let first = if self.first.is_empty() {
+            1
+        } else {
+            ((1u16 << self.first.len()) - 1) as u8
+        };
         // Before any input, the first `d` query code points are `d` deletions away.
-        let within = [0, 1, 2].map(|d| ((((2u64 << d) - 1) << K & self.prefixes) as u8) & self.levels[d]);
-        let mut state = State { within, swapped: [0; 3], chars: 0, partial: 0, pending: 0, escaped: false, settled: NONE, read: 0, first };
+        let within =
+            [0, 1, 2].map(|d| ((((2u64 << d) - 1) << K & self.prefixes) as u8) & self.levels[d]);
+        let mut state = State {
+            within,
+            swapped: [0; 3],
+            chars: 0,
+            partial: 0,
+            pending: 0,
+            escaped: false,
+            settled: NONE,
+            read: 0,
+            first,
+        };
         if self.prefix {
             self.settle(&mut state);
         }
@@ -282,11 +335,13 @@ impl Automaton for Levenshtein {
             && usize::from(state.read) >= self.first_len
             && state.pending == 0
             && !state.escaped
-            && (state.settled != NONE || (0..self.ends.len()).any(|end| self.end_distance(state, end).is_some()))
+            && (state.settled != NONE
+                || (0..self.ends.len()).any(|end| self.end_distance(state, end).is_some()))
     }
 
     fn can_match(&self, state: &State) -> bool {
-        state.first != 0 && (state.settled != NONE || state.within.iter().chain(&state.swapped).any(|&w| w != 0))
+        state.first != 0
+            && (state.settled != NONE || state.within.iter().chain(&state.swapped).any(|&w| w != 0))
     }
 
     fn accept(&self, state: &State, byte: u8) -> State {
@@ -335,7 +390,10 @@ mod tests {
 
     /// An FST of `keys` spelled in the key code, as the index's are, each with its number.
     fn coded_map<'k>(keys: impl IntoIterator<Item = &'k str>) -> Map<Vec<u8>> {
-        let coded: std::collections::BTreeMap<Vec<u8>, u64> = (0..).zip(keys).map(|(i, k)| (key_code::encode(k), i)).collect();
+        let coded: std::collections::BTreeMap<Vec<u8>, u64> = (0..)
+            .zip(keys)
+            .map(|(i, k)| (key_code::encode(k), i))
+            .collect();
         Map::from_iter(coded).unwrap()
     }
 
@@ -351,7 +409,10 @@ mod tests {
     #[test]
     fn finds_bengali_words_one_edit_away() {
         let map = coded_map(["কোরিয়া", "পুতিন", "পুতিনের"]);
-        assert_eq!(found(&map, &Levenshtein::new("পুটিন", 1, false)), [("পুতিন".to_string(), 1)]);
+        assert_eq!(
+            found(&map, &Levenshtein::new("পুটিন", 1, false)),
+            [("পুতিন".to_string(), 1)]
+        );
         let prefix = found(&map, &Levenshtein::new("পুটিন", 1, true));
         assert_eq!(prefix, [("পুতিন".to_string(), 1), ("পুতিনের".to_string(), 1)]);
     }
@@ -361,9 +422,15 @@ mod tests {
         let map = coded_map(["করতে", "ছুক্তি", "নরতে"]);
         let any = found(&map, &Levenshtein::new("নরতে", 1, false));
         assert_eq!(any.len(), 2);
-        let same_first = found(&map, &Levenshtein::new("নরতে", 1, false).first_letter_in(&['ন']));
+        let same_first = found(
+            &map,
+            &Levenshtein::new("নরতে", 1, false).first_letter_in(&['ন']),
+        );
         assert_eq!(same_first, [("নরতে".to_string(), 0)]);
-        let either = found(&map, &Levenshtein::new("চুক্তি", 1, false).first_letter_in(&['চ', 'ছ']));
+        let either = found(
+            &map,
+            &Levenshtein::new("চুক্তি", 1, false).first_letter_in(&['চ', 'ছ']),
+        );
         assert_eq!(either, [("ছুক্তি".to_string(), 1)]);
     }
 
@@ -379,7 +446,9 @@ mod tests {
         for i in 1..=a.len() {
             for j in 1..=b.len() {
                 let cost = usize::from(a[i - 1] != b[j - 1]);
-                d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+                d[i][j] = (d[i - 1][j] + 1)
+                    .min(d[i][j - 1] + 1)
+                    .min(d[i - 1][j - 1] + cost);
                 if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                     d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
                 }

@@ -34,13 +34,23 @@ pub fn corrected_query(index: &Index<'_>, query: &Query) -> Result<Option<String
             ClauseKind::Word(word) => word.clone(),
             ClauseKind::Phrase(words) => format!("\"{}\"", words.join(" ")),
         };
-        parts.push(if clause.excluded { format!("-{text}") } else { text });
+        parts.push(if clause.excluded {
+            format!("-{text}")
+        } else {
+            text
+        });
     }
     Ok(changed.then(|| parts.join(" ")))
 }
 
 fn matches_nothing(index: &Index<'_>, word: &str, clause: &Clause) -> Result<bool, IndexError> {
-    let allow = Allow { stem: true, loose: true, prefix: clause.prefix, typos: true, banglish: true };
+    let allow = Allow {
+        stem: true,
+        loose: true,
+        prefix: clause.prefix,
+        typos: true,
+        banglish: true,
+    };
     Ok(expand(index, word, allow)?.words.is_empty())
 }
 
@@ -52,7 +62,11 @@ fn closest_word(index: &Index<'_>, word: &str) -> Result<Option<String>, IndexEr
         if !(3..=super::expand::MAX_TYPO_WORD).contains(&candidate.chars().count()) {
             continue;
         }
-        let first = candidate.chars().next().map(loose_letters).unwrap_or_default();
+        let first = candidate
+            .chars()
+            .next()
+            .map(loose_letters)
+            .unwrap_or_default();
         let automaton = Levenshtein::new(&candidate, 2, false).first_letter_in(&first);
         let mut stream = index.words().search_with_state(&automaton).into_stream();
         let mut scanned = 0;
@@ -64,7 +78,9 @@ fn closest_word(index: &Index<'_>, word: &str) -> Result<Option<String>, IndexEr
             let df = WordEntry::from_value(value).df;
             let edits = automaton.distance(state);
             // Prefer fewer edits, then more documents.
-            let better = best.as_ref().is_none_or(|(bdf, bedits, _)| (edits, std::cmp::Reverse(df)) < (*bedits, std::cmp::Reverse(*bdf)));
+            let better = best.as_ref().is_none_or(|(bdf, bedits, _)| {
+                (edits, std::cmp::Reverse(df)) < (*bedits, std::cmp::Reverse(*bdf))
+            });
             if better {
                 best = Some((df, edits, key_code::decode(key)));
             }

@@ -53,7 +53,13 @@ pub struct Allow {
 }
 
 /// How a word of a phrase matches: as written or by stem.
-pub const PHRASE_MEMBER: Allow = Allow { stem: true, loose: false, prefix: false, typos: false, banglish: false };
+pub const PHRASE_MEMBER: Allow = Allow {
+    stem: true,
+    loose: false,
+    prefix: false,
+    typos: false,
+    banglish: false,
+};
 
 /// The index words a query word matches.
 #[derive(Clone, Debug, Default)]
@@ -142,7 +148,10 @@ pub fn expand(index: &Index<'_>, word: &str, allow: Allow) -> Result<Expansion, 
             memo.index = index.id();
             memo.expansions.clear();
         }
-        memo.expansions.iter().find(|(w, a, _)| w == word && *a == allow).map(|(_, _, e)| e.clone())
+        memo.expansions
+            .iter()
+            .find(|(w, a, _)| w == word && *a == allow)
+            .map(|(_, _, e)| e.clone())
     });
     if let Some(expansion) = remembered {
         return Ok(expansion);
@@ -152,12 +161,17 @@ pub fn expand(index: &Index<'_>, word: &str, allow: Allow) -> Result<Expansion, 
         if memo.expansions.len() == REMEMBERED {
             memo.expansions.remove(0);
         }
-        memo.expansions.push((word.to_string(), allow, expansion.clone()));
+        memo.expansions
+            .push((word.to_string(), allow, expansion.clone()));
     });
     Ok(expansion)
 }
 
-fn expand_uncached(index: &Index<'_>, word: &str, mut allow: Allow) -> Result<Expansion, IndexError> {
+fn expand_uncached(
+    index: &Index<'_>,
+    word: &str,
+    mut allow: Allow,
+) -> Result<Expansion, IndexError> {
     allow.prefix &= word.chars().count() >= MIN_PREFIX;
     let mut expansion = Expansion::default();
     if let Some(entry) = index.word(word) {
@@ -174,9 +188,17 @@ fn expand_uncached(index: &Index<'_>, word: &str, mut allow: Allow) -> Result<Ex
         // The most frequent completions.
         let (mut best, mut scanned) = (Vec::new(), 0);
         index.words_starting_with(word, |_, entry| {
-            keep_least(&mut best, prefix_cap(word), (Reverse(entry.df), entry.postings));
+            keep_least(
+                &mut best,
+                prefix_cap(word),
+                (Reverse(entry.df), entry.postings),
+            );
             scanned += 1;
-            if scanned < MAX_SCAN { ControlFlow::Continue(()) } else { ControlFlow::Break(()) }
+            if scanned < MAX_SCAN {
+                ControlFlow::Continue(())
+            } else {
+                ControlFlow::Break(())
+            }
         });
         for (_, postings) in best {
             expansion.add(postings, PREFIX);
@@ -199,7 +221,14 @@ fn expand_uncached(index: &Index<'_>, word: &str, mut allow: Allow) -> Result<Ex
             // Neighbours of a word that exists weigh half: they decide only where the other words
             // of the query point to them.
             let weights = if exists { TYPO_OF_EXISTING } else { TYPO };
-            near_matches(index, &keys, typo_distance, allow.prefix, &weights, &mut expansion)?;
+            near_matches(
+                index,
+                &keys,
+                typo_distance,
+                allow.prefix,
+                &weights,
+                &mut expansion,
+            )?;
         }
     }
     if allow.banglish {
@@ -210,7 +239,14 @@ fn expand_uncached(index: &Index<'_>, word: &str, mut allow: Allow) -> Result<Ex
                 found += loose_matches(index, key, 0, allow.prefix, &BANGLISH, &mut expansion)?;
             }
             if found == 0 {
-                near_matches(index, &keys, banglish_distance, allow.prefix, &BANGLISH, &mut expansion)?;
+                near_matches(
+                    index,
+                    &keys,
+                    banglish_distance,
+                    allow.prefix,
+                    &BANGLISH,
+                    &mut expansion,
+                )?;
             }
         }
     }
@@ -238,19 +274,36 @@ fn loose_matches(
     let coded = key_code::encode(key);
     let mut found: Found = Vec::new();
     if distance == 0 && !prefix {
-        found.extend(index.loose().get(&coded).map(|group| (0, 0, coded.clone(), group)));
+        found.extend(
+            index
+                .loose()
+                .get(&coded)
+                .map(|group| (0, 0, coded.clone(), group)),
+        );
     } else if distance == 0 {
         // Only the shortest keys are kept, and a short prefix starts thousands.
         let shortest = shortest_with_prefix(index.loose(), &coded, prefix_cap(key));
-        found.extend(shortest.into_iter().map(|(k, group)| (0, k.len(), k, group)));
+        found.extend(
+            shortest
+                .into_iter()
+                .map(|(k, group)| (0, k.len(), k, group)),
+        );
     } else {
         let automaton = Levenshtein::new(key, distance, prefix).first_letter_in(&first_letter(key));
         walk(index.loose(), &automaton, |k, group, &state| {
             found.push((automaton.distance(state), k.len(), k.to_vec(), group));
-            if found.len() >= MAX_SCAN { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
+            if found.len() >= MAX_SCAN {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
         });
     }
-    let cap = if prefix { prefix_cap(key) } else { MAX_EXPANSIONS };
+    let cap = if prefix {
+        prefix_cap(key)
+    } else {
+        MAX_EXPANSIONS
+    };
     add_found(index, &coded, found, cap, weights, expansion)
 }
 
@@ -261,7 +314,9 @@ fn shortest_with_prefix(map: &fst::Map<&[u8]>, prefix: &[u8], cap: usize) -> Vec
     let fst = map.as_fst();
     let (mut node, mut out) = (fst.root(), Output::zero());
     for &byte in prefix {
-        let Some(i) = node.find_input(byte) else { return Vec::new() };
+        let Some(i) = node.find_input(byte) else {
+            return Vec::new();
+        };
         let transition = node.transition(i);
         (node, out) = (fst.node(transition.addr), out.cat(transition.out));
     }
@@ -317,7 +372,11 @@ fn near_matches(
     weights: &[f32; 3],
     expansion: &mut Expansion,
 ) -> Result<(), IndexError> {
-    let mut keys: Vec<(&str, u8)> = keys.iter().map(|k| (k.as_str(), distance(k))).filter(|&(k, d)| d > 0 && !k.is_empty()).collect();
+    let mut keys: Vec<(&str, u8)> = keys
+        .iter()
+        .map(|k| (k.as_str(), distance(k)))
+        .filter(|&(k, d)| d > 0 && !k.is_empty())
+        .collect();
     if prefix {
         // Every key with a typo budget is long enough to be a prefix: their walks settle apart.
         for (key, d) in keys {
@@ -327,23 +386,42 @@ fn near_matches(
     }
     keys.sort_by_key(|(k, _)| Reverse(k.len()));
     while let Some((&(longest, most), rest)) = keys.split_first() {
-        let (shorter, others): (Vec<_>, Vec<_>) = rest.iter().partition(|&&(k, d)| longest.starts_with(k) && d <= most);
-        let mut automaton = Levenshtein::new(longest, most, false).first_letter_in(&first_letter(longest));
+        let (shorter, others): (Vec<_>, Vec<_>) = rest
+            .iter()
+            .partition(|&&(k, d)| longest.starts_with(k) && d <= most);
+        let mut automaton =
+            Levenshtein::new(longest, most, false).first_letter_in(&first_letter(longest));
         for &(key, d) in &shorter {
             automaton = automaton.also_near(key.chars().count(), d);
         }
-        let ends: Vec<&str> = std::iter::once(longest).chain(shorter.iter().map(|&(k, _)| k)).collect();
+        let ends: Vec<&str> = std::iter::once(longest)
+            .chain(shorter.iter().map(|&(k, _)| k))
+            .collect();
         let mut found: Vec<Found> = vec![Vec::new(); ends.len()];
         walk(index.loose(), &automaton, |k, group, state| {
             for (end, found) in found.iter_mut().enumerate() {
-                if let Some(edits) = automaton.end_distance(state, end).filter(|_| found.len() < MAX_SCAN) {
+                if let Some(edits) = automaton
+                    .end_distance(state, end)
+                    .filter(|_| found.len() < MAX_SCAN)
+                {
                     found.push((edits, k.len(), k.to_vec(), group));
                 }
             }
-            if found.iter().all(|f| f.len() >= MAX_SCAN) { ControlFlow::Break(()) } else { ControlFlow::Continue(()) }
+            if found.iter().all(|f| f.len() >= MAX_SCAN) {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
         });
         for (key, found) in ends.into_iter().zip(found) {
-            add_found(index, &key_code::encode(key), found, MAX_EXPANSIONS, weights, expansion)?;
+            add_found(
+                index,
+                &key_code::encode(key),
+                found,
+                MAX_EXPANSIONS,
+                weights,
+                expansion,
+            )?;
         }
         keys = others;
     }

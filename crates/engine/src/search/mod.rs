@@ -27,8 +27,8 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 
 pub use expand::typo_distance;
-pub use suggest::{suggest, Suggestion};
 pub use query::{parse_query, Clause, ClauseKind, Query, MAX_CLAUSES, MAX_QUERY_BYTES};
+pub use suggest::{suggest, Suggestion};
 
 use crate::hits::{ClauseMatcher, Highlight, Highlighter, Hit};
 use crate::index::{Index, IndexError, SeekablePostings};
@@ -74,7 +74,12 @@ pub struct SearchOptions {
 
 impl Default for SearchOptions {
     fn default() -> Self {
-        SearchOptions { limit: 10, offset: 0, prefix: true, typos: true }
+        SearchOptions {
+            limit: 10,
+            offset: 0,
+            prefix: true,
+            typos: true,
+        }
     }
 }
 
@@ -159,7 +164,10 @@ impl Counts {
             by_doc.clear();
             by_doc.resize(len, Count::default());
         }
-        Counts { by_doc, docs: Vec::new() }
+        Counts {
+            by_doc,
+            docs: Vec::new(),
+        }
     }
 
     /// The count of `doc` (a valid document number: postings are checked against the count).
@@ -214,7 +222,11 @@ impl Drop for Counts {
 /// let results = search(&index, "পুতিন", &SearchOptions::default()).unwrap();
 /// assert_eq!(results.hits[0].id, "a");
 /// ```
-pub fn search(index: &Index<'_>, query: &str, options: &SearchOptions) -> Result<SearchResults, IndexError> {
+pub fn search(
+    index: &Index<'_>,
+    query: &str,
+    options: &SearchOptions,
+) -> Result<SearchResults, IndexError> {
     let parsed = parse_query(query);
     let (mut ranked, matchers) = rank(index, &parsed, options)?;
     let mut suggestion = None;
@@ -227,13 +239,23 @@ pub fn search(index: &Index<'_>, query: &str, options: &SearchOptions) -> Result
     }
     // Best first, ties by document number; only the requested page needs sorting.
     let limit = options.limit.min(MAX_LIMIT);
-    sort_first_by(&mut ranked, options.offset.saturating_add(limit), |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    sort_first_by(&mut ranked, options.offset.saturating_add(limit), |a, b| {
+        b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
+    });
     let page = ranked.get(options.offset..).unwrap_or_default();
     let page = &page[..page.len().min(limit)];
     let page_docs: Vec<u32> = page.iter().map(|&(doc, _)| doc).collect();
     let highlighter = Highlighter::new(&matchers, &page_docs)?;
-    let hits = page.iter().map(|&(doc, score)| make_hit(index, doc, score, &highlighter)).collect::<Result<_, _>>()?;
-    Ok(SearchResults { total: ranked.len(), hits, truncated: parsed.truncated, suggestion })
+    let hits = page
+        .iter()
+        .map(|&(doc, score)| make_hit(index, doc, score, &highlighter))
+        .collect::<Result<_, _>>()?;
+    Ok(SearchResults {
+        total: ranked.len(),
+        hits,
+        truncated: parsed.truncated,
+        suggestion,
+    })
 }
 
 /// What `query` matches in the whole of document `doc` (an ordinal, as [`Index::find`] gives):
@@ -251,13 +273,23 @@ pub fn search(index: &Index<'_>, query: &str, options: &SearchOptions) -> Result
 /// assert_eq!(&article.title[marked.title[0].start..marked.title[0].end], "কিমের");
 /// assert_eq!(&article.body[marked.body[0].start..marked.body[0].end], "কিম");
 /// ```
-pub fn highlight(index: &Index<'_>, query: &str, doc: u32, options: &SearchOptions) -> Result<DocumentHighlights, IndexError> {
+pub fn highlight(
+    index: &Index<'_>,
+    query: &str,
+    doc: u32,
+    options: &SearchOptions,
+) -> Result<DocumentHighlights, IndexError> {
     let (ranked, matchers) = rank(index, &parse_query(query), options)?;
     if !ranked.iter().any(|&(d, _)| d == doc) {
         return Ok(DocumentHighlights::default());
     }
     let article = index.document(doc)?;
-    let (title, body) = Highlighter::new(&matchers, &[doc])?.highlight_whole(doc, &article.title, &article.body, article.title_words);
+    let (title, body) = Highlighter::new(&matchers, &[doc])?.highlight_whole(
+        doc,
+        &article.title,
+        &article.body,
+        article.title_words,
+    );
     Ok(DocumentHighlights { title, body })
 }
 
@@ -273,7 +305,11 @@ type Ranked<'a> = (Vec<(u32, f32)>, Vec<ClauseMatcher<'a>>);
 
 /// Every matching document with its score, in no particular order, and how to highlight each
 /// clause.
-fn rank<'a>(index: &Index<'a>, parsed: &Query, options: &SearchOptions) -> Result<Ranked<'a>, IndexError> {
+fn rank<'a>(
+    index: &Index<'a>,
+    parsed: &Query,
+    options: &SearchOptions,
+) -> Result<Ranked<'a>, IndexError> {
     /// A document matching every clause so far: its summed BM25F score and title matches.
     struct Candidate {
         doc: u32,
@@ -337,11 +373,24 @@ fn rank<'a>(index: &Index<'a>, parsed: &Query, options: &SearchOptions) -> Resul
     // title that names them all; a headline holding every word is what a reader is looking for.
     // (For one word, the title boost already says it.)
     // And one that holds them in the order they were typed is closer still (see TITLE_ORDER).
-    let coverage = if matchers.len() > 1 { TITLE_COVERAGE / matchers.len() as f32 } else { 0.0 };
-    let order = if matchers.len() > 1 { TITLE_ORDER / (matchers.len() - 1) as f32 } else { 0.0 };
+    let coverage = if matchers.len() > 1 {
+        TITLE_COVERAGE / matchers.len() as f32
+    } else {
+        0.0
+    };
+    let order = if matchers.len() > 1 {
+        TITLE_ORDER / (matchers.len() - 1) as f32
+    } else {
+        0.0
+    };
     let ranked: Vec<(u32, f32)> = candidates
         .into_iter()
-        .map(|c| (c.doc, c.score * (1.0 + coverage * c.title) * (1.0 + order * c.ordered as f32)))
+        .map(|c| {
+            (
+                c.doc,
+                c.score * (1.0 + coverage * c.title) * (1.0 + order * c.ordered as f32),
+            )
+        })
         .collect();
     Ok((ranked, matchers))
 }
@@ -350,7 +399,12 @@ fn is_unexpanded_prefix(clause: &Clause) -> bool {
     matches!(&clause.kind, ClauseKind::Word(w) if clause.prefix && w.chars().count() < expand::MIN_PREFIX)
 }
 
-fn make_hit(index: &Index<'_>, doc: u32, score: f32, highlighter: &Highlighter) -> Result<Hit, IndexError> {
+fn make_hit(
+    index: &Index<'_>,
+    doc: u32,
+    score: f32,
+    highlighter: &Highlighter,
+) -> Result<Hit, IndexError> {
     let d = index.hit_document(doc)?;
     let (snippet, highlights, title_highlights) = highlighter.highlight(doc, &d)?;
     let some = |s: Cow<'_, str>| (!s.is_empty()).then(|| s.into_owned());
@@ -368,7 +422,11 @@ fn make_hit(index: &Index<'_>, doc: u32, score: f32, highlighter: &Highlighter) 
 }
 
 /// The documents a clause matches with their weighted counts, and how to highlight it.
-fn evaluate<'a>(index: &Index<'a>, clause: &Clause, options: &SearchOptions) -> Result<(Counts, ClauseMatcher<'a>), IndexError> {
+fn evaluate<'a>(
+    index: &Index<'a>,
+    clause: &Clause,
+    options: &SearchOptions,
+) -> Result<(Counts, ClauseMatcher<'a>), IndexError> {
     match &clause.kind {
         ClauseKind::Word(word) => {
             // Quoted words match as written (and by stem). Exclusions also take spelling variants,
@@ -389,7 +447,12 @@ fn evaluate<'a>(index: &Index<'a>, clause: &Clause, options: &SearchOptions) -> 
             let counts = phrase_counts(index, words)?;
             let members = words
                 .iter()
-                .map(|w| expand(index, w, expand::PHRASE_MEMBER)?.postings().map(|p| Ok(index.postings(p)?.unread())).collect())
+                .map(|w| {
+                    expand(index, w, expand::PHRASE_MEMBER)?
+                        .postings()
+                        .map(|p| Ok(index.postings(p)?.unread()))
+                        .collect()
+                })
                 .collect::<Result<_, IndexError>>()?;
             Ok((counts, ClauseMatcher::Phrase(members)))
         }
@@ -397,7 +460,10 @@ fn evaluate<'a>(index: &Index<'a>, clause: &Clause, options: &SearchOptions) -> 
 }
 
 /// The counts of the documents an expansion matches, and its words' postings, seekable.
-fn word_counts<'a>(index: &Index<'a>, expansion: &Expansion) -> Result<(Counts, Vec<SeekablePostings<'a>>), IndexError> {
+fn word_counts<'a>(
+    index: &Index<'a>,
+    expansion: &Expansion,
+) -> Result<(Counts, Vec<SeekablePostings<'a>>), IndexError> {
     let mut counts = Counts::new(index);
     let mut positions = Vec::new();
     let mut seekable = Vec::with_capacity(expansion.words.len());
@@ -423,7 +489,9 @@ fn phrase_counts(index: &Index<'_>, words: &[String]) -> Result<Counts, IndexErr
     // Per member: (document, position) of every matching word, sorted.
     let mut members: Vec<Vec<(u32, u32)>> = Vec::with_capacity(words.len());
     let has_doc = |member: &[(u32, u32)], doc: u32| {
-        member.get(member.partition_point(|&(d, _)| d < doc)).is_some_and(|&(d, _)| d == doc)
+        member
+            .get(member.partition_point(|&(d, _)| d < doc))
+            .is_some_and(|&(d, _)| d == doc)
     };
     let mut scratch = Vec::new();
     for word in words {
@@ -445,7 +513,9 @@ fn phrase_counts(index: &Index<'_>, words: &[String]) -> Result<Counts, IndexErr
         members.push(positions);
     }
     let mut counts = Counts::new(index);
-    let Some((first, rest)) = members.split_first() else { return Ok(counts) };
+    let Some((first, rest)) = members.split_first() else {
+        return Ok(counts);
+    };
     // The starts come in order, and so do the positions they need next: one cursor per member
     // walks its list once.
     let mut cursors = vec![0; rest.len()];
@@ -504,9 +574,13 @@ fn bm25(index: &Index<'_>, counts: &mut Counts) -> Result<(), IndexError> {
     for &doc in &counts.docs {
         let c = &mut counts.by_doc[doc as usize];
         let (title_words, body_words) = index.lengths(doc)?;
-        let tf = TITLE_BOOST * c.title / norm(title_words, mean_title) + c.body / norm(body_words, mean_body);
+        let tf = TITLE_BOOST * c.title / norm(title_words, mean_title)
+            + c.body / norm(body_words, mean_body);
         let class = rarity_class(c.best);
-        let idf = idf_of.iter().find(|(w, _)| *w == class).map_or(0.0, |&(_, idf)| idf);
+        let idf = idf_of
+            .iter()
+            .find(|(w, _)| *w == class)
+            .map_or(0.0, |&(_, idf)| idf);
         c.score = c.best * idf * tf / (K1 + tf);
     }
     Ok(())
@@ -519,12 +593,22 @@ mod tests {
     use crate::index::build_index;
 
     fn doc(id: &str, title: &str, body: &str) -> Document {
-        Document { id: id.into(), title: title.into(), body: body.into(), ..Default::default() }
+        Document {
+            id: id.into(),
+            title: title.into(),
+            body: body.into(),
+            ..Default::default()
+        }
     }
 
     fn ids(bytes: &[u8], query: &str) -> Vec<String> {
         let index = Index::open(bytes).unwrap();
-        search(&index, query, &SearchOptions::default()).unwrap().hits.into_iter().map(|h| h.id).collect()
+        search(&index, query, &SearchOptions::default())
+            .unwrap()
+            .hits
+            .into_iter()
+            .map(|h| h.id)
+            .collect()
     }
 
     #[test]
@@ -549,8 +633,16 @@ mod tests {
     #[test]
     fn a_title_with_every_query_word_ranks_above_a_body_repeating_one() {
         let bytes = build_index(&[
-            doc("repeats", "রাশিয়ার খবর", "পুতিন এলেন। পুতিন বললেন। কিম এলেন। কিম বললেন। আরও কথা।"),
-            doc("headline", "পুতিনের সঙ্গে কিমের বৈঠক", "দুই নেতা কথা বললেন। আরও অনেক কথা হলো সেখানে।"),
+            doc(
+                "repeats",
+                "রাশিয়ার খবর",
+                "পুতিন এলেন। পুতিন বললেন। কিম এলেন। কিম বললেন। আরও কথা।",
+            ),
+            doc(
+                "headline",
+                "পুতিনের সঙ্গে কিমের বৈঠক",
+                "দুই নেতা কথা বললেন। আরও অনেক কথা হলো সেখানে।",
+            ),
         ]);
         assert_eq!(ids(&bytes, "পুতিন কিম"), ["headline", "repeats"]);
     }
@@ -592,7 +684,10 @@ mod tests {
     fn remembered_expansions_belong_to_their_index() {
         // Expansions are remembered across searches; another index must not see them, even one
         // built from equal bytes at the same address after the first is gone.
-        let first = build_index(&[doc("a", "পুতিনের সফর", "কিম।"), doc("b", "খবর", "পুতিন এলেন।")]);
+        let first = build_index(&[
+            doc("a", "পুতিনের সফর", "কিম।"),
+            doc("b", "খবর", "পুতিন এলেন।"),
+        ]);
         assert_eq!(ids(&first, "পুতিন"), ["a", "b"]);
         let second = build_index(&[doc("c", "খবর", "অন্য কথা।"), doc("d", "পুতিনের কথা", "কিম।")]);
         assert_eq!(ids(&second, "পুতিন"), ["d"]);
@@ -601,15 +696,29 @@ mod tests {
 
     #[test]
     fn a_whole_article_is_highlighted_in_every_paragraph_and_form() {
-        let docs = [doc("a", "পুতিনের সফর", "প্রথম দিন পুতিন এলেন।\nদ্বিতীয় দিন পুতিনকে বিদায়।"), doc("b", "অন্য খবর", "বৃষ্টি।")];
+        let docs = [
+            doc(
+                "a",
+                "পুতিনের সফর",
+                "প্রথম দিন পুতিন এলেন।\nদ্বিতীয় দিন পুতিনকে বিদায়।",
+            ),
+            doc("b", "অন্য খবর", "বৃষ্টি।"),
+        ];
         let bytes = build_index(&docs);
         let index = Index::open(&bytes).unwrap();
         let article = index.document(0).unwrap();
         let marked = highlight(&index, "পুতিন", 0, &SearchOptions::default()).unwrap();
-        let words = |text: &str, hs: &[Highlight]| hs.iter().map(|h| text[h.start..h.end].to_string()).collect::<Vec<_>>();
+        let words = |text: &str, hs: &[Highlight]| {
+            hs.iter()
+                .map(|h| text[h.start..h.end].to_string())
+                .collect::<Vec<_>>()
+        };
         assert_eq!(words(&article.title, &marked.title), ["পুতিনের"]);
         assert_eq!(words(&article.body, &marked.body), ["পুতিন", "পুতিনকে"]);
-        assert_eq!(highlight(&index, "পুতিন", 1, &SearchOptions::default()).unwrap(), DocumentHighlights::default());
+        assert_eq!(
+            highlight(&index, "পুতিন", 1, &SearchOptions::default()).unwrap(),
+            DocumentHighlights::default()
+        );
     }
 
     #[test]

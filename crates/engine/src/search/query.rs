@@ -67,7 +67,9 @@ pub fn parse_query(query: &str) -> Query {
     let mut rest = text;
     loop {
         rest = rest.trim_start();
-        let Some(first) = rest.chars().next() else { break };
+        let Some(first) = rest.chars().next() else {
+            break;
+        };
         let excluded = first == '-' && rest[1..].starts_with(|c: char| !c.is_whitespace());
         if excluded {
             rest = &rest[1..];
@@ -77,11 +79,15 @@ pub fn parse_query(query: &str) -> Query {
             let inner = &rest[open..];
             let close = inner.find(is_quote).unwrap_or(inner.len());
             let words = terms(&inner[..close]);
-            rest = inner.get(close..).map_or("", |r| r.trim_start_matches(is_quote));
+            rest = inner
+                .get(close..)
+                .map_or("", |r| r.trim_start_matches(is_quote));
             push(&mut clauses, words, excluded, true, false);
             continue;
         }
-        let end = rest.find(|c: char| c.is_whitespace() || is_quote(c)).unwrap_or(rest.len());
+        let end = rest
+            .find(|c: char| c.is_whitespace() || is_quote(c))
+            .unwrap_or(rest.len());
         let chunk = &rest[..end];
         let mut words = Vec::new();
         let mut last_end = 0;
@@ -108,8 +114,19 @@ pub fn parse_query(query: &str) -> Query {
 
 /// Adds the clause(s) for one chunk: a single word, or the chunk's words as a phrase when it is
 /// quoted or excluded (`-রাশিয়া-উ.কোরিয়া` excludes the sequence), or as separate words.
-fn push(clauses: &mut Vec<Clause>, mut words: Vec<String>, excluded: bool, quoted: bool, at_end: bool) {
-    let clause = |kind, prefix| Clause { kind, excluded, quoted, prefix };
+fn push(
+    clauses: &mut Vec<Clause>,
+    mut words: Vec<String>,
+    excluded: bool,
+    quoted: bool,
+    at_end: bool,
+) {
+    let clause = |kind, prefix| Clause {
+        kind,
+        excluded,
+        quoted,
+        prefix,
+    };
     match words.len() {
         0 => {}
         1 => clauses.push(clause(ClauseKind::Word(words.remove(0)), at_end)),
@@ -132,12 +149,20 @@ mod tests {
     use crate::analysis::normalize;
 
     fn word(w: &str, prefix: bool) -> Clause {
-        Clause { kind: ClauseKind::Word(w.into()), excluded: false, quoted: false, prefix }
+        Clause {
+            kind: ClauseKind::Word(w.into()),
+            excluded: false,
+            quoted: false,
+            prefix,
+        }
     }
 
     #[test]
     fn last_word_is_a_prefix_only_while_typing_it() {
-        assert_eq!(parse_query("কিম ক্ষেপণা").clauses, [word("কিম", false), word("ক্ষেপণা", true)]);
+        assert_eq!(
+            parse_query("কিম ক্ষেপণা").clauses,
+            [word("কিম", false), word("ক্ষেপণা", true)]
+        );
         assert!(!parse_query("কিম ক্ষেপণা ").clauses[1].prefix);
         assert!(!parse_query("কিম ক্ষেপণা।").clauses[1].prefix);
     }
@@ -146,7 +171,10 @@ mod tests {
     fn phrases_and_exclusions() {
         let q = parse_query("“উত্তর কোরিয়া” -\"দক্ষিণ কোরিয়া\" -পুতিন রুশ-উত্তর");
         assert_eq!(q.clauses.len(), 5);
-        assert_eq!(q.clauses[0].kind, ClauseKind::Phrase(vec!["উত্তর".into(), normalize("কোরিয়া")]));
+        assert_eq!(
+            q.clauses[0].kind,
+            ClauseKind::Phrase(vec!["উত্তর".into(), normalize("কোরিয়া")])
+        );
         assert!(q.clauses[1].excluded && q.clauses[1].quoted);
         assert!(q.clauses[2].excluded && q.clauses[2].kind == ClauseKind::Word("পুতিন".into()));
         assert_eq!(q.clauses[3], word("রুশ", false));

@@ -40,7 +40,9 @@ pub fn suggest(index: &Index<'_>, input: &str, limit: usize) -> Vec<Suggestion> 
     let input = &input[..end];
     let mut last = None;
     for_each_word(input, |w| last = Some((w.start, w.term.to_string())));
-    let Some((start, prefix)) = last else { return Vec::new() };
+    let Some((start, prefix)) = last else {
+        return Vec::new();
+    };
     // A finished word (followed by a space or punctuation) is not completed.
     if input[start..].chars().any(|c| c.is_whitespace()) {
         return Vec::new();
@@ -48,20 +50,36 @@ pub fn suggest(index: &Index<'_>, input: &str, limit: usize) -> Vec<Suggestion> 
     let mut found = completions(index, &prefix);
     if let Some(bengali) = from_banglish(&prefix) {
         let mut more = completions(index, &bengali);
-        if more.is_empty() && (3..=super::expand::MAX_TYPO_WORD).contains(&bengali.chars().count()) {
-            let first = bengali.chars().next().map(loose_letters).unwrap_or_default();
-            more = near_completions(index, Levenshtein::new(&bengali, 1, true).first_letter_in(&first));
+        if more.is_empty() && (3..=super::expand::MAX_TYPO_WORD).contains(&bengali.chars().count())
+        {
+            let first = bengali
+                .chars()
+                .next()
+                .map(loose_letters)
+                .unwrap_or_default();
+            more = near_completions(
+                index,
+                Levenshtein::new(&bengali, 1, true).first_letter_in(&first),
+            );
         }
         found.extend(more);
     }
-    sort_unstable_by(&mut found, |a, b| b.0.cmp(&a.0).then_with(|| a.1.len().cmp(&b.1.len())).then_with(|| a.1.cmp(&b.1)));
+    sort_unstable_by(&mut found, |a, b| {
+        b.0.cmp(&a.0)
+            .then_with(|| a.1.len().cmp(&b.1.len()))
+            .then_with(|| a.1.cmp(&b.1))
+    });
     found.dedup_by(|a, b| a.1 == b.1);
     found
         .into_iter()
         .take(limit)
         .map(|(documents, key)| {
             let term = key_code::decode(&key);
-            Suggestion { completion: format!("{}{}", &input[..start], term), term, documents }
+            Suggestion {
+                completion: format!("{}{}", &input[..start], term),
+                term,
+                documents,
+            }
         })
         .collect()
 }
@@ -71,7 +89,11 @@ fn completions(index: &Index<'_>, prefix: &str) -> Vec<(u32, Vec<u8>)> {
     let mut found = Vec::new();
     index.words_starting_with(prefix, |key, entry| {
         found.push((entry.df, key.to_vec()));
-        if found.len() < MAX_SCAN { ControlFlow::Continue(()) } else { ControlFlow::Break(()) }
+        if found.len() < MAX_SCAN {
+            ControlFlow::Continue(())
+        } else {
+            ControlFlow::Break(())
+        }
     });
     found
 }
