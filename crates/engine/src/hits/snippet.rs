@@ -167,9 +167,16 @@ fn marks(clauses: &[ClauseMatcher<'_>], mut found: Vec<(u32, u32, u32)>) -> Vec<
     if in_phrases.is_empty() {
         return marks;
     }
-    // A later clause's phrase wins: a stable sort keeps phrase marks after word marks, clause order.
+    // At one position, phrase marks sort after the word mark, and a later clause's phrase last:
+    // it wins.
     marks.extend(in_phrases);
-    marks.sort_by_key(|m| m.position);
+    crate::sort::sort_unstable_by(&mut marks, |a, b| {
+        (a.position, is_phrase(a.clause), a.clause).cmp(&(
+            b.position,
+            is_phrase(b.clause),
+            b.clause,
+        ))
+    });
     let mut merged: Vec<Mark> = Vec::with_capacity(marks.len());
     for m in marks {
         match merged.last_mut() {
@@ -562,6 +569,15 @@ mod tests {
     fn phrases_highlight_as_one_range() {
         let hit = &hits("উত্তর দিকে গেল। উত্তর কোরিয়া বলল।", "\"উত্তর কোরিয়া\"")[0];
         assert_eq!(marked(&hit.snippet, &hit.highlights), ["উত্তর কোরিয়া"]);
+    }
+
+    #[test]
+    fn a_phrase_wins_over_its_words_searched_alone() {
+        let hit = &hits("উত্তর দিকে গেল। উত্তর কোরিয়া বলল।", "উত্তর \"উত্তর কোরিয়া\"")[0];
+        assert_eq!(
+            marked(&hit.snippet, &hit.highlights),
+            ["উত্তর", "উত্তর কোরিয়া"]
+        );
     }
 
     #[test]

@@ -384,7 +384,7 @@ fn near_matches(
         }
         return Ok(());
     }
-    keys.sort_by_key(|(k, _)| Reverse(k.len()));
+    crate::sort::insertion_sort_by_key(&mut keys, |(k, _)| Reverse(k.len()));
     while let Some((&(longest, most), rest)) = keys.split_first() {
         let (shorter, others): (Vec<_>, Vec<_>) = rest
             .iter()
