@@ -40,9 +40,10 @@ export function exportCorpus(corpus, name, { queries = false } = {}) {
  * sondhan's npm package for `corpus` (null: the seeds, scripts/build-web's default) into
  * target/bench/pkg/<name>. Returns the folder and the seconds the build took.
  */
-export function buildSondhan(corpus, name) {
+export function buildSondhan(corpus, name, { widget = true } = {}) {
   const out = path.join(PKG, name);
-  const seconds = sh('scripts/build-web', [...(corpus ? ['--corpus', corpus] : []), '--out-dir', out], {
+  const args = [...(corpus ? ['--corpus', corpus] : []), ...(widget ? [] : ['--no-widget']), '--out-dir', out];
+  const seconds = sh('scripts/build-web', args, {
     PATH: `${path.join(ROOT, 'node_modules/.bin')}:${process.env.PATH}`,
   });
   return { pkg: out, seconds };

@@ -58,8 +58,9 @@ say('exporting the corpora as sondhan reads them; known-item queries');
 const newsData = exportCorpus(NEWS, 'news', { queries: true });
 const seedsData = exportCorpus(SEEDS, 'seeds');
 
-say('building sondhan: empty corpus, seeds, news (scripts/build-web)');
+say('building sondhan: empty corpus (with and without the widget), seeds, news (scripts/build-web)');
 const empty = buildSondhan(emptyCorpus(), 'empty');
+const emptyNoWidget = buildSondhan(emptyCorpus(), 'empty-no-widget', { widget: false });
 const seeds = buildSondhan(null, 'seeds');
 const news = buildSondhan(NEWS, 'news');
 say('native throughput (criterion, group throughput)');
@@ -70,6 +71,7 @@ const cliEval = cliSeedEval();
 say('sizes (brotli 11 is slow the first time; cached by content after)');
 const sizes = {
   empty: packageSizes(empty.pkg),
+  emptyNoWidget: packageSizes(emptyNoWidget.pkg),
   seeds: packageSizes(seeds.pkg),
   news: packageSizes(news.pkg),
   seedsIndex: indexSections(seedsData.index),

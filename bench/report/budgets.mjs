@@ -20,6 +20,12 @@ export function budgets(results) {
 
   const rows = [
     atMost('engine code alone (empty corpus): .wasm + JS glue, brotli', sizes.empty.wasm.brotli + sizes.empty.js.brotli, 60 * KB, size),
+    atMost(
+      'engine code alone without the search box (empty corpus, `--no-widget`: the API only)',
+      sizes.emptyNoWidget.wasm.brotli + sizes.emptyNoWidget.js.brotli,
+      60 * KB,
+      size,
+    ),
     atMost('seeds build: everything the page downloads to search (as sent, brotli)', sondhanSeeds.cold.bytes.engine, 90 * KB, size),
     atMost('news build: the .wasm, brotli, against 1.25 × the corpus text brotli', sizes.news.wasm.brotli, 1.25 * sizes.newsText.brotli, size),
     atMost('news, Chromium: query latency p99 (all sets; prefix and typos on)', sondhanNews.latency.all.p99, 2, (v) => `${ms(v)} ms`),

@@ -123,11 +123,12 @@ export function seedsPerformanceBlock({ seeds }) {
 }
 
 export function sizesBlock({ sizes }) {
-  const rows = ['empty', 'seeds', 'news'].map((build) => {
+  const builds = { empty: 'empty', emptyNoWidget: 'empty, `--no-widget`', seeds: 'seeds', news: 'news' };
+  const rows = Object.entries(builds).map(([build, name]) => {
     const { wasm, js } = sizes[build];
-    return [build, size(wasm.raw), size(wasm.gzip), size(wasm.brotli), size(js.raw), size(js.brotli), size(wasm.brotli + js.brotli)];
+    return [name, size(wasm.raw), size(wasm.gzip), size(wasm.brotli), size(js.raw), size(js.brotli), size(wasm.brotli + js.brotli)];
   });
-  const builds = table(['corpus', '.wasm raw', '.wasm gzip -9', '.wasm brotli 11', 'JS glue raw', 'JS glue brotli', '.wasm + JS, brotli'], rows);
+  const buildTable = table(['corpus', '.wasm raw', '.wasm gzip -9', '.wasm brotli 11', 'JS glue raw', 'JS glue brotli', '.wasm + JS, brotli'], rows);
 
   const code = sizes.empty.wasm;
   const sections = sizes.newsIndex.sections.filter((s) => s.raw > 0);
@@ -139,7 +140,7 @@ export function sizesBlock({ sizes }) {
     [`the corpus text (${sizes.newsText.files} files as they are)`, size(sizes.newsText.raw), size(sizes.newsText.brotli)],
   ];
   const split = table(['news build, part', 'raw', 'brotli 11 (each part alone)'], splitRows);
-  return `${builds}\n\n${split}`;
+  return `${buildTable}\n\n${split}`;
 }
 
 export function nativeBlock({ native }) {

@@ -11,6 +11,7 @@ use sondhan_engine::SearchOptions;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// What `mount` may be told.
+#[cfg(feature = "widget")]
 #[derive(Debug, Default)]
 pub struct MountOptions {
     pub placeholder: Option<String>,
@@ -40,6 +41,7 @@ pub fn search_options(value: &JsValue) -> Result<SearchOptions, String> {
 }
 
 /// `{ placeholder, label, limit }`.
+#[cfg(feature = "widget")]
 pub fn mount_options(value: &JsValue) -> Result<MountOptions, String> {
     let Some(object) = object(value, &["placeholder", "label", "limit"])? else {
         return Ok(MountOptions::default());
@@ -104,6 +106,7 @@ fn flag(object: &Object, key: &str) -> Result<Option<bool>, String> {
         .ok_or_else(|| format!("{key} must be true or false, not {}", describe(&value)))
 }
 
+#[cfg(feature = "widget")]
 fn text(object: &Object, key: &str) -> Result<Option<String>, String> {
     let Some(value) = field(object, key)? else {
         return Ok(None);

@@ -106,16 +106,6 @@ export interface IndexStats {
   /** Bytes per section of the index, in file order. */
   sections: { name: string; bytes: number }[];
 }
-
-/** Options for `mount`. Every field is optional. */
-export interface MountOptions {
-  /** Placeholder text of the search box. */
-  placeholder?: string;
-  /** Accessible name of the search box. */
-  label?: string;
-  /** Hits to list, at most 100. Default 10. */
-  limit?: number;
-}
 "#;
 
 /// The serializer for every answer: `None` becomes `null` (not `undefined`), so each declared

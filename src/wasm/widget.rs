@@ -30,6 +30,19 @@ use web_sys::{Element, Event, EventTarget, KeyboardEvent};
 use super::options::{js_message, mount_options, quote};
 use view::View;
 
+#[wasm_bindgen(typescript_custom_section)]
+const TYPESCRIPT: &'static str = r#"
+/** Options for `mount`. Every field is optional. */
+export interface MountOptions {
+  /** Placeholder text of the search box. */
+  placeholder?: string;
+  /** Accessible name of the search box. */
+  label?: string;
+  /** Hits to list, at most 100. Default 10. */
+  limit?: number;
+}
+"#;
+
 /// Builds a search box inside `target` (an element, or a CSS selector for one) and returns a
 /// handle to it. The box searches on every keystroke; ArrowUp/ArrowDown choose a hit, Enter
 /// opens it (its url, or the article itself when it has none), Escape clears.

@@ -123,6 +123,21 @@ console.log(JSON.stringify({
     assert(answer.suggestion.startsWith('কোর'), `suggest: ${answer.suggestion}`);
   },
 
+  async 'built with --no-widget, the package searches without mount and is smaller'() {
+    // scripts/test-web builds it: scripts/build-web --no-widget --out-dir tests/web/out/no-widget/pkg
+    const lean = path.join(ROOT, 'tests/web/out/no-widget/pkg');
+    const types = readFileSync(path.join(lean, 'sondhan.d.ts'), 'utf8');
+    assert(!types.includes('mount'), 'sondhan.d.ts declares no mount');
+    const module = await import(path.join(lean, 'sondhan.js'));
+    assert(!('mount' in module) && !('SearchBox' in module), `no mount or SearchBox export: ${Object.keys(module)}`);
+    module.initSync({ module: readFileSync(path.join(lean, 'sondhan_bg.wasm')) });
+    const results = module.search('পুতিন', { limit: 3 });
+    equal([results.total, results.hits.length], [5, 3], 'total and hits');
+    equal(module.document(results.hits[0].id).title, results.hits[0].title, 'document(id)');
+    const saved = statSync(path.join(PKG, 'sondhan_bg.wasm')).size - statSync(path.join(lean, 'sondhan_bg.wasm')).size;
+    assert(saved > 20_000, `the .wasm is ${saved} bytes smaller than with the widget`);
+  },
+
   async 'a plain <script type="module"> page imports it from node_modules'() {
     write(
       'plain/index.html',
