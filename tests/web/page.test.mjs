@@ -126,6 +126,23 @@ const results = await run('page', {
     await context.close();
   },
 
+  async 'the article view marks a phrase that runs over a paragraph break, in both paragraphs'() {
+    const { context, page, watcher } = await open(site.url);
+    // In 002 a line ends «রাশিয়ার জন্য অস্ত্র» and the next begins «পিয়ংইয়ং ও মস্কোর».
+    await page.keyboard.type('"অস্ত্র পিয়ংইয়ং"', { delay: 10 });
+    await eventually('1 hit', async () => (await optionCount(page)) === 1);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    const marks = page.locator('.sondhan-article p mark');
+    await marks.first().waitFor();
+    const nfd = (s) => s.normalize('NFD');
+    equal((await marks.allTextContents()).map(nfd), ['অস্ত্র', 'পিয়ংইয়ং'].map(nfd), 'the two halves are marked');
+    const paragraphs = await marks.evaluateAll((ms) => ms.map((m) => [...m.closest('article').querySelectorAll('p')].indexOf(m.closest('p'))));
+    equal(paragraphs[1] - paragraphs[0], 1, `in consecutive paragraphs (${paragraphs})`);
+    await watcher.check();
+    await context.close();
+  },
+
   async 'a click opens a hit too'() {
     const { context, page, watcher } = await open(site.url);
     await page.keyboard.type('কোরিয়া', { delay: 10 });
