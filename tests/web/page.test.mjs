@@ -143,6 +143,25 @@ const results = await run('page', {
     await context.close();
   },
 
+  async 'the .wasm is fetched once, from the preload, before the page script asks for it'() {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const watcher = await watch(page);
+    const wasm = [];
+    page.on('request', (r) => r.url().endsWith('.wasm') && wasm.push(r.url()));
+    await page.goto(site.url);
+    await page.getByRole('combobox').waitFor();
+    equal(wasm.length, 1, `requests for the .wasm (${wasm})`);
+    const [wasmStart, glueEnd] = await page.evaluate(() => {
+      const entry = (file) => performance.getEntriesByType('resource').find((e) => e.name.endsWith(file));
+      return [entry('sondhan_bg.wasm').startTime, entry('app.js').responseEnd];
+    });
+    // Without the preload, the fetch starts only after app.js has arrived and imported the glue.
+    assert(wasmStart < glueEnd, `the .wasm fetch started at ${wasmStart} ms, app.js arrived at ${glueEnd} ms`);
+    await watcher.check();
+    await context.close();
+  },
+
   async 'a click opens a hit too'() {
     const { context, page, watcher } = await open(site.url);
     await page.keyboard.type('কোরিয়া', { delay: 10 });
