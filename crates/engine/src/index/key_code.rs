@@ -21,8 +21,8 @@ pub const ESCAPE: u8 = 0x84;
 
 const BENGALI: u32 = 0x0980;
 
-/// The coded byte of `c`, if it has one of its own.
-fn byte(c: char) -> Option<u8> {
+/// The coded byte of `c`, if it has one of its own (if not, it is escaped).
+pub fn byte(c: char) -> Option<u8> {
     let c = u32::from(c);
     match c {
         0..=0x7F => Some(c as u8),

@@ -13,6 +13,11 @@
 //! Because the NFA tracks every prefix of the query, one walk also finds the keys near shorter
 //! prefixes of it ([`Levenshtein::also_near`]): a word's stems are mostly prefixes of it.
 //!
+//! Once a state has spent its whole edit budget, only a letter the query has near the current
+//! position can extend it ([`Levenshtein::only_inputs`]): the walk then looks those few letters up
+//! in the FST node instead of trying each of its transitions. Three in four transitions a typo
+//! walk tried on the news corpus came from such states, and six in seven of those were rejected.
+//!
 //! The automaton can also require the first letter to be one of a few: people rarely get the
 //! first letter wrong, and checking it inside the automaton lets the FST walk skip every subtree
 //! of another first letter instead of visiting it and filtering afterwards.
@@ -48,6 +53,9 @@ pub struct Levenshtein {
     others: Vec<(u32, u64)>,
     /// Bits `K ..= len + K`: the query prefix lengths there are, shifted like the positions.
     prefixes: u64,
+    /// The query's code points as keys spell them, one byte each; `None` for one that takes
+    /// several (escaped).
+    coded: Vec<Option<u8>>,
     /// All ones up to level `distance`, zero above: levels past the distance stay empty.
     levels: [u8; 3],
     /// What matches: the whole query (first) and any shorter prefixes asked for, each as its
@@ -96,6 +104,7 @@ impl Levenshtein {
             bengali: Box::new([0; 128]),
             others: Vec::new(),
             prefixes: 0,
+            coded: Vec::new(),
             levels: [0, 1, 2].map(|d| if d <= distance { u8::MAX } else { 0 }),
             ends: Vec::new(),
             prefix,
@@ -108,6 +117,7 @@ impl Levenshtein {
         let mut len = 0;
         for (i, c) in (0..).zip(word.chars()) {
             let bit = 1 << (i + K + 1);
+            automaton.coded.push(key_code::byte(c));
             match bengali_index(c as u32) {
                 Some(b) => automaton.bengali[b] |= bit,
                 None => match automaton.others.iter_mut().find(|(o, _)| *o == c as u32) {
@@ -186,6 +196,39 @@ impl Levenshtein {
         (d <= distance).then_some(d)
     }
 
+    /// The only key bytes that can extend `state`, ascending, when its whole edit budget is spent:
+    /// then a code point must match the query near the current position (or complete a
+    /// transposition there), so at most `2 K + 1` of them. `None` while any byte may extend it
+    /// (edits left, a prefix automaton settled, a first letter or an escaped code point being read).
+    // Not inlined: `walk` is instantiated once per caller, and this would be copied into each.
+    #[inline(never)]
+    pub fn only_inputs(&self, state: &State) -> Option<Inputs> {
+        let top = self.levels.iter().rposition(|&l| l != 0)?;
+        if state.settled != NONE
+            || state.pending != 0
+            || state.escaped
+            || usize::from(state.read) < self.first_len
+            || (0..top).any(|d| state.within[d] != 0 || state.swapped[d] != 0)
+        {
+            return None;
+        }
+        // Bit `j` of a level is query prefix `chars + j - K`: the code point after it is what
+        // matches (`step`'s `matches`, for within and swapped alike).
+        let live = state.within[top] | state.swapped[top];
+        let mut inputs = Inputs::default();
+        for j in (0..=2 * K).filter(|j| live >> j & 1 == 1) {
+            let Some(i) = (u32::from(state.chars) + j).checked_sub(K) else {
+                continue;
+            };
+            match self.coded.get(i as usize) {
+                Some(&Some(byte)) => inputs.insert(byte),
+                Some(None) => return None,
+                None => {}
+            }
+        }
+        Some(inputs)
+    }
+
     /// The query positions code point `c` holds (see [`Levenshtein::bengali`]).
     fn positions(&self, c: u32) -> u64 {
         match bengali_index(c) {
@@ -242,6 +285,35 @@ impl Levenshtein {
     }
 }
 
+/// A few key bytes, ascending and distinct (see [`Levenshtein::only_inputs`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Inputs {
+    bytes: [u8; 2 * K as usize + 1],
+    len: u8,
+}
+
+impl Inputs {
+    /// Adds `byte` in order, unless it is there. There is room: `only_inputs` adds at most one
+    /// per bit of the band.
+    fn insert(&mut self, byte: u8) {
+        let len = usize::from(self.len);
+        if self.bytes[..len].contains(&byte) {
+            return;
+        }
+        let mut at = len;
+        while at > 0 && self.bytes[at - 1] > byte {
+            self.bytes[at] = self.bytes[at - 1];
+            at -= 1;
+        }
+        self.bytes[at] = byte;
+        self.len += 1;
+    }
+
+    pub fn as_slice(&self) -> &[u8] {
+        &self.bytes[..usize::from(self.len)]
+    }
+}
+
 /// Calls `found` with every key of `map` the automaton matches, its value and the automaton's
 /// state, in key order, until it breaks.
 ///
@@ -249,10 +321,13 @@ impl Levenshtein {
 /// it before asking the automaton whether it can go on; here a transition the automaton rejects
 /// costs no more than the question, and most do: most of a node's many next letters are ones
 /// no edit allows.
+///
+/// `found` is a trait object: it runs once per match, not per transition, and one copy of the
+/// walk serves every caller in the .wasm.
 pub fn walk(
     map: &fst::Map<&[u8]>,
     automaton: &Levenshtein,
-    mut found: impl FnMut(&[u8], u64, &State) -> ControlFlow<()>,
+    found: &mut dyn FnMut(&[u8], u64, &State) -> ControlFlow<()>,
 ) {
     let fst = map.as_fst();
     let root = fst.root();
@@ -267,15 +342,32 @@ pub fn walk(
         return;
     }
     let mut key = Vec::new();
-    // Per node on the path: the node, its next transition, the output so far, the state there.
-    let mut path = vec![(root, 0, Output::zero(), start)];
-    while let Some((node, next, out, state)) = path.last_mut() {
-        let Some(i) = (*next < node.len()).then_some(*next) else {
+    // Per node on the path: the node, the state there, the output so far, the only inputs that
+    // can extend the state if it has no edits left, and the next transition (or next of those
+    // inputs) to try.
+    let mut path = vec![(
+        root,
+        start,
+        Output::zero(),
+        automaton.only_inputs(&start),
+        0,
+    )];
+    while let Some((node, state, out, only, next)) = path.last_mut() {
+        let i = match only {
+            None => (*next < node.len()).then_some(*next),
+            Some(inputs) => inputs.as_slice()[*next..].iter().find_map(|&b| {
+                *next += 1;
+                node.find_input(b)
+            }),
+        };
+        let Some(i) = i else {
             path.pop();
             key.pop();
             continue;
         };
-        *next += 1;
+        if only.is_none() {
+            *next += 1;
+        }
         let transition = node.transition(i);
         let to = automaton.accept(state, transition.inp);
         if !automaton.can_match(&to) {
@@ -290,7 +382,7 @@ pub fn walk(
         {
             return;
         }
-        path.push((target, 0, out, to));
+        path.push((target, to, out, automaton.only_inputs(&to), 0));
     }
 }
 
@@ -496,7 +588,7 @@ mod tests {
             let automaton = Levenshtein::new(&query, distance, prefix).first_letter_in(&['a', 'b']);
             let map = Map::new(map.as_fst().as_bytes()).unwrap();
             let mut walked = Vec::new();
-            walk(&map, &automaton, |key, value, &state| {
+            walk(&map, &automaton, &mut |key, value, &state| {
                 walked.push((key_code::decode(key), value, automaton.distance(state)));
                 ControlFlow::Continue(())
             });

@@ -290,7 +290,7 @@ fn loose_matches(
         );
     } else {
         let automaton = Levenshtein::new(key, distance, prefix).first_letter_in(&first_letter(key));
-        walk(index.loose(), &automaton, |k, group, &state| {
+        walk(index.loose(), &automaton, &mut |k, group, &state| {
             found.push((automaton.distance(state), k.len(), k.to_vec(), group));
             if found.len() >= MAX_SCAN {
                 ControlFlow::Break(())
@@ -398,7 +398,7 @@ fn near_matches(
             .chain(shorter.iter().map(|&(k, _)| k))
             .collect();
         let mut found: Vec<Found> = vec![Vec::new(); ends.len()];
-        walk(index.loose(), &automaton, |k, group, state| {
+        walk(index.loose(), &automaton, &mut |k, group, state| {
             for (end, found) in found.iter_mut().enumerate() {
                 if let Some(edits) = automaton
                     .end_distance(state, end)
