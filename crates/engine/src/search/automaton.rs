@@ -285,6 +285,9 @@ impl Levenshtein {
     }
 }
 
+/// What [`walk`] calls with each match: its key, its value and the automaton's state there.
+pub type Found<'a> = dyn FnMut(&[u8], u64, &State) -> ControlFlow<()> + 'a;
+
 /// A few key bytes, ascending and distinct (see [`Levenshtein::only_inputs`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Inputs {
@@ -327,7 +330,7 @@ impl Inputs {
 pub fn walk(
     map: &fst::Map<&[u8]>,
     automaton: &Levenshtein,
-    found: &mut dyn FnMut(&[u8], u64, &State) -> ControlFlow<()>,
+    found: &mut Found<'_>,
 ) {
     let fst = map.as_fst();
     let root = fst.root();
