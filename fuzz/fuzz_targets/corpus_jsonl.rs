@@ -10,14 +10,22 @@ use sondhan_engine::corpus::read_bytes;
 use sondhan_engine::index::{build_index, Index};
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(corpus) = read_bytes(Path::new("articles.jsonl"), data) else { return };
+    let Ok(corpus) = read_bytes(Path::new("articles.jsonl"), data) else {
+        return;
+    };
     let ids: HashSet<&str> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids.len(), corpus.documents.len(), "ids are unique");
     for d in &corpus.documents {
         if let Some(url) = &d.url {
-            let scheme = url.trim().split_once(':').map(|(s, _)| s.to_ascii_lowercase());
+            let scheme = url
+                .trim()
+                .split_once(':')
+                .map(|(s, _)| s.to_ascii_lowercase());
             assert!(
-                matches!(scheme.as_deref(), None | Some("http") | Some("https")) || scheme.as_deref().is_some_and(|s| s.contains(['/', '?', '#'])),
+                matches!(scheme.as_deref(), None | Some("http") | Some("https"))
+                    || scheme
+                        .as_deref()
+                        .is_some_and(|s| s.contains(['/', '?', '#'])),
                 "a script url got through: {url:?}"
             );
         }

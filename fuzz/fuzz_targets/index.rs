@@ -22,7 +22,10 @@ const HEADER_LEN: usize = 20;
 fuzz_target!(|data: &[u8]| {
     let opened = Index::open(data);
     let verified = Index::open_verified(data);
-    assert!(opened.is_ok() || verified.is_err(), "open_verified accepts what open rejects");
+    assert!(
+        opened.is_ok() || verified.is_err(),
+        "open_verified accepts what open rejects"
+    );
     let Ok(index) = opened else { return };
     tolerating_fst_panics(|| use_index(&index));
     // With its header checksum recomputed, open_verified gets past that check to the FSTs' own

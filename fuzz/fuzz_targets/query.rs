@@ -8,7 +8,9 @@ use libfuzzer_sys::fuzz_target;
 use sondhan_fuzz::{exercise, options, seeds_index};
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&flags, query)) = data.split_first() else { return };
+    let Some((&flags, query)) = data.split_first() else {
+        return;
+    };
     let query = String::from_utf8_lossy(query);
     exercise(seeds_index(), &query, &options(flags)).expect("the seeds index is sound");
 });

@@ -4,7 +4,9 @@ use std::sync::OnceLock;
 
 use sondhan_engine::corpus::read_corpus;
 use sondhan_engine::index::{build_index, Index};
-use sondhan_engine::{highlight, search, suggest, Highlight, IndexError, SearchOptions, SearchResults};
+use sondhan_engine::{
+    highlight, search, suggest, Highlight, IndexError, SearchOptions, SearchResults,
+};
 
 /// The index of the seed articles (`seeds/`), built once per process with the code build.rs runs.
 pub fn seeds_index() -> &'static Index<'static> {
@@ -35,7 +37,11 @@ pub fn options(byte: u8) -> SearchOptions {
 /// Searches and completes `query`, and checks what a page would rely on: no more hits than
 /// asked for, and every highlight a valid range of its text in bytes and in UTF-16 units, in the
 /// hits and over the whole article of the first hit (what the widget's article view marks).
-pub fn exercise(index: &Index<'_>, query: &str, options: &SearchOptions) -> Result<SearchResults, IndexError> {
+pub fn exercise(
+    index: &Index<'_>,
+    query: &str,
+    options: &SearchOptions,
+) -> Result<SearchResults, IndexError> {
     let results = search(index, query, options)?;
     assert!(results.hits.len() <= options.limit.min(sondhan_engine::search::MAX_LIMIT));
     assert!(results.hits.len() <= results.total);
@@ -59,11 +65,22 @@ fn check_highlights(text: &str, highlights: &[Highlight]) {
     let utf16: Vec<u16> = text.encode_utf16().collect();
     let mut last_end = 0;
     for h in highlights {
-        assert!(h.start < h.end && h.end <= text.len(), "{h:?} in {} bytes", text.len());
-        assert!(text.is_char_boundary(h.start) && text.is_char_boundary(h.end), "{h:?}");
-        assert!(h.start >= last_end, "highlights overlap or are out of order: {highlights:?}");
+        assert!(
+            h.start < h.end && h.end <= text.len(),
+            "{h:?} in {} bytes",
+            text.len()
+        );
+        assert!(
+            text.is_char_boundary(h.start) && text.is_char_boundary(h.end),
+            "{h:?}"
+        );
+        assert!(
+            h.start >= last_end,
+            "highlights overlap or are out of order: {highlights:?}"
+        );
         last_end = h.end;
-        let js = String::from_utf16(&utf16[h.start_utf16..h.end_utf16]).expect("UTF-16 range splits a pair");
+        let js = String::from_utf16(&utf16[h.start_utf16..h.end_utf16])
+            .expect("UTF-16 range splits a pair");
         assert_eq!(js, &text[h.start..h.end]);
     }
 }
@@ -95,7 +112,9 @@ pub fn tolerating_fst_panics<R>(f: impl FnOnce() -> R) -> Option<R> {
         // libfuzzer-sys's hook, which aborts.
         let abort = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            let in_fst = info.location().is_some_and(|l| l.file().contains(FST_SOURCE));
+            let in_fst = info
+                .location()
+                .is_some_and(|l| l.file().contains(FST_SOURCE));
             if !(in_fst && TOLERATING.with(|t| t.get())) {
                 abort(info);
             }
@@ -109,7 +128,15 @@ pub fn tolerating_fst_panics<R>(f: impl FnOnce() -> R) -> Option<R> {
 
 /// Queries that reach every kind of expansion on a real index: exact, stem, prefix, typo,
 /// Banglish, a phrase, an exclusion, digits, one letter.
-pub const INDEX_QUERIES: &[&str] = &["পুতিনের", "কোরিয়া চুক্ত", "ক্রেমলিম", "putin", "\"উত্তর কোরিয়া\" -হ্যানয়", "২০২৪", "ক"];
+pub const INDEX_QUERIES: &[&str] = &[
+    "পুতিনের",
+    "কোরিয়া চুক্ত",
+    "ক্রেমলিম",
+    "putin",
+    "\"উত্তর কোরিয়া\" -হ্যানয়",
+    "২০২৪",
+    "ক",
+];
 
 /// Everything a page does with an open index: figures, documents, every kind of search,
 /// completions. Errors are fine; panics are not.
@@ -123,7 +150,10 @@ pub fn use_index(index: &Index<'_>) {
     }
     assert!(index.document(n).is_err(), "a document past the end");
     let _ = index.find("000_3deef4456ff74c65");
-    let options = SearchOptions { limit: 3, ..SearchOptions::default() };
+    let options = SearchOptions {
+        limit: 3,
+        ..SearchOptions::default()
+    };
     for query in INDEX_QUERIES {
         let _ = exercise(index, query, &options);
     }

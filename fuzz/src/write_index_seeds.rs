@@ -24,7 +24,12 @@ fn main() {
             url: Some("https://example.com/a".into()),
             ..Default::default()
         },
-        Document { id: "b".into(), title: "অন্য খবর".into(), body: "উত্তর কোরিয়ার ক্ষেপণাস্ত্র।".into(), ..Default::default() },
+        Document {
+            id: "b".into(),
+            title: "অন্য খবর".into(),
+            body: "উত্তর কোরিয়ার ক্ষেপণাস্ত্র।".into(),
+            ..Default::default()
+        },
     ];
     write(&out.join("tiny.bin"), &build_index(&tiny));
 

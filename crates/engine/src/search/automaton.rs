@@ -327,11 +327,7 @@ impl Inputs {
 ///
 /// `found` is a trait object: it runs once per match, not per transition, and one copy of the
 /// walk serves every caller in the .wasm.
-pub fn walk(
-    map: &fst::Map<&[u8]>,
-    automaton: &Levenshtein,
-    found: &mut Found<'_>,
-) {
+pub fn walk(map: &fst::Map<&[u8]>, automaton: &Levenshtein, found: &mut Found<'_>) {
     let fst = map.as_fst();
     let root = fst.root();
     let start = automaton.start();
