@@ -7,9 +7,9 @@
 //!
 //! Like any unstable sort it may reorder equal elements; every caller sorts by a total order in
 //! which equal elements are identical, so the result is the same as `sort_unstable`'s. Where
-//! equal keys must keep their order, the lists are a handful of elements (a run of combining
-//! marks, a query's words), and [`insertion_sort_by_key`] keeps it in less code still: the
-//! standard library's stable sort costs about 4 KB of wasm per instance.
+//! equal keys must keep their order and the list is a handful of elements (a query's words),
+//! [`insertion_sort_by_key`] keeps it in less code still: the standard library's stable sort
+//! costs about 4 KB of wasm per instance.
 
 use std::cmp::Ordering;
 

@@ -102,9 +102,7 @@ fn general_nfc(text: &str, out: &mut String) {
         while i < decomposed.len() && canonical_combining_class(decomposed[i]) != 0 {
             i += 1;
         }
-        crate::sort::insertion_sort_by_key(&mut decomposed[run..i], |&c| {
-            canonical_combining_class(c)
-        });
+        decomposed[run..i].sort_by_key(|&c| canonical_combining_class(c));
     }
     // Canonical composition.
     let mut composed: Vec<char> = Vec::with_capacity(decomposed.len());
