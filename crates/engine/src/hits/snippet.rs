@@ -573,11 +573,13 @@ mod tests {
 
     #[test]
     fn a_phrase_wins_over_its_words_searched_alone() {
-        let hit = &hits("উত্তর দিকে গেল। উত্তর কোরিয়া বলল।", "উত্তর \"উত্তর কোরিয়া\"")[0];
-        assert_eq!(
-            marked(&hit.snippet, &hit.highlights),
-            ["উত্তর", "উত্তর কোরিয়া"]
-        );
+        // Whichever clause comes first in the query.
+        for query in ["উত্তর \"উত্তর কোরিয়া\"", "\"উত্তর কোরিয়া\" উত্তর"]
+        {
+            let hit = &hits("উত্তর দিকে গেল। উত্তর কোরিয়া বলল।", query)[0];
+            let marks = marked(&hit.snippet, &hit.highlights);
+            assert_eq!(marks, ["উত্তর", "উত্তর কোরিয়া"], "{query}");
+        }
     }
 
     #[test]

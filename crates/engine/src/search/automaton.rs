@@ -200,8 +200,9 @@ impl Levenshtein {
     /// then a code point must match the query near the current position (or complete a
     /// transposition there), so at most `2 K + 1` of them. `None` while any byte may extend it
     /// (edits left, a prefix automaton settled, a first letter or an escaped code point being read).
-    // Not inlined: `walk` is instantiated once per caller, and this would be copied into each.
-    #[inline(never)]
+    ///
+    /// This assumes keys spelled by [`key_code::encode`]: a code point with a byte of its own is
+    /// never escaped. (An escaped one would keep the state alive through [`ESCAPE`] and match.)
     pub fn only_inputs(&self, state: &State) -> Option<Inputs> {
         let top = self.levels.iter().rposition(|&l| l != 0)?;
         if state.settled != NONE
@@ -213,7 +214,8 @@ impl Levenshtein {
             return None;
         }
         // Bit `j` of a level is query prefix `chars + j - K`: the code point after it is what
-        // matches (`step`'s `matches`, for within and swapped alike).
+        // matches (`step`'s `matches`, for within and swapped alike). A transposition's bits are
+        // nearly always within's too; they are read anyway, as the safe side.
         let live = state.within[top] | state.swapped[top];
         let mut inputs = Inputs::default();
         for j in (0..=2 * K).filter(|j| live >> j & 1 == 1) {
@@ -286,7 +288,7 @@ impl Levenshtein {
 }
 
 /// What [`walk`] calls with each match: its key, its value and the automaton's state there.
-pub type Found<'a> = dyn FnMut(&[u8], u64, &State) -> ControlFlow<()> + 'a;
+pub type OnMatch<'a> = dyn FnMut(&[u8], u64, &State) -> ControlFlow<()> + 'a;
 
 /// A few key bytes, ascending and distinct (see [`Levenshtein::only_inputs`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -327,7 +329,7 @@ impl Inputs {
 ///
 /// `found` is a trait object: it runs once per match, not per transition, and one copy of the
 /// walk serves every caller in the .wasm.
-pub fn walk(map: &fst::Map<&[u8]>, automaton: &Levenshtein, found: &mut Found<'_>) {
+pub fn walk(map: &fst::Map<&[u8]>, automaton: &Levenshtein, found: &mut OnMatch<'_>) {
     let fst = map.as_fst();
     let root = fst.root();
     let start = automaton.start();
