@@ -6,7 +6,7 @@
 //! * [`results`]: search results, the one answer big enough to need a faster way across.
 //! * [`widget`]: `mount`, a search box with a result list (the WAI-ARIA combobox pattern). It is
 //!   the `widget` feature (on by default): a page with its own search UI builds without it
-//!   (`scripts/build-web --no-widget`) and downloads about 15 KB less.
+//!   (`scripts/build-web --no-widget`) and downloads about 13 KB less.
 //!
 //! This layer only converts: arguments in, engine answers out. Searching, ranking, snippets and
 //! highlight offsets are the engine's, so what the page shows is what the native tests check.
