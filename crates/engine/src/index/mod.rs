@@ -1,6 +1,6 @@
 //! The index bytes: what `build.rs` writes and the runtime reads in place.
 //!
-//! # Format (version 4)
+//! # Format (version 5)
 //!
 //! All integers are little-endian. The file is a header, a table of sections, then the sections.
 //!
@@ -20,7 +20,7 @@
 //! | `SGRP` | per stem: varint n, then n postings offsets of the words with that stem, delta-coded |
 //! | `LOOS` | FST map: [loose key](crate::analysis::loose_keys) of a word or of one of its stems -> offset of its group in `LGRP` |
 //! | `LGRP` | per loose key: its words' postings offsets, as in `SGRP` |
-//! | `POST` | per word: varint document count, then per document: varint document delta, varint title count, varint body count, varint byte length of the positions, positions (varints, delta-coded) |
+//! | `POST` | per word: varint document count, then per document: varint document delta, varint title count, varint body count, then that many positions (varints, delta-coded; a reader that wants none skips them by counting their final bytes, those below `0x80`) |
 //! | `DOCS` | per document, 60 bytes: (u32 offset, u32 length) into `TEXT` for id, title, date, url, source, body; u32 title words; u32 body words; u32 offset of its word starts in `WSTA` |
 //! | `WSTA` | per document: the byte offset in its stored body of body word [`WORD_STRIDE`], 2 × [`WORD_STRIDE`], ... (as many as the body has), delta-coded varints |
 //! | `CHRS` | the characters `TEXT` stores as one byte: at most 127, UTF-8, concatenated |
@@ -55,7 +55,7 @@ pub use writer::build_index;
 /// The first bytes of every index.
 pub const MAGIC: &[u8; 8] = b"SONDHAN\0";
 /// The format version this build reads and writes.
-pub const VERSION: u32 = 4;
+pub const VERSION: u32 = 5;
 
 /// Magic, version, section count, checksum.
 pub(crate) const HEADER_LEN: usize = 20;

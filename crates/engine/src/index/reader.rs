@@ -218,8 +218,10 @@ impl<'a> Postings<'a> {
         }
         let in_title = self.reader.u32()?;
         let in_body = self.reader.u32()?;
-        let len = self.reader.u32()? as usize;
-        let positions = self.reader.bytes(len)?;
+        let count = in_title
+            .checked_add(in_body)
+            .ok_or(IndexError::Corrupt("too many positions"))?;
+        let positions = self.reader.varints(count)?;
         Ok(Posting {
             doc: self.doc,
             in_title,

