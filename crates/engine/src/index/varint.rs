@@ -70,6 +70,26 @@ impl<'a> Reader<'a> {
         let rest = self.bytes.get(self.pos..).unwrap_or_default();
         let mut left = n;
         let mut len = 0;
+        // Eight bytes at a time: a bit per byte that ends a number, counted, and the `left`th of
+        // them found by clearing the ones before it.
+        while left > 0 {
+            let Some(Ok(chunk)) = rest.get(len..len + 8).map(<[u8; 8]>::try_from) else {
+                break;
+            };
+            let mut ends = !u64::from_le_bytes(chunk) & 0x8080_8080_8080_8080;
+            let count = ends.count_ones();
+            if count < left {
+                left -= count;
+                len += 8;
+                continue;
+            }
+            for _ in 1..left {
+                ends &= ends - 1;
+            }
+            len += ends.trailing_zeros() as usize / 8 + 1;
+            left = 0;
+        }
+        // The last few bytes of the section, one at a time.
         while left > 0 {
             let byte = *rest
                 .get(len)
@@ -113,5 +133,33 @@ mod tests {
         assert_eq!(Reader::new(&buf).varints(0).unwrap(), &[] as &[u8]);
         assert!(Reader::new(&buf).varints(5).is_err());
         assert!(Reader::new(&[0x80, 0x80]).varints(1).is_err());
+    }
+
+    #[test]
+    fn skipping_agrees_with_reading() {
+        // Numbers of one to three bytes, so that eight-byte chunks end anywhere in a number.
+        let mut buf = Vec::new();
+        for i in 0..200u64 {
+            write(&mut buf, (i * 7919) % 40_000);
+        }
+        for start in 0..20 {
+            for n in 0..40 {
+                let mut read = Reader::new(&buf);
+                for _ in 0..start {
+                    read.u64().unwrap();
+                }
+                let mut skip = read.clone();
+                let from = read.pos;
+                for _ in 0..n {
+                    read.u64().unwrap();
+                }
+                assert_eq!(
+                    skip.varints(n).unwrap(),
+                    &buf[from..read.pos],
+                    "{start} {n}"
+                );
+                assert_eq!(skip.pos, read.pos);
+            }
+        }
     }
 }
