@@ -10,7 +10,8 @@
 //! | typo | 0.4, 0.25 by edits (half that next to a word that exists) | loose keys | ক্রেমলিম → ক্রেমলিন |
 //!
 //! Typos are counted between loose keys, so a long/short vowel, a sibilant or a hasanta is not
-//! an edit at all, and the typo budget grows with the loose key's length. Expansions are bounded
+//! an edit at all, and the typo budget grows with the loose key's length. A key too short for a
+//! budget may still be one letter short, if the index lacks the word as typed (শ্যমল → শ্যামল). Expansions are bounded
 //! ([`MAX_SCAN`] keys visited, [`MAX_EXPANSIONS`] kept per automaton), so no query word can make a
 //! search run away.
 
@@ -112,6 +113,14 @@ pub fn typo_distance(key: &str) -> u8 {
         8..=MAX_TYPO_WORD => 2,
         _ => 0,
     }
+}
+
+/// The length of the keys [`letter_left_out_matches`] looks past: one letter short of the first
+/// length with a [`typo_distance`].
+const SHORT_KEY: usize = 3;
+
+fn is_short_key(key: &str) -> bool {
+    key.chars().count() == SHORT_KEY && !key.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Banglish is looser still: Avro's reading of casual spelling is often a letter or two off.
@@ -229,6 +238,11 @@ fn expand_uncached(
                 &weights,
                 &mut expansion,
             )?;
+            if !exists {
+                for key in keys.iter().filter(|k| is_short_key(k)) {
+                    letter_left_out_matches(index, key, &mut expansion)?;
+                }
+            }
         }
     }
     if allow.banglish {
@@ -428,6 +442,41 @@ fn near_matches(
     Ok(())
 }
 
+/// Adds the words whose loose key is `key` with one letter put in after its first: a short word
+/// that the index does not have is read as typed with a letter left out, the commonest slip
+/// (শ্যমল for শ্যামল, whose keys are সমল and সামল; বস্্র for বস্ত্র). Short words get no other
+/// typo matching: one substitution turns most of them into others (কাম into কিম).
+fn letter_left_out_matches(
+    index: &Index<'_>,
+    key: &str,
+    expansion: &mut Expansion,
+) -> Result<usize, IndexError> {
+    let short: Vec<char> = key.chars().collect();
+    let automaton = Levenshtein::new(key, 1, false).first_letter_in(&first_letter(key));
+    let mut found: Found = Vec::new();
+    walk(index.loose(), &automaton, &mut |k, group, _| {
+        let longer: Vec<char> = key_code::decode(k).chars().collect();
+        if is_one_letter_longer(&short, &longer) {
+            found.push((1, k.len(), k.to_vec(), group));
+        }
+        ControlFlow::Continue(())
+    });
+    add_found(
+        index,
+        &key_code::encode(key),
+        found,
+        MAX_EXPANSIONS,
+        &TYPO,
+        expansion,
+    )
+}
+
+/// `longer` is `short` with one letter put in after the first.
+fn is_one_letter_longer(short: &[char], longer: &[char]) -> bool {
+    longer.len() == short.len() + 1
+        && (1..longer.len()).any(|i| longer[..i] == short[..i] && longer[i + 1..] == short[i..])
+}
+
 /// Adds the `cap` best loose keys `found` for `key` (both in the key code), weighted by edits.
 /// Returns how many.
 fn add_found(
@@ -468,6 +517,21 @@ mod tests {
             expected.truncate(cap);
             proptest::prop_assert_eq!(shortest_with_prefix(&map, prefix.as_bytes(), cap), expected);
         }
+    }
+
+    #[test]
+    fn a_letter_put_in_after_the_first() {
+        let chars = |s: &str| s.chars().collect::<Vec<_>>();
+        let longer = |a: &str, b: &str| is_one_letter_longer(&chars(a), &chars(b));
+        assert!(longer("সমল", "সামল"));
+        assert!(longer("সমল", "সমলা"));
+        assert!(!longer("সমল", "আসমল"), "the first letter is kept");
+        assert!(
+            !longer("কাম", "কিম"),
+            "a substitution is not a letter left out"
+        );
+        assert!(!longer("সমল", "সামলা"));
+        assert!(!longer("সমল", "সমল"));
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //! 2. Each word is [expanded](expand) to the index words it matches (exact, same stem, prefix,
 //!    typo), each with a weight.
 //! 3. Every positive clause must match (AND); phrases must match at consecutive positions;
-//!    excluded clauses remove documents.
+//!    excluded clauses remove documents. When that leaves nothing and the last word was read as
+//!    still being typed, it is read again as finished (and so matched with typos).
 //! 4. Documents are ranked by BM25F: per clause, title and body counts are length-normalized,
 //!    the title weighted [`TITLE_BOOST`] times the body, and the weighted sum is saturated.
 //!    The clause's score is then scaled by the best kind of match the document has for it
@@ -228,7 +229,15 @@ pub fn search(
     options: &SearchOptions,
 ) -> Result<SearchResults, IndexError> {
     let parsed = parse_query(query);
-    let (mut ranked, matchers) = rank(index, &parsed, options)?;
+    let (mut ranked, mut matchers) = rank(index, &parsed, options)?;
+    if ranked.is_empty() {
+        // The last word was read as still being typed, so its completions stood in for typo
+        // matches. They went with nothing: the word may be finished and misspelt
+        // (নিক্সন ফরিদুরে, where ফরিদুরে starts a word of its own, for ফরিদপুরে).
+        if let Some(finished) = as_finished(&parsed).filter(|_| options.typos) {
+            (ranked, matchers) = rank(index, &finished, options)?;
+        }
+    }
     let mut suggestion = None;
     if ranked.len() < correct::FEW_RESULTS && parsed.clauses.iter().any(|c| !c.excluded) {
         if let Some(better) = correct::corrected_query(index, &parsed)? {
@@ -393,6 +402,14 @@ fn rank<'a>(
         })
         .collect();
     Ok((ranked, matchers))
+}
+
+/// `query` with its last word read as complete, if it was read as being typed.
+fn as_finished(query: &Query) -> Option<Query> {
+    let mut finished = query.clone();
+    let last = finished.clauses.last_mut().filter(|c| c.prefix)?;
+    last.prefix = false;
+    Some(finished)
 }
 
 fn is_unexpanded_prefix(clause: &Clause) -> bool {
@@ -628,6 +645,31 @@ mod tests {
             doc("exact", "খবর", "চুক্তিতে কথা।"),
         ]);
         assert_eq!(ids(&bytes, "চুক্তিতে "), ["exact", "stem", "typo"]);
+    }
+
+    #[test]
+    fn a_last_word_whose_completions_find_nothing_is_read_as_finished_and_misspelt() {
+        // ফরিদুরে (ফরিদপুরে without its প) starts a word of another article, so while it is
+        // being typed it completes to that word, which the other query word rules out.
+        let bytes = build_index(&[
+            doc("meant", "নিক্সন চৌধুরীর সভা", "নিক্সন ফরিদপুরে গেলেন।"),
+            doc("completion", "গ্রামের খবর", "ফরিদুরেকা নামে একটি গ্রাম।"),
+        ]);
+        assert_eq!(ids(&bytes, "নিক্সন ফরিদুরে"), ["meant"]);
+        assert_eq!(ids(&bytes, "ফরিদুরে"), ["completion"]);
+    }
+
+    #[test]
+    fn a_short_word_typed_with_a_letter_left_out_is_found() {
+        let bytes = build_index(&[
+            doc("a", "সাংবাদিক শ্যামল দত্ত", "শ্যামল দত্ত ভারতে যেতে পারেননি।"),
+            doc("b", "বস্ত্র খাত", "বস্ত্র কারখানা বন্ধ।"),
+            doc("c", "কিমের সফর", "কিম এলেন।"),
+        ]);
+        assert_eq!(ids(&bytes, "শ্যমল "), ["a"]);
+        assert_eq!(ids(&bytes, "বস্্র কারখানা"), ["b"]);
+        // Another edit is not a letter left out: কাম is not কিম.
+        assert!(ids(&bytes, "কাম ").is_empty());
     }
 
     #[test]
