@@ -36,6 +36,13 @@ export function exportCorpus(corpus, name, { queries = false } = {}) {
   return files;
 }
 
+/** Known-item queries for `sample` articles of `corpus` (every article when it has fewer), into `file`. */
+export function knownItemQueries(corpus, file, sample) {
+  mkdirSync(path.dirname(file), { recursive: true });
+  sh(TOOL, ['queries', corpus, file, String(sample)]);
+  return file;
+}
+
 /**
  * sondhan's npm package for `corpus` (null: the seeds, scripts/build-web's default) into
  * target/bench/pkg/<name>. Returns the folder and the seconds the build took.

@@ -9,18 +9,21 @@
 // 3. one static site per corpus with every engine and its prebuilt index;
 // 4. Chromium: per engine cold start, bytes, memory, latency and the hits of every query, on the
 //    news site and on the seeds site; then the growth series;
-// 5. results in target/bench/results.json; tables printed, BENCHMARKS.md's generated blocks and
+// 5. Node: known-item relevance over every news article (sondhan's package, MiniSearch, FlexSearch);
+// 6. results in target/bench/results.json; tables printed, BENCHMARKS.md's generated blocks and
 //    the plots in docs/ rewritten.
 //
 // It prints figures and never asserts them: timings depend on the machine and its load.
 
 import { writeFileSync } from 'node:fs';
-import { buildSondhan, buildTool, exportCorpus } from './build.mjs';
+import path from 'node:path';
+import { buildSondhan, buildTool, exportCorpus, knownItemQueries } from './build.mjs';
 import { emptyCorpus } from './corpora.mjs';
 import { launchBrowser } from './lib/browser.mjs';
-import { NEWS, RESULTS, SEEDS } from './lib/paths.mjs';
+import { DATA, NEWS, RESULTS, SEEDS } from './lib/paths.mjs';
 import { describeMachine, loadNow, sourceState } from './machine.mjs';
 import { compareEngines } from './measure/comparison.mjs';
+import { everyArticleRelevance } from './measure/every-article.mjs';
 import { measureGrowth } from './measure/growth.mjs';
 import { nativeThroughput } from './measure/native.mjs';
 import { profileSondhan } from './measure/profile.mjs';
@@ -45,6 +48,8 @@ const GROWTH_COLD_RUNS = 5;
  * Pagefind, which fetches index chunks for one- and two-letter prefixes, finishes in minutes. */
 const KEYSTROKE_QUERIES = 50;
 const GROWTH_KEYSTROKE_QUERIES = 30;
+/** More articles than the corpus has: known-item queries for every article (bench/measure/every-article.mjs). */
+const EVERY_ARTICLE = 1_000_000;
 
 const quick = process.argv.includes('--quick');
 const started = performance.now();
@@ -143,6 +148,13 @@ if (!quick) {
 }
 await browser.close();
 
+say('news in Node: known-item relevance over every article (sondhan, MiniSearch, FlexSearch)');
+const everyArticle = await everyArticleRelevance({
+  pkg: news.pkg,
+  documents: readDocuments(newsData.documents),
+  queriesFile: knownItemQueries(NEWS, path.join(DATA, 'news-queries-every-article.json'), EVERY_ARTICLE),
+});
+
 const strip = ({ hits, ...rest }) => rest;
 const results = {
   machine: { ...machine, commit: source, commitAtEnd: sourceState(), loadAtStart, loadAtEnd: loadNow(), minutes: (performance.now() - started) / 60000 },
@@ -157,6 +169,7 @@ const results = {
     relevance: knownItemRelevance(knownItemOnly, newsComparison.runs),
     misses: sondhanMisses(knownItemOnly, newsComparison.runs),
     ranks: knownItemRanks(knownItemOnly, newsComparison.runs),
+    everyArticle,
     profile,
   },
   seeds: {

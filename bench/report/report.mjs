@@ -11,6 +11,7 @@ import { BENCHMARKS_MD, DOCS, MISSES, RESULTS } from '../lib/paths.mjs';
 import { budgetsBlock } from './budgets.mjs';
 import { growthPlot, performancePlot, relevancePlot } from './plots.mjs';
 import {
+  everyArticleBlock,
   growthBlock,
   knownItemBlock,
   latencyBlock,
@@ -30,6 +31,9 @@ function blocks(results) {
     run: ['The run', runBlock(results)],
     budgets: ['Budgets', budgetsBlock(results)],
     'known-item': ['Known-item search, news corpus', knownItemBlock(results)],
+    ...(results.news.everyArticle
+      ? { 'known-item-every-article': ['Known-item search, every news article (Node)', everyArticleBlock(results)] }
+      : {}),
     'seeds-relevance': ['Labelled seed queries: nDCG@5 · recall@10', seedRelevanceBlock(results)],
     'news-load': ['News corpus in Chromium: cold start, bytes, memory', loadBlock(results.news)],
     'news-latency': ['News corpus in Chromium: query latency (ms)', latencyBlock(results.news.runs)],

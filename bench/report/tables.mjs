@@ -42,6 +42,26 @@ export function knownItemBlock({ news }) {
   return `${table(header, rows)}${unchanged}\n\nBold: the best configured engine in the column.`;
 }
 
+/** Known-item MRR@10 · success@10 over every article (Node), best configured engine in bold. */
+export function everyArticleBlock({ news }) {
+  const { queries, relevance } = news.everyArticle;
+  const engines = Object.keys(relevance);
+  const best = Object.fromEntries(KNOWN_ITEM_KINDS.map((k) => [k, Math.max(...engines.map((e) => relevance[e][k].mrr))]));
+  const rows = engines.map((engine) => [
+    engineName(engine),
+    ...KNOWN_ITEM_KINDS.map((k) => {
+      const { mrr, success } = relevance[engine][k];
+      const mark = mrr === best[k] ? '**' : '';
+      return `${mark}${score(mrr)}${mark} · ${score(success)}`;
+    }),
+  ]);
+  const header = ['engine', ...KNOWN_ITEM_KINDS.map((k) => `${KIND_TITLES[k]} (${queries[k]}): MRR@10 · success@10`)];
+  const precise = KNOWN_ITEM_KINDS.map(
+    (k) => `${KIND_TITLES[k]}: ${engines.map((e) => `${engineName(e)} ${relevance[e][k].mrr.toFixed(4)}`).join(', ')}`,
+  ).join('; ');
+  return `${table(header, rows)}\n\nTo four decimals: ${precise}.`;
+}
+
 export function seedRelevanceBlock({ seeds }) {
   const engines = Object.keys(seeds.relevance);
   const kinds = SEED_KINDS.filter((k) => seeds.relevance.sondhan[k]);
