@@ -11,7 +11,8 @@
 //!
 //! Typos are counted between loose keys, so a long/short vowel, a sibilant or a hasanta is not
 //! an edit at all, and the typo budget grows with the loose key's length. A key too short for a
-//! budget may still be one letter short, if the index lacks the word as typed (শ্যমল → শ্যামল). Expansions are bounded
+//! budget may still be one letter short, if the index lacks the word as written (শ্যমল →
+//! শ্যামল). Expansions are bounded
 //! ([`MAX_SCAN`] keys visited, [`MAX_EXPANSIONS`] kept per automaton), so no query word can make a
 //! search run away.
 
@@ -22,7 +23,7 @@ use std::ops::ControlFlow;
 use fst::raw::Output;
 
 use super::automaton::{walk, Levenshtein};
-use crate::analysis::{from_banglish, loose_keys, stems};
+use crate::analysis::{from_banglish, loose_key, loose_keys, stems};
 use crate::index::{key_code, Index, IndexError};
 
 pub const EXACT: f32 = 1.0;
@@ -223,8 +224,11 @@ fn expand_uncached(
     let as_written = allow.prefix && exists;
     if allow.loose || allow.typos {
         let keys = loose_keys(word);
+        let own = loose_key(word);
+        let mut own_matched = false;
         for key in &keys {
-            loose_matches(index, key, 0, allow.prefix, &TYPO, &mut expansion)?;
+            let matched = loose_matches(index, key, 0, allow.prefix, &TYPO, &mut expansion)?;
+            own_matched |= matched > 0 && *key == own;
         }
         if allow.typos && !as_written {
             // Neighbours of a word that exists weigh half: they decide only where the other words
@@ -238,10 +242,15 @@ fn expand_uncached(
                 &weights,
                 &mut expansion,
             )?;
-            if !exists {
-                for key in keys.iter().filter(|k| is_short_key(k)) {
-                    letter_left_out_matches(index, key, &mut expansion)?;
-                }
+            if !exists && is_short_key(&own) {
+                // A spelling variant the index has may be what was meant (চাদ for চাঁদ), so then
+                // these weigh half, as neighbours of a word that exists do.
+                let weights = if own_matched {
+                    &TYPO_OF_EXISTING
+                } else {
+                    &TYPO
+                };
+                letter_left_out_matches(index, &own, weights, &mut expansion)?;
             }
         }
     }
@@ -443,12 +452,14 @@ fn near_matches(
 }
 
 /// Adds the words whose loose key is `key` with one letter put in after its first: a short word
-/// that the index does not have is read as typed with a letter left out, the commonest slip
+/// that the index does not have as written is read as typed with a letter left out, the
+/// commonest slip
 /// (শ্যমল for শ্যামল, whose keys are সমল and সামল; বস্্র for বস্ত্র). Short words get no other
 /// typo matching: one substitution turns most of them into others (কাম into কিম).
 fn letter_left_out_matches(
     index: &Index<'_>,
     key: &str,
+    weights: &[f32; 3],
     expansion: &mut Expansion,
 ) -> Result<usize, IndexError> {
     let short: Vec<char> = key.chars().collect();
@@ -466,7 +477,7 @@ fn letter_left_out_matches(
         &key_code::encode(key),
         found,
         MAX_EXPANSIONS,
-        &TYPO,
+        weights,
         expansion,
     )
 }

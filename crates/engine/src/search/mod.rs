@@ -4,8 +4,8 @@
 //! 2. Each word is [expanded](expand) to the index words it matches (exact, same stem, prefix,
 //!    typo), each with a weight.
 //! 3. Every positive clause must match (AND); phrases must match at consecutive positions;
-//!    excluded clauses remove documents. When that leaves nothing and the last word was read as
-//!    still being typed, it is read again as finished (and so matched with typos).
+//!    excluded clauses remove documents. When the completions of the word being typed go with
+//!    none of the other words, it is read as finished instead (and so matched with typos).
 //! 4. Documents are ranked by BM25F: per clause, title and body counts are length-normalized,
 //!    the title weighted [`TITLE_BOOST`] times the body, and the weighted sum is saturated.
 //!    The clause's score is then scaled by the best kind of match the document has for it
@@ -229,15 +229,7 @@ pub fn search(
     options: &SearchOptions,
 ) -> Result<SearchResults, IndexError> {
     let parsed = parse_query(query);
-    let (mut ranked, mut matchers) = rank(index, &parsed, options)?;
-    if ranked.is_empty() {
-        // The last word was read as still being typed, so its completions stood in for typo
-        // matches. They went with nothing: the word may be finished and misspelt
-        // (নিক্সন ফরিদুরে, where ফরিদুরে starts a word of its own, for ফরিদপুরে).
-        if let Some(finished) = as_finished(&parsed).filter(|_| options.typos) {
-            (ranked, matchers) = rank(index, &finished, options)?;
-        }
-    }
+    let (mut ranked, matchers) = rank(index, &parsed, options)?;
     let mut suggestion = None;
     if ranked.len() < correct::FEW_RESULTS && parsed.clauses.iter().any(|c| !c.excluded) {
         if let Some(better) = correct::corrected_query(index, &parsed)? {
@@ -333,11 +325,19 @@ fn rank<'a>(
     let mut matchers = Vec::new();
     let positive = parsed.clauses.iter().filter(|c| !c.excluded).count();
     for clause in parsed.clauses.iter().filter(|c| !c.excluded) {
-        let (mut counts, matcher) = evaluate(index, clause, options)?;
+        let typing = clause.prefix && options.prefix;
+        let (mut counts, mut matcher) = evaluate(index, clause, typing, options)?;
         // The first letter of the next word, just typed: too short to expand, so it would end
         // every search at that keystroke. Until it grows, the other words decide.
         if counts.len() == 0 && positive > 1 && is_unexpanded_prefix(clause) {
             continue;
+        }
+        // The word being typed (the last) is matched by its completions instead of its typo
+        // neighbours. If none goes with the other words, it may be finished and misspelt
+        // (নিক্সন ফরিদুরে, where ফরিদুরে starts a word of its own, for ফরিদপুরে): read it so.
+        let others = !matchers.is_empty();
+        if typing && options.typos && others && !candidates.iter().any(|c| counts.contains(c.doc)) {
+            (counts, matcher) = evaluate(index, clause, false, options)?;
         }
         bm25(index, &mut counts)?;
         if matchers.is_empty() {
@@ -374,7 +374,7 @@ fn rank<'a>(
     }
     if !candidates.is_empty() {
         for clause in parsed.clauses.iter().filter(|c| c.excluded) {
-            let (excluded, _) = evaluate(index, clause, options)?;
+            let (excluded, _) = evaluate(index, clause, false, options)?;
             candidates.retain(|c| !excluded.contains(c.doc));
         }
     }
@@ -404,14 +404,6 @@ fn rank<'a>(
     Ok((ranked, matchers))
 }
 
-/// `query` with its last word read as complete, if it was read as being typed.
-fn as_finished(query: &Query) -> Option<Query> {
-    let mut finished = query.clone();
-    let last = finished.clauses.last_mut().filter(|c| c.prefix)?;
-    last.prefix = false;
-    Some(finished)
-}
-
 fn is_unexpanded_prefix(clause: &Clause) -> bool {
     matches!(&clause.kind, ClauseKind::Word(w) if clause.prefix && w.chars().count() < expand::MIN_PREFIX)
 }
@@ -438,10 +430,12 @@ fn make_hit(
     })
 }
 
-/// The documents a clause matches with their weighted counts, and how to highlight it.
+/// The documents a clause matches with their weighted counts, and how to highlight it; `typing`:
+/// it is the word being typed, matched as a prefix.
 fn evaluate<'a>(
     index: &Index<'a>,
     clause: &Clause,
+    typing: bool,
     options: &SearchOptions,
 ) -> Result<(Counts, ClauseMatcher<'a>), IndexError> {
     match &clause.kind {
@@ -452,7 +446,7 @@ fn evaluate<'a>(
             let allow = Allow {
                 stem: true,
                 loose: !clause.quoted,
-                prefix: free && clause.prefix && options.prefix,
+                prefix: free && typing,
                 typos: free && options.typos,
                 banglish: free,
             };
@@ -657,6 +651,18 @@ mod tests {
         ]);
         assert_eq!(ids(&bytes, "নিক্সন ফরিদুরে"), ["meant"]);
         assert_eq!(ids(&bytes, "ফরিদুরে"), ["completion"]);
+        // The article opened from that hit marks what was found.
+        let index = Index::open(&bytes).unwrap();
+        let marked = highlight(&index, "নিক্সন ফরিদুরে", 0, &SearchOptions::default()).unwrap();
+        let body = &index.document(0).unwrap().body;
+        let words: Vec<_> = marked.body.iter().map(|h| &body[h.start..h.end]).collect();
+        assert_eq!(words, ["নিক্সন", "ফরিদপুরে"]);
+        // Only when they go with nothing: here ফরিদুরে completes to a word of the same article.
+        let bytes = build_index(&[
+            doc("a", "নিক্সনের খবর", "নিক্সন ফরিদুরেকা গেলেন।"),
+            doc("b", "অন্য খবর", "নিক্সন ফরিদপুরে গেলেন।"),
+        ]);
+        assert_eq!(ids(&bytes, "নিক্সন ফরিদুরে"), ["a"]);
     }
 
     #[test]
@@ -670,6 +676,13 @@ mod tests {
         assert_eq!(ids(&bytes, "বস্্র কারখানা"), ["b"]);
         // Another edit is not a letter left out: কাম is not কিম.
         assert!(ids(&bytes, "কাম ").is_empty());
+        // A word the index has as a spelling variant is most likely that word: চাদ is চাঁদ
+        // before it is চাদর.
+        let bytes = build_index(&[
+            doc("sheet", "শীতের খবর", "গায়ে চাদর দিয়ে বসে।"),
+            doc("moon", "আকাশে চাঁদ", "পূর্ণিমার চাঁদ উঠেছে।"),
+        ]);
+        assert_eq!(ids(&bytes, "চাদ "), ["moon", "sheet"]);
     }
 
     #[test]
