@@ -453,9 +453,8 @@ fn near_matches(
 
 /// Adds the words whose loose key is `key` with one letter put in after its first: a short word
 /// that the index does not have as written is read as typed with a letter left out, the
-/// commonest slip
-/// (শ্যমল for শ্যামল, whose keys are সমল and সামল; বস্্র for বস্ত্র). Short words get no other
-/// typo matching: one substitution turns most of them into others (কাম into কিম).
+/// commonest slip (শ্যমল for শ্যামল, whose keys are সমল and সামল; বস্্র for বস্ত্র). Short words
+/// get no other typo matching: one substitution turns most of them into others (কাম into কিম).
 fn letter_left_out_matches(
     index: &Index<'_>,
     key: &str,
