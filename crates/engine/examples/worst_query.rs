@@ -286,6 +286,20 @@ fn cases(index: &Index<'_>, documents: &[Document]) -> Vec<Case> {
         ),
         search(&most),
     );
+    // The word being typed completes, but to nothing the other words hold: it is read again as
+    // finished, with a two-typo walk (search/mod.rs, rank).
+    add(
+        "31 frequent words and a rare word being typed",
+        fill(
+            frequent
+                .iter()
+                .take(31)
+                .cloned()
+                .chain([longest.chars().take(9).collect()]),
+            32,
+        ),
+        search(&default),
+    );
     add(
         "32 words at two typos (8-10 letters)",
         fill(mid.iter().map(|w| two_typos(w, &mut rng)), 32),
