@@ -91,6 +91,13 @@ pub struct State {
     first: u8,
 }
 
+impl State {
+    /// Code points read so far (at most 255 are counted).
+    pub fn chars(&self) -> u8 {
+        self.chars
+    }
+}
+
 impl Levenshtein {
     /// `distance` must be 1 or 2 (for 0, use a plain lookup or [`fst::automaton::Str`]). A word
     /// longer than [`MAX_QUERY_CHARS`] matches nothing.
