@@ -47,9 +47,15 @@ export function knownItemQueries(corpus, file, sample) {
  * sondhan's npm package for `corpus` (null: the seeds, scripts/build-web's default) into
  * target/bench/pkg/<name>. Returns the folder and the seconds the build took.
  */
-export function buildSondhan(corpus, name, { widget = true } = {}) {
+export function buildSondhan(corpus, name, { widget = true, banglish = true } = {}) {
   const out = path.join(PKG, name);
-  const args = [...(corpus ? ['--corpus', corpus] : []), ...(widget ? [] : ['--no-widget']), '--out-dir', out];
+  const args = [
+    ...(corpus ? ['--corpus', corpus] : []),
+    ...(widget ? [] : ['--no-widget']),
+    ...(banglish ? [] : ['--no-banglish']),
+    '--out-dir',
+    out,
+  ];
   const seconds = sh('scripts/build-web', args, {
     PATH: `${path.join(ROOT, 'node_modules/.bin')}:${process.env.PATH}`,
   });

@@ -63,10 +63,13 @@ say('exporting the corpora as sondhan reads them; known-item queries');
 const newsData = exportCorpus(NEWS, 'news', { queries: true });
 const seedsData = exportCorpus(SEEDS, 'seeds');
 
-say('building sondhan: empty corpus (with and without the widget), seeds, news (scripts/build-web)');
+say('building sondhan: empty corpus (as shipped, without the widget, without it and Banglish), seeds (as shipped and lean), news (scripts/build-web)');
+const lean = { widget: false, banglish: false };
 const empty = buildSondhan(emptyCorpus(), 'empty');
 const emptyNoWidget = buildSondhan(emptyCorpus(), 'empty-no-widget', { widget: false });
+const emptyLean = buildSondhan(emptyCorpus(), 'empty-lean', lean);
 const seeds = buildSondhan(null, 'seeds');
+const seedsLean = buildSondhan(null, 'seeds-lean', lean);
 const news = buildSondhan(NEWS, 'news');
 say('native throughput (criterion, group throughput)');
 const native = nativeThroughput();
@@ -77,7 +80,9 @@ say('sizes (brotli 11 is slow the first time; cached by content after)');
 const sizes = {
   empty: packageSizes(empty.pkg),
   emptyNoWidget: packageSizes(emptyNoWidget.pkg),
+  emptyLean: packageSizes(emptyLean.pkg),
   seeds: packageSizes(seeds.pkg),
+  seedsLean: packageSizes(seedsLean.pkg),
   news: packageSizes(news.pkg),
   seedsIndex: indexSections(seedsData.index),
   newsIndex: indexSections(newsData.index),

@@ -28,7 +28,27 @@ export function budgets(results) {
       60 * KB,
       size,
     ),
+    ...(sizes.emptyLean
+      ? [
+          atMost(
+            'engine code alone, smallest build (empty corpus, `--no-widget --no-banglish`: the API without Banglish)',
+            sizes.emptyLean.wasm.brotli + sizes.emptyLean.js.brotli,
+            60 * KB,
+            size,
+          ),
+        ]
+      : []),
     atMost('seeds build: everything the page downloads to search (as sent, brotli)', sondhanSeeds.cold.bytes.engine, 90 * KB, size),
+    ...(sizes.seedsLean
+      ? [
+          atMost(
+            'seeds build, smallest (`--no-widget --no-banglish`): .wasm + JS glue, brotli',
+            sizes.seedsLean.wasm.brotli + sizes.seedsLean.js.brotli,
+            90 * KB,
+            size,
+          ),
+        ]
+      : []),
     atMost('news build: the .wasm, brotli, against 1.25 × the corpus text brotli', sizes.news.wasm.brotli, 1.25 * sizes.newsText.brotli, size),
     atMost('news, Chromium: query latency p99 (all sets; prefix and typos on)', sondhanNews.latency.all.p99, 2, (v) => `${ms(v)} ms`),
     atMost('news, Chromium: query latency p50 (all sets; prefix and typos on)', sondhanNews.latency.all.p50, 0.2, (v) => `${ms(v)} ms`),

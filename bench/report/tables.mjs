@@ -143,8 +143,16 @@ export function seedsPerformanceBlock({ seeds }) {
 }
 
 export function sizesBlock({ sizes }) {
-  const builds = { empty: 'empty', emptyNoWidget: 'empty, `--no-widget`', seeds: 'seeds', news: 'news' };
-  const rows = Object.entries(builds).map(([build, name]) => {
+  const builds = {
+    empty: 'empty',
+    emptyNoWidget: 'empty, `--no-widget`',
+    emptyLean: 'empty, `--no-widget --no-banglish`',
+    seeds: 'seeds',
+    seedsLean: 'seeds, `--no-widget --no-banglish`',
+    news: 'news',
+  };
+  // Results of runs before the lean builds existed have no sizes for them.
+  const rows = Object.entries(builds).filter(([build]) => sizes[build]).map(([build, name]) => {
     const { wasm, js } = sizes[build];
     return [name, size(wasm.raw), size(wasm.gzip), size(wasm.brotli), size(js.raw), size(js.brotli), size(wasm.brotli + js.brotli)];
   });

@@ -123,9 +123,9 @@ console.log(JSON.stringify({
     assert(answer.suggestion.startsWith('কোর'), `suggest: ${answer.suggestion}`);
   },
 
-  async 'built with --no-widget, the package searches without mount and is smaller'() {
-    // scripts/test-web builds it: scripts/build-web --no-widget --out-dir tests/web/out/no-widget/pkg
-    const lean = path.join(ROOT, 'tests/web/out/no-widget/pkg');
+  async 'built with --no-widget --no-banglish, the package searches Bengali without mount or Banglish and is smaller'() {
+    // scripts/test-web builds it: scripts/build-web --no-widget --no-banglish --out-dir tests/web/out/lean/pkg
+    const lean = path.join(ROOT, 'tests/web/out/lean/pkg');
     const types = readFileSync(path.join(lean, 'sondhan.d.ts'), 'utf8');
     assert(!types.includes('mount'), 'sondhan.d.ts declares no mount');
     const module = await import(path.join(lean, 'sondhan.js'));
@@ -134,8 +134,15 @@ console.log(JSON.stringify({
     const results = module.search('পুতিন', { limit: 3 });
     equal([results.total, results.hits.length], [5, 3], 'total and hits');
     equal(module.document(results.hits[0].id).title, results.hits[0].title, 'document(id)');
+    equal(module.search('চুক্তির কুরস্ক').total, module.search('চুক্তি কুর্স্ক').total, 'stems and spelling variants as in the full build');
+    // The full package reads these as পুতিন and completes them; this one does not.
+    const full = await import(path.join(PKG, 'sondhan.js'));
+    full.initSync({ module: readFileSync(path.join(PKG, 'sondhan_bg.wasm')) });
+    equal([full.search('putin').total, full.suggest('puti')[0]?.term], [5, 'পুতিন'], 'the full build reads Banglish');
+    equal(module.search('putin').total, 0, 'putin finds nothing without Banglish');
+    equal(module.suggest('puti').length, 0, 'suggest completes no Banglish prefix');
     const saved = statSync(path.join(PKG, 'sondhan_bg.wasm')).size - statSync(path.join(lean, 'sondhan_bg.wasm')).size;
-    assert(saved > 20_000, `the .wasm is ${saved} bytes smaller than with the widget`);
+    assert(saved > 45_000, `the .wasm is ${saved} bytes smaller than with the widget and Banglish`);
   },
 
   async 'a plain <script type="module"> page imports it from node_modules'() {
