@@ -6,7 +6,7 @@
 //!
 //! ```text
 //! header   "SONDHAN\0"  magic, 8 bytes
-//!          u32          format version (4)
+//!          u32          format version (5)
 //!          u32          number of sections
 //!          u32          CRC-32 (IEEE) of every byte after the header
 //! table    per section: [u8; 4] tag, u32 offset from file start, u32 length
