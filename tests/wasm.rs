@@ -23,6 +23,7 @@ struct Results {
     hits: Vec<Hit>,
     truncated: bool,
     did_you_mean: Option<String>,
+    partial: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -195,7 +196,10 @@ fn other_scripts_normalize_as_natively() {
 #[wasm_bindgen_test]
 fn answers_have_exactly_the_declared_keys() {
     let results = search("পুতিন".into(), JsValue::UNDEFINED).unwrap();
-    assert_eq!(keys(&results), ["didYouMean", "hits", "total", "truncated"]);
+    assert_eq!(
+        keys(&results),
+        ["didYouMean", "hits", "partial", "total", "truncated"]
+    );
     let hit = Reflect::get(&Reflect::get(&results, &"hits".into()).unwrap(), &0.into()).unwrap();
     assert_eq!(
         keys(&hit),
@@ -300,12 +304,25 @@ fn prefix_and_typo_options_switch_matching_on_and_off() {
 }
 
 #[wasm_bindgen_test]
+fn the_partial_option_finds_articles_with_some_of_the_words() {
+    // কুর্স্ক (Kursk) and হ্যানয় (Hanoi) are in different articles: none has both.
+    let strict = find("কুর্স্ক হ্যানয়");
+    assert_eq!((strict.total, strict.partial), (0, false));
+    let some = run("কুর্স্ক হ্যানয়", options(r#"{"partial": true}"#));
+    assert_eq!((some.total, some.partial), (3, true));
+    assert!(some.hits.iter().all(|h| !h.highlights.is_empty()));
+    // What every word finds is not partial, with the option or without.
+    let whole = run("পুতিন হ্যানয়", options(r#"{"partial": true}"#));
+    assert_eq!((whole.total, whole.partial), (1, false));
+}
+
+#[wasm_bindgen_test]
 fn bad_arguments_throw_readable_errors() {
     let thrown =
         |query: JsValue, opts: JsValue| message(search(query, opts).expect_err("should throw"));
     assert_eq!(
         thrown("পুতিন".into(), options(r#"{"limt": 5}"#)),
-        "sondhan.search: invalid options: unknown option `limt`; the options are limit, offset, prefix, typos"
+        "sondhan.search: invalid options: unknown option `limt`; the options are limit, offset, prefix, typos, partial"
     );
     assert_eq!(
         thrown("পুতিন".into(), options(r#"{"limit": -1}"#)),

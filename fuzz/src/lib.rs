@@ -22,7 +22,8 @@ pub fn seeds_index() -> &'static Index<'static> {
     })
 }
 
-/// Search options from one byte: prefix, typos, and a few limits and offsets (including absurd ones).
+/// Search options from one byte: prefix, typos, partial hits, and a few limits and offsets
+/// (including absurd ones).
 pub fn options(byte: u8) -> SearchOptions {
     const LIMITS: [usize; 4] = [10, 0, 100, usize::MAX];
     const OFFSETS: [usize; 4] = [0, 1, 7, usize::MAX];
@@ -31,6 +32,7 @@ pub fn options(byte: u8) -> SearchOptions {
         typos: byte & 2 == 0,
         limit: LIMITS[usize::from(byte >> 2) & 3],
         offset: OFFSETS[usize::from(byte >> 4) & 3],
+        partial: byte & 0x40 != 0,
     }
 }
 

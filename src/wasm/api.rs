@@ -70,10 +70,14 @@ pub fn document(
     };
     let failed = |e| JsError::new(&format!("sondhan.document: {e}"));
     let article = index.document(ordinal).map_err(failed)?;
+    // Partial, so that an article a partial search found is marked for the words it has; for
+    // an article with every word, the marks are the same either way.
+    let options = SearchOptions {
+        partial: true,
+        ..SearchOptions::default()
+    };
     let marked = match query {
-        Some(query) => {
-            engine_highlight(index, &query, ordinal, &SearchOptions::default()).map_err(failed)?
-        }
+        Some(query) => engine_highlight(index, &query, ordinal, &options).map_err(failed)?,
         None => DocumentHighlights::default(),
     };
     to_js(&Article::new(article, &marked)).map_err(|e| conversion_error("document", e))

@@ -19,10 +19,10 @@ pub struct MountOptions {
     pub limit: Option<usize>,
 }
 
-/// `{ limit, offset, prefix, typos }` over the engine's defaults.
+/// `{ limit, offset, prefix, typos, partial }` over the engine's defaults.
 pub fn search_options(value: &JsValue) -> Result<SearchOptions, String> {
     let mut options = SearchOptions::default();
-    let Some(object) = object(value, &["limit", "offset", "prefix", "typos"])? else {
+    let Some(object) = object(value, &["limit", "offset", "prefix", "typos", "partial"])? else {
         return Ok(options);
     };
     if let Some(limit) = count(&object, "limit")? {
@@ -36,6 +36,9 @@ pub fn search_options(value: &JsValue) -> Result<SearchOptions, String> {
     }
     if let Some(typos) = flag(&object, "typos")? {
         options.typos = typos;
+    }
+    if let Some(partial) = flag(&object, "partial")? {
+        options.partial = partial;
     }
     Ok(options)
 }

@@ -24,12 +24,12 @@ export function sondhanResults(text, n) {
     for (let j = 0; j < out.length; j++) out[j] = { start: n[i++], end: n[i++] };
     return out;
   };
-  const total = n[i++], truncated = n[i++] !== 0, didYouMean = str(), hits = new Array(n[i++]);
+  const total = n[i++], truncated = n[i++] !== 0, partial = n[i++] !== 0, didYouMean = str(), hits = new Array(n[i++]);
   for (let h = 0; h < hits.length; h++) {
     const score = n[i++];
     hits[h] = { id: str(), title: str(), date: str(), url: str(), source: str(), score, snippet: str(), highlights: ranges(), titleHighlights: ranges() };
   }
-  return { total, hits, truncated, didYouMean };
+  return { total, hits, truncated, didYouMean, partial };
 }
 "#)]
 extern "C" {
@@ -42,6 +42,7 @@ pub fn to_js(results: &SearchResults) -> JsValue {
     let mut out = Packed::default();
     out.numbers.push(results.total as f64);
     out.numbers.push(f64::from(u8::from(results.truncated)));
+    out.numbers.push(f64::from(u8::from(results.partial)));
     out.string(results.suggestion.as_deref());
     out.numbers.push(results.hits.len() as f64);
     for hit in &results.hits {

@@ -30,6 +30,10 @@ export interface SearchOptions {
   prefix?: boolean;
   /** Let words match with a typo or two. Default true. */
   typos?: boolean;
+  /** When no article has every word of a query of several, return those with the most of them
+   * (`SearchResults.partial` is then true) instead of none. Default false: every word is
+   * required. */
+  partial?: boolean;
 }
 
 /** A matched word (or phrase) in a string, in UTF-16 code units: `text.slice(start, end)`. */
@@ -67,6 +71,10 @@ export interface SearchResults {
   /** When fewer than three articles matched: a corrected query that finds more, with misspelt
    * or unknown words replaced by the closest words of the index. */
   didYouMean: string | null;
+  /** With the `partial` option: no article has every word of the query, so `hits` (and
+   * `total`) are the articles with the most of them; their highlights show which. Tell the
+   * reader. */
+  partial: boolean;
 }
 
 /** A completion of the last word typed. */

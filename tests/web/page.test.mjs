@@ -188,6 +188,26 @@ const results = await run('page', {
     await context.close();
   },
 
+  async 'a query no article has every word of lists those with some, and says so'() {
+    const { context, page, watcher } = await open(site.url);
+    // কুর্স্ক (Kursk) and হ্যানয় (Hanoi) are in different articles.
+    await page.keyboard.type('কুর্স্ক হ্যানয় ', { delay: 10 });
+    await eventually('partial hits', async () => (await status(page)).includes('no article has every word'));
+    const line = await status(page);
+    assert(line.includes('কোনো লেখায় সবগুলো শব্দ পাওয়া যায়নি') && line.includes('৩টি লেখায় কিছু শব্দ আছে'), `status: ${line}`);
+    equal(await optionCount(page), 3, 'the articles with either word');
+    const marked = await page.locator('.sondhan-option mark').allTextContents();
+    assert(marked.some((m) => m.startsWith('কুর')) && marked.some((m) => m.startsWith('হ্যানয়')), `marks: ${marked}`);
+    await shot(page, 'partial.png');
+    // The article a partial hit opens is marked for the words it has.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.locator('.sondhan-article h2').waitFor();
+    assert((await page.locator('.sondhan-article mark').count()) > 0, 'marks in the article view');
+    await watcher.check();
+    await context.close();
+  },
+
   async 'a misspelt query offers a correction, which Tab and Enter accept'() {
     const { context, page, watcher } = await open(site.url);
     await page.keyboard.type('কিমমম জংং', { delay: 10 });

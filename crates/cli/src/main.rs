@@ -12,9 +12,11 @@ use sondhan_engine::{search, suggest, Hit, Index, SearchOptions, SearchResults};
 
 const USAGE: &str = "\
 usage:
-  sondhan search [--json] [--limit N] [--offset N] [--no-prefix] [--no-typos] [--corpus DIR] [QUERY...]
+  sondhan search [--json] [--limit N] [--offset N] [--no-prefix] [--no-typos] [--partial] [--corpus DIR] [QUERY...]
       Searches the index built into this program from seeds/ (or, with --corpus, the articles in DIR,
       indexed in memory). Without QUERY, reads one query per line from standard input.
+      Every word is required; with --partial, a query no article has every word of finds the
+      articles with the most of them, and says so.
   sondhan suggest [--json] [--limit N] [--corpus DIR] PREFIX...
       Completions for what is typed, most frequent first (Bengali or Banglish).
   sondhan stats [--json] [--corpus DIR]
@@ -58,6 +60,7 @@ fn parse_args() -> Result<Args, String> {
             "--json" => parsed.json = true,
             "--no-prefix" => parsed.options.prefix = false,
             "--no-typos" => parsed.options.typos = false,
+            "--partial" => parsed.options.partial = true,
             "--limit" => parsed.options.limit = number("--limit", args.next())?,
             "--offset" => parsed.options.offset = number("--offset", args.next())?,
             "--corpus" => {
@@ -118,6 +121,7 @@ fn run(args: Args) -> Result<ExitCode, String> {
                         "total": results.total,
                         "truncated": results.truncated,
                         "suggestion": results.suggestion,
+                        "partial": results.partial,
                         "hits": results.hits,
                     });
                     writeln!(out, "{line}").map_err(io)
@@ -209,9 +213,14 @@ fn print_results(
 ) -> std::io::Result<()> {
     writeln!(
         out,
-        "{} result{} for «{query}»",
+        "{} result{} for «{query}»{}",
         results.total,
-        if results.total == 1 { "" } else { "s" }
+        if results.total == 1 { "" } else { "s" },
+        if results.partial {
+            " with some of its words (no article has them all)"
+        } else {
+            ""
+        }
     )?;
     if let Some(better) = &results.suggestion {
         writeln!(out, "did you mean «{better}»?")?;

@@ -100,6 +100,32 @@ fn human_output_marks_matches() {
 }
 
 #[test]
+fn partial_finds_the_articles_with_some_of_the_words_and_says_so() {
+    // কুর্স্ক (Kursk) and হ্যানয় (Hanoi) are in different seed articles.
+    let strict = json_lines(&sondhan(&["search", "--json", "কুর্স্ক হ্যানয়"], None));
+    assert_eq!(
+        (strict[0]["total"].as_u64(), strict[0]["partial"].as_bool()),
+        (Some(0), Some(false))
+    );
+    let some = json_lines(&sondhan(
+        &["search", "--json", "--partial", "কুর্স্ক হ্যানয়"],
+        None,
+    ));
+    assert_eq!(
+        (some[0]["total"].as_u64(), some[0]["partial"].as_bool()),
+        (Some(3), Some(true))
+    );
+    let human = sondhan(&["search", "--partial", "কুর্স্ক হ্যানয়"], None);
+    let text = String::from_utf8(human.stdout).unwrap();
+    assert!(
+        text.starts_with(
+            "3 results for «কুর্স্ক হ্যানয়» with some of its words (no article has them all)"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
 fn stats_and_eval() {
     let out = sondhan(&["stats", "--json"], None);
     let stats = &json_lines(&out)[0];

@@ -247,6 +247,13 @@ fn cases(index: &Index<'_>, documents: &[Document]) -> Vec<Case> {
         limit: MAX_LIMIT,
         ..SearchOptions::default()
     };
+    // The search box's options: every document matching a clause is kept, to find the articles
+    // with the most of them when none has all (search/mod.rs, rank), and no clause ends the
+    // search early.
+    let search_box = SearchOptions {
+        partial: true,
+        ..SearchOptions::default()
+    };
     let mut cases = Vec::new();
     let mut add = |name: &str, query: String, call: Call| {
         cases.push(Case {
@@ -288,27 +295,51 @@ fn cases(index: &Index<'_>, documents: &[Document]) -> Vec<Case> {
     );
     // The word being typed completes, but to nothing the other words hold: it is read again as
     // finished, with a two-typo walk (search/mod.rs, rank).
+    let rare_being_typed = fill(
+        frequent
+            .iter()
+            .take(31)
+            .cloned()
+            .chain([longest.chars().take(9).collect()]),
+        32,
+    );
     add(
         "31 frequent words and a rare word being typed",
-        fill(
-            frequent
-                .iter()
-                .take(31)
-                .cloned()
-                .chain([longest.chars().take(9).collect()]),
-            32,
-        ),
+        rare_being_typed.clone(),
         search(&default),
     );
+    add(
+        "31 frequent words and a rare word being typed, partial (the search box)",
+        rare_being_typed,
+        search(&search_box),
+    );
+    // No article has all 32, so every document with one of them is kept and counted, and the
+    // frequent words' postings are read in full.
+    add(
+        "31 frequent words and a rare word, partial (the search box)",
+        fill(
+            frequent.iter().take(31).cloned().chain([longest.clone()]),
+            32,
+        ) + " ",
+        search(&search_box),
+    );
+    let at_two_typos = fill(mid.iter().map(|w| two_typos(w, &mut rng)), 32);
     add(
         "32 words at two typos (8-10 letters)",
-        fill(mid.iter().map(|w| two_typos(w, &mut rng)), 32),
+        at_two_typos.clone(),
         search(&default),
     );
     add(
-        "32 random 9-letter words",
-        fill((0..40).map(|_| random_word(&mut rng, 9)), 32),
-        search(&default),
+        "32 words at two typos, partial (the search box)",
+        at_two_typos,
+        search(&search_box),
+    );
+    let random = fill((0..40).map(|_| random_word(&mut rng, 9)), 32);
+    add("32 random 9-letter words", random.clone(), search(&default));
+    add(
+        "32 random 9-letter words, partial (the search box)",
+        random,
+        search(&search_box),
     );
     add(
         "32 random 9-letter words, typos off",

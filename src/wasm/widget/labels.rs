@@ -23,8 +23,25 @@ const MONTHS: [&str; 12] = [
     "ডিসেম্বর",
 ];
 
-/// The status line under the box: how many articles matched, or that none did.
-pub fn status(total: usize, shown: usize, query: &str) -> String {
+/// The status line under the box: how many articles matched, or that none did; for
+/// [partial](sondhan_engine::SearchResults::partial) hits, that none has every word.
+pub fn status(total: usize, shown: usize, query: &str, partial: bool) -> String {
+    if !partial {
+        return count(total, shown, query);
+    }
+    let (n, k) = (
+        bengali_digits(&total.to_string()),
+        bengali_digits(&shown.to_string()),
+    );
+    let have = if total == 1 { "has" } else { "have" };
+    if shown < total {
+        format!("কোনো লেখায় সবগুলো শব্দ পাওয়া যায়নি; {n}টি লেখায় কিছু শব্দ আছে, প্রথম {k}টি দেখানো হলো (no article has every word; {total} {have} some, showing {shown})")
+    } else {
+        format!("কোনো লেখায় সবগুলো শব্দ পাওয়া যায়নি; {n}টি লেখায় কিছু শব্দ আছে (no article has every word; {total} {have} some)")
+    }
+}
+
+fn count(total: usize, shown: usize, query: &str) -> String {
     let query = query.trim();
     match total {
         0 => format!("“{query}” — কোনো ফলাফল পাওয়া যায়নি (no results)"),

@@ -165,8 +165,10 @@ impl View {
         let results = if query.trim().is_empty() {
             None
         } else {
+            // Articles with some of the words beat an empty list; the status line says so.
             let options = SearchOptions {
                 limit: self.limit,
+                partial: true,
                 ..SearchOptions::default()
             };
             match search(index(), &query, &options) {
@@ -181,7 +183,10 @@ impl View {
         match results {
             None => self.show_list(&[], ""),
             Some(r) => {
-                self.show_list(&r.hits, &labels::status(r.total, r.hits.len(), &query));
+                self.show_list(
+                    &r.hits,
+                    &labels::status(r.total, r.hits.len(), &query, r.partial),
+                );
                 self.show_correction(r.suggestion.as_deref());
             }
         }
@@ -353,13 +358,12 @@ impl View {
             return;
         };
         // Unmarked rather than not shown if this fails (it reads only what the search just read).
-        let marked = highlight(
-            index,
-            &self.input.value(),
-            ordinal,
-            &SearchOptions::default(),
-        )
-        .unwrap_or_default();
+        // With the list's options: a partial hit is marked for the words it has.
+        let options = SearchOptions {
+            partial: true,
+            ..SearchOptions::default()
+        };
+        let marked = highlight(index, &self.input.value(), ordinal, &options).unwrap_or_default();
         if let Err(e) = self
             .article
             .fill(&Builder::new(&self.document), &article, &marked)

@@ -5,7 +5,10 @@
 //!    typo), each with a weight.
 //! 3. Every positive clause must match (AND); phrases must match at consecutive positions;
 //!    excluded clauses remove documents. When the completions of the word being typed go with
-//!    none of the other words, it is read as finished instead (and so matched with typos).
+//!    none of the other words, it is read as finished instead (and so matched with typos). With
+//!    [`SearchOptions::partial`], when no document matches every clause of a query of several,
+//!    the documents matching the most of them are returned instead, marked
+//!    [`partial`](SearchResults::partial).
 //! 4. Documents are ranked by BM25F: per clause, title and body counts are length-normalized,
 //!    the title weighted [`TITLE_BOOST`] times the body, and the weighted sum is saturated.
 //!    The clause's score is then scaled by the best kind of match the document has for it
@@ -71,6 +74,10 @@ pub struct SearchOptions {
     /// Let words match with typos. Off, a query still gets its "did you mean" suggestion when it
     /// finds little: the suggestion is shown, never searched in its place.
     pub typos: bool,
+    /// When no document has every word of a query of several, return those with the most of them
+    /// (marked [`SearchResults::partial`]) instead of nothing. Off by default: every word is
+    /// required. The search box turns it on and says so above such hits.
+    pub partial: bool,
 }
 
 impl Default for SearchOptions {
@@ -80,6 +87,7 @@ impl Default for SearchOptions {
             offset: 0,
             prefix: true,
             typos: true,
+            partial: false,
         }
     }
 }
@@ -97,6 +105,11 @@ pub struct SearchResults {
     /// When the query found fewer than three documents: a corrected query that finds more
     /// ("did you mean"), with misspelled or unknown words replaced by the closest index words.
     pub suggestion: Option<String>,
+    /// No document matched every word of the query, so these match as many of them as any
+    /// document does (two of three, say), and `total` counts those; only with
+    /// [`SearchOptions::partial`]. A reader should be told: the highlights show which words each
+    /// hit has.
+    pub partial: bool,
 }
 
 /// Per document, a clause's title and body counts, weighted by how well each word matched, and
@@ -229,11 +242,18 @@ pub fn search(
     options: &SearchOptions,
 ) -> Result<SearchResults, IndexError> {
     let parsed = parse_query(query);
-    let (mut ranked, matchers) = rank(index, &parsed, options)?;
+    let Ranked {
+        docs: mut ranked,
+        matchers,
+        partial,
+    } = rank(index, &parsed, options, Require::from(options))?;
+    // Partial hits do not have what was asked for: a correction that finds whole ones is better.
+    let found = if partial { 0 } else { ranked.len() };
     let mut suggestion = None;
-    if ranked.len() < correct::FEW_RESULTS && parsed.clauses.iter().any(|c| !c.excluded) {
+    if found < correct::FEW_RESULTS && parsed.clauses.iter().any(|c| !c.excluded) {
         if let Some(better) = correct::corrected_query(index, &parsed)? {
-            if rank(index, &parse_query(&better), options)?.0.len() > ranked.len() {
+            let whole = rank(index, &parse_query(&better), options, Require::All)?;
+            if whole.docs.len() > found {
                 suggestion = Some(better);
             }
         }
@@ -256,6 +276,7 @@ pub fn search(
         hits,
         truncated: parsed.truncated,
         suggestion,
+        partial,
     })
 }
 
@@ -280,8 +301,9 @@ pub fn highlight(
     doc: u32,
     options: &SearchOptions,
 ) -> Result<DocumentHighlights, IndexError> {
-    let (ranked, matchers) = rank(index, &parse_query(query), options)?;
-    if !ranked.iter().any(|&(d, _)| d == doc) {
+    let Ranked { docs, matchers, .. } =
+        rank(index, &parse_query(query), options, Require::from(options))?;
+    if !docs.iter().any(|&(d, _)| d == doc) {
         return Ok(DocumentHighlights::default());
     }
     let article = index.document(doc)?;
@@ -301,17 +323,54 @@ pub struct DocumentHighlights {
     pub body: Vec<Highlight>,
 }
 
-/// (document, score) of every match, and each clause's matched words for highlighting.
-type Ranked<'a> = (Vec<(u32, f32)>, Vec<ClauseMatcher<'a>>);
+/// What [`rank`] found.
+struct Ranked<'a> {
+    /// (document, score) of every match, in no particular order.
+    docs: Vec<(u32, f32)>,
+    /// Each clause's matched words, for highlighting.
+    matchers: Vec<ClauseMatcher<'a>>,
+    /// No document matched every clause, so `docs` match the most of them ([`Require::Most`]).
+    partial: bool,
+}
 
-/// Every matching document with its score, in no particular order, and how to highlight each
-/// clause.
+/// Which documents [`rank`] returns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Require {
+    /// Those matching every positive clause.
+    All,
+    /// Those matching as many positive clauses as any document does: every clause when some
+    /// document has them all, else fewer, and the result is partial.
+    ///
+    /// A reader who types কুর্স্ক হ্যানয় wants the articles on either more than an empty list,
+    /// and one of three words that matches nothing (a name the corpus spells otherwise) should
+    /// not hide the articles with the other two.
+    Most,
+}
+
+impl From<&SearchOptions> for Require {
+    fn from(options: &SearchOptions) -> Self {
+        if options.partial {
+            Require::Most
+        } else {
+            Require::All
+        }
+    }
+}
+
+/// Every matching document with its score, and how to highlight each clause.
+///
+/// Both ways of requiring clauses go through the clauses once: [`Require::All`] keeps the
+/// documents matching every clause so far and stops when there are none; [`Require::Most`] keeps
+/// every document that matches one, with its count, so a document with every clause ranks exactly
+/// as it would with `All`.
 fn rank<'a>(
     index: &Index<'a>,
     parsed: &Query,
     options: &SearchOptions,
+    require: Require,
 ) -> Result<Ranked<'a>, IndexError> {
-    /// A document matching every clause so far: its summed BM25F score and title matches.
+    /// A document matching every clause so far (or, with [`Require::Most`], one of them): its
+    /// summed BM25F score and title matches.
     struct Candidate {
         doc: u32,
         score: f32,
@@ -320,8 +379,45 @@ fn rank<'a>(
         title_at: Option<(u32, u32)>,
         /// Consecutive clauses whose title matches come in the query's order.
         ordered: u32,
+        /// How many clauses it matches, and the number of the last.
+        matched: u32,
+        last: u32,
+    }
+    impl Candidate {
+        fn new(doc: u32) -> Self {
+            Candidate {
+                doc,
+                score: 0.0,
+                title: 0.0,
+                title_at: None,
+                ordered: 0,
+                matched: 0,
+                last: 0,
+            }
+        }
+
+        /// Adds clause number `clause`, which the document matches as `count` says.
+        fn add(&mut self, clause: u32, count: &Count) {
+            self.score += count.score;
+            self.title += count.title_best;
+            let here = count.title_at();
+            // Order counts between consecutive clauses that the document both has.
+            let follows = self.matched > 0 && self.last + 1 == clause;
+            if let (Some((first, _)), Some((_, last)), true) = (self.title_at, here, follows) {
+                self.ordered += u32::from(first < last);
+            }
+            self.title_at = here;
+            self.matched += 1;
+            self.last = clause;
+        }
     }
     let mut candidates: Vec<Candidate> = Vec::new();
+    // With Require::Most, where each document's candidate is (documents match one clause or
+    // another, so candidates are added as clauses find them).
+    let mut slot: Vec<u32> = Vec::new();
+    if require == Require::Most {
+        slot.resize(index.len() as usize, u32::MAX);
+    }
     let mut matchers = Vec::new();
     let positive = parsed.clauses.iter().filter(|c| !c.excluded).count();
     for clause in parsed.clauses.iter().filter(|c| !c.excluded) {
@@ -335,42 +431,65 @@ fn rank<'a>(
         // The word being typed (the last) is matched by its completions instead of its typo
         // neighbours. If none goes with the other words, it may be finished and misspelt
         // (নিক্সন ফরিদুরে, where ফরিদুরে starts a word of its own, for ফরিদপুরে): read it so.
-        let others = !matchers.is_empty();
-        if typing && options.typos && others && !candidates.iter().any(|c| counts.contains(c.doc)) {
-            (counts, matcher) = evaluate(index, clause, false, options)?;
+        // With Require::Most, "the other words" are the best candidates so far: those with the
+        // most of them (with All, every candidate has them all).
+        if typing && options.typos && !matchers.is_empty() {
+            let best = candidates.iter().map(|c| c.matched).max().unwrap_or(0);
+            let goes_with_best = |counts: &Counts| {
+                candidates
+                    .iter()
+                    .any(|c| c.matched == best && counts.contains(c.doc))
+            };
+            if !goes_with_best(&counts) {
+                let (finished, finished_matcher) = evaluate(index, clause, false, options)?;
+                // With Most the completions still count on their own: they give way only to a
+                // finished reading that goes with the best, or if they match nothing at all.
+                if require == Require::All || counts.len() == 0 || goes_with_best(&finished) {
+                    (counts, matcher) = (finished, finished_matcher);
+                }
+            }
         }
         bm25(index, &mut counts)?;
-        if matchers.is_empty() {
-            candidates = counts
-                .iter()
-                .map(|(doc, c)| Candidate {
-                    doc,
-                    score: c.score,
-                    title: c.title_best,
-                    title_at: c.title_at(),
-                    ordered: 0,
-                })
-                .collect();
+        let clause_number = matchers.len() as u32;
+        if require == Require::Most || matchers.is_empty() {
+            // The clause's documents join the candidates: with Most every clause's, found again
+            // through `slot`; with All the first clause's (`slot` is empty then, and each comes
+            // once).
+            for (doc, c) in counts.iter() {
+                let at = match slot.get_mut(doc as usize) {
+                    Some(at) if *at != u32::MAX => *at as usize,
+                    known => {
+                        if let Some(at) = known {
+                            *at = candidates.len() as u32;
+                        }
+                        candidates.push(Candidate::new(doc));
+                        candidates.len() - 1
+                    }
+                };
+                candidates[at].add(clause_number, c);
+            }
         } else {
-            // Every clause is required.
+            // All: every clause is required.
             candidates.retain_mut(|candidate| match counts.get(candidate.doc) {
                 Some(c) => {
-                    candidate.score += c.score;
-                    candidate.title += c.title_best;
-                    let here = c.title_at();
-                    if let (Some((first, _)), Some((_, last))) = (candidate.title_at, here) {
-                        candidate.ordered += u32::from(first < last);
-                    }
-                    candidate.title_at = here;
+                    candidate.add(clause_number, c);
                     true
                 }
                 None => false,
             });
         }
         matchers.push(matcher);
-        if candidates.is_empty() {
+        if candidates.is_empty() && require == Require::All {
             break;
         }
+    }
+    // The best are chosen before exclusions: articles with every word that an exclusion removes
+    // leave nothing, as without Most, not a list of articles missing words.
+    let mut partial = false;
+    if require == Require::Most {
+        let most = candidates.iter().map(|c| c.matched).max().unwrap_or(0);
+        candidates.retain(|c| c.matched == most);
+        partial = most > 0 && (most as usize) < matchers.len();
     }
     if !candidates.is_empty() {
         for clause in parsed.clauses.iter().filter(|c| c.excluded) {
@@ -378,6 +497,7 @@ fn rank<'a>(
             candidates.retain(|c| !excluded.contains(c.doc));
         }
     }
+    partial &= !candidates.is_empty();
     // BM25F weighs the title word by word, so a body that repeats one query word can outrank a
     // title that names them all; a headline holding every word is what a reader is looking for.
     // (For one word, the title boost already says it.)
@@ -401,7 +521,11 @@ fn rank<'a>(
             )
         })
         .collect();
-    Ok((ranked, matchers))
+    Ok(Ranked {
+        docs: ranked,
+        matchers,
+        partial,
+    })
 }
 
 fn is_unexpanded_prefix(clause: &Clause) -> bool {
@@ -775,6 +899,62 @@ mod tests {
             highlight(&index, "পুতিন", 1, &SearchOptions::default()).unwrap(),
             DocumentHighlights::default()
         );
+    }
+
+    #[test]
+    fn without_a_document_having_every_word_the_ones_with_the_most_are_partial_hits() {
+        let bytes = build_index(&[
+            doc("kursk", "কুর্স্ক সফর", "সেনারা কুর্স্ক শহরে।"),
+            doc("hanoi", "হ্যানয় সফর", "সেনারা হ্যানয়ে।"),
+            doc("both-but-one", "পুতিনের হ্যানয় সফর", "কিম ও পুতিন হ্যানয়ে।"),
+            doc("unrelated", "বাজেট", "সংসদে বাজেট।"),
+        ]);
+        let index = Index::open(&bytes).unwrap();
+        let partial = SearchOptions {
+            partial: true,
+            ..SearchOptions::default()
+        };
+        let find = |q: &str| search(&index, q, &partial).unwrap();
+        // By default every word is required.
+        let strict = search(&index, "কুর্স্ক বাজেট", &SearchOptions::default()).unwrap();
+        assert!(strict.hits.is_empty() && !strict.partial);
+
+        // Two words that no article has together: the articles with either, and it is said.
+        let either = find("কুর্স্ক বাজেট");
+        assert!(either.partial);
+        assert_eq!(either.total, 2);
+        let mut found: Vec<_> = either.hits.iter().map(|h| h.id.as_str()).collect();
+        found.sort_unstable();
+        assert_eq!(found, ["kursk", "unrelated"]);
+        // Each hit marks the word it has.
+        assert!(either.hits.iter().all(|h| !h.title_highlights.is_empty()));
+
+        // Two of three words beat one of three: only the article with two is returned.
+        let most = find("পুতিন হ্যানয় কুর্স্ক");
+        assert!(most.partial);
+        let ids: Vec<_> = most.hits.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["both-but-one"]);
+
+        // An exclusion still removes what it names; and articles with every word that it removes
+        // leave nothing, not a list of articles missing words.
+        assert_eq!(find("কুর্স্ক বাজেট -সংসদে").hits.len(), 1);
+        let excluded = find("পুতিন হ্যানয় -কিম");
+        assert!(excluded.hits.is_empty() && !excluded.partial);
+        // The word being typed keeps its completions (কুর: কুর্স্ক) though no article has
+        // the other word too; read as finished, it would match nothing.
+        let typing = find("বাজেট কুর");
+        assert!(typing.partial);
+        assert_eq!(typing.total, 2);
+        // A word that matches nothing at all does not hide the others.
+        let unknown = find("হ্যানয় জ্জ্জ");
+        assert!(unknown.partial);
+        assert_eq!(unknown.total, 2);
+        // What every word finds is not partial, and one word is never partial.
+        assert!(!find("পুতিন হ্যানয়").partial);
+        assert!(!find("জ্জ্জ").partial && find("জ্জ্জ").hits.is_empty());
+        // The article view marks what the list did.
+        let marked = highlight(&index, "কুর্স্ক বাজেট", 0, &partial).unwrap();
+        assert!(!marked.body.is_empty());
     }
 
     #[test]
