@@ -8,6 +8,8 @@ import {
   knownItemScores,
   parseJudgments,
   percentile,
+  latencySummary,
+  atClockResolution,
   rankOf,
   sameDocument,
 } from './metrics.mjs';
@@ -76,6 +78,14 @@ test('the seed query set parses: every line has a kind, a query and ids', () => 
     for (const id of j.relevant) assert.match(id, /^\d{3}$/);
   }
   assert.ok(judgments.some((j) => j.kind === 'none' && j.relevant.length === 0));
+});
+
+test('latencies are read at the clock resolution, so float error does not cross a limit', () => {
+  const summary = latencySummary([0.20000000298023224, 0.1, 0.30000000000000004]);
+  assert.equal(summary.p50, 0.2);
+  assert.ok(summary.p50 <= 0.2);
+  assert.equal(summary.max, 0.3);
+  assert.equal(atClockResolution(0.205), 0.205);
 });
 
 test('percentiles are nearest-rank: always a measured value', () => {
