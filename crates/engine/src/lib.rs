@@ -21,7 +21,8 @@
 //!   `include_bytes!` data is searchable with no start-up work.
 //! * [`search`] parses the query, expands each word through the FSTs (exact, stem, spelling
 //!   variant, prefix, Banglish, and typos with a Levenshtein automaton over code points walked
-//!   over the FST), intersects, and ranks with BM25F.
+//!   over the FST), intersects (or, asked for partial hits, keeps the documents with the most
+//!   clauses when none has all), and ranks with BM25F.
 //! * [`hits`] are what a user sees: title, date, a snippet around the matches, and highlight
 //!   ranges in bytes and in UTF-16 code units for JavaScript. They come from the positions the
 //!   search matched, so only the snippet's window of the text is read again.
