@@ -35,7 +35,11 @@ export function launch(extraArgs = []) {
  */
 export async function watch(page) {
   const problems = [];
-  page.on('console', (m) => m.type() === 'error' && problems.push(`console error: ${m.text()}`));
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    const where = m.location()?.url;
+    problems.push(`console error: ${m.text()}${where ? ` (${where})` : ''}`);
+  });
   page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
   await page.addInitScript(() => {
     window.__violations = [];
@@ -68,6 +72,8 @@ export async function run(suite, tests) {
   let passed = 0;
   let failed = 0;
   for (const [name, test] of Object.entries(tests)) {
+    // ONLY=text runs the tests whose name contains it (for chasing one failure).
+    if (process.env.ONLY && !name.includes(process.env.ONLY)) continue;
     const started = Date.now();
     try {
       await test();

@@ -148,8 +148,9 @@ struct Counts {
 const SPARE_COUNTS: usize = 1;
 
 thread_local! {
-    /// Arrays of dropped [`Counts`], all zero.
-    static SPARE: std::cell::RefCell<Vec<Vec<Count>>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// The arrays of dropped [`Counts`], all zero, and their document lists, empty (kept with
+    /// their capacity: a frequent word's list would otherwise grow from nothing for every clause).
+    static SPARE: std::cell::RefCell<Vec<(Vec<Count>, Vec<u32>)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 impl Count {
@@ -173,15 +174,12 @@ impl Count {
 impl Counts {
     fn new(index: &Index<'_>) -> Self {
         let len = index.len() as usize;
-        let mut by_doc = SPARE.with_borrow_mut(Vec::pop).unwrap_or_default();
+        let (mut by_doc, docs) = SPARE.with_borrow_mut(Vec::pop).unwrap_or_default();
         if by_doc.len() != len {
             by_doc.clear();
             by_doc.resize(len, Count::default());
         }
-        Counts {
-            by_doc,
-            docs: Vec::new(),
-        }
+        Counts { by_doc, docs }
     }
 
     /// The count of `doc` (a valid document number: postings are checked against the count).
@@ -215,12 +213,16 @@ impl Drop for Counts {
         for &doc in &self.docs {
             self.by_doc[doc as usize] = Count::default();
         }
-        let by_doc = std::mem::take(&mut self.by_doc);
-        // (At thread exit the pool may be gone already; the array is then just freed.)
+        self.docs.clear();
+        let arrays = (
+            std::mem::take(&mut self.by_doc),
+            std::mem::take(&mut self.docs),
+        );
+        // (At thread exit the pool may be gone already; the arrays are then just freed.)
         let _ = SPARE.try_with(|spare| {
             let mut spare = spare.borrow_mut();
             if spare.len() < SPARE_COUNTS {
-                spare.push(by_doc);
+                spare.push(arrays);
             }
         });
     }
@@ -455,6 +457,7 @@ fn rank<'a>(
             // The clause's documents join the candidates: with Most every clause's, found again
             // through `slot`; with All the first clause's (`slot` is empty then, and each comes
             // once).
+            candidates.reserve(counts.len());
             for (doc, c) in counts.iter() {
                 let at = match slot.get_mut(doc as usize) {
                     Some(at) if *at != u32::MAX => *at as usize,
