@@ -5,8 +5,8 @@
 
 use std::path::PathBuf;
 
-use sondhan_engine::corpus::read_corpus;
-use sondhan_engine::index::{build_index, Index};
+use sondhan_indexer::corpus::read_corpus;
+use sondhan_indexer::engine::index::{build_index, Index};
 
 fn main() {
     println!("cargo:rerun-if-env-changed=SONDHAN_CORPUS");

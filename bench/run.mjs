@@ -26,6 +26,7 @@ import { compareEngines } from './measure/comparison.mjs';
 import { everyArticleRelevance } from './measure/every-article.mjs';
 import { measureGrowth } from './measure/growth.mjs';
 import { nativeThroughput } from './measure/native.mjs';
+import { nodeIndexerThroughput, packPackage } from './measure/node-indexer.mjs';
 import { profileSondhan } from './measure/profile.mjs';
 import { KNOWN_ITEM_KINDS, keystrokeSet, knownItemSets, seedJudgments } from './measure/queries.mjs';
 import { knownItemRanks, knownItemRelevance, seedRelevance, sondhanMisses } from './measure/relevance.mjs';
@@ -73,6 +74,8 @@ const seedsLean = buildSondhan(null, 'seeds-lean', lean);
 const news = buildSondhan(NEWS, 'news');
 say('native throughput (criterion, group throughput)');
 const native = nativeThroughput();
+say('npx sondhan build in Node on the news (scripts/pack, then three runs)');
+const nodeIndexer = nodeIndexerThroughput(packPackage());
 say('seed relevance from the CLI (sondhan eval), as a cross-check');
 const cliEval = cliSeedEval();
 
@@ -165,6 +168,7 @@ const results = {
   machine: { ...machine, commit: source, commitAtEnd: sourceState(), loadAtStart, loadAtEnd: loadNow(), minutes: (performance.now() - started) / 60000 },
   command: quick ? 'scripts/bench --quick' : 'scripts/bench',
   native,
+  nodeIndexer,
   sizes,
   builds: { empty: empty.seconds, seeds: seeds.seconds, news: news.seconds },
   news: {

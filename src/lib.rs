@@ -18,11 +18,45 @@ pub mod wasm;
 /// The index bytes built from the corpus at compile time.
 pub static INDEX_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index.bin"));
 
+/// Where the index this module searches lies: its address and length, eight bytes in memory.
+///
+/// `build.rs`'s index, unless `sondhan build` has put a site's index into this module: it
+/// finds the slot by its exported name and rewrites it, with no compiler (the indexer's
+/// `template` module). The layout is fixed (`repr(C)`: a 32-bit address, then the length)
+/// because that tool writes it.
+#[repr(C)]
+pub struct IndexSlot {
+    address: *const u8,
+    len: usize,
+}
+
+// SAFETY: the slot is never written by this program; it is read-only data.
+unsafe impl Sync for IndexSlot {}
+
+#[no_mangle]
+#[used]
+pub static SONDHAN_INDEX: IndexSlot = IndexSlot {
+    address: INDEX_BYTES.as_ptr(),
+    len: INDEX_BYTES.len(),
+};
+
+/// The bytes [`SONDHAN_INDEX`] points at.
+fn index_bytes() -> &'static [u8] {
+    // SAFETY: a volatile read, because the slot's value in the binary may differ from the one
+    // the compiler saw (the module may have been patched); either way it describes `len`
+    // initialized bytes that live as long as the module (build.rs's static, or a data segment
+    // in pages the allocator never hands out).
+    unsafe {
+        let slot = std::ptr::read_volatile(&SONDHAN_INDEX);
+        std::slice::from_raw_parts(slot.address, slot.len)
+    }
+}
+
 /// The embedded index, opened on first use (a header check; nothing proportional to the corpus).
 pub fn index() -> &'static Index<'static> {
     static INDEX: OnceLock<Index<'static>> = OnceLock::new();
     // Not `expect`: that would link IndexError's Debug; its Display is linked anyway.
     INDEX.get_or_init(|| {
-        Index::open(INDEX_BYTES).unwrap_or_else(|e| panic!("build.rs wrote an invalid index: {e}"))
+        Index::open(index_bytes()).unwrap_or_else(|e| panic!("the embedded index is invalid: {e}"))
     })
 }

@@ -1,7 +1,7 @@
 //! The labelled seed queries (tests/relevance/seeds.tsv) hold their quality.
 
-use sondhan::engine::eval::{evaluate, load, summarize};
 use sondhan::index;
+use sondhan_indexer::eval::{evaluate, load, summarize};
 
 #[test]
 fn labelled_seed_queries_rank_well() {

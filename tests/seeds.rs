@@ -1,10 +1,10 @@
 //! Behaviour on the embedded seed index, feature by feature, as a reader of the search box sees it.
 
 use sondhan::engine::analysis::normalize;
-use sondhan::engine::corpus::read_corpus;
 use sondhan::engine::index::build_index;
 use sondhan::engine::{search, suggest, Hit, SearchOptions};
 use sondhan::{index, INDEX_BYTES};
+use sondhan_indexer::corpus::read_corpus;
 
 /// The seeds' 3-digit numbers of the hits, best first.
 fn found(query: &str) -> Vec<String> {

@@ -16,7 +16,7 @@ const above = (what, value, limit, show) => ({ what, limit: `> ${show(limit)}`, 
 
 /** Every budget: what, the limit, the measured value, and whether it is met. */
 export function budgets(results) {
-  const { sizes, native, news, seeds } = results;
+  const { sizes, native, nodeIndexer, news, seeds } = results;
   const sondhanNews = news.runs.find((r) => r.engine === 'sondhan');
   const sondhanSeeds = seeds.runs.find((r) => r.engine === 'sondhan');
 
@@ -56,6 +56,16 @@ export function budgets(results) {
     withFloor(atMost('news: cold time to first result', sondhanNews.cold.firstResult, 400, (v) => `${ms(v)} ms`), news.floor),
     atLeast('native index build', native.build.mbPerSecond, 10, (v) => `${v.toFixed(1)} MB/s`),
     atLeast('native analysis', native.analysis.mbPerSecond, 30, (v) => `${v.toFixed(1)} MB/s`),
+    ...(nodeIndexer
+      ? [
+          atLeast(
+            `\`npx sondhan build\` in Node (median of ${nodeIndexer.runs.length} runs; peak memory ${size(nodeIndexer.peakRss)})`,
+            nodeIndexer.mbPerSecond,
+            8,
+            (v) => `${v.toFixed(1)} MB/s`,
+          ),
+        ]
+      : []),
   ];
   for (const [kind, stats] of Object.entries(seeds.relevance.sondhan)) {
     rows.push(above(`seeds: nDCG@5, ${kind}`, stats.ndcg, 0.95, score));

@@ -6,7 +6,7 @@
 //! and with a typo.
 
 use sondhan_engine::analysis::{for_each_word, stems};
-use sondhan_engine::corpus::Document;
+use sondhan_engine::index::Document;
 
 use crate::reencode::switch_nukta_encoding;
 use crate::vocabulary::Vocabulary;

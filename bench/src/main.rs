@@ -23,8 +23,9 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use serde_json::json;
-use sondhan_engine::corpus::{read_corpus, Document};
+use sondhan_engine::index::Document;
 use sondhan_engine::index::{build_index, Index};
+use sondhan_indexer::corpus::read_corpus;
 
 use known_item::known_items;
 use vocabulary::Vocabulary;

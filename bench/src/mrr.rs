@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::fmt::Write;
 
 use sondhan_engine::analysis::for_each_word;
-use sondhan_engine::corpus::Document;
+use sondhan_engine::index::Document;
 use sondhan_engine::index::Index;
 use sondhan_engine::search::{search, SearchOptions};
 

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use sondhan_engine::analysis::for_each_word;
-use sondhan_engine::corpus::Document;
+use sondhan_engine::index::Document;
 
 /// Every normalized word of a corpus (titles and bodies), as sondhan's analysis finds them.
 pub struct Vocabulary {

@@ -7,9 +7,9 @@ use std::path::Path;
 
 use libfuzzer_sys::fuzz_target;
 use sondhan_engine::analysis::terms;
-use sondhan_engine::corpus::read_bytes;
 use sondhan_engine::index::{build_index, Index};
 use sondhan_engine::{search, SearchOptions};
+use sondhan_indexer::corpus::read_bytes;
 
 fuzz_target!(|data: &[u8]| {
     let Some((&kind, bytes)) = data.split_first() else {

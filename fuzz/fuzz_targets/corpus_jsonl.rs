@@ -6,8 +6,8 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use libfuzzer_sys::fuzz_target;
-use sondhan_engine::corpus::read_bytes;
 use sondhan_engine::index::{build_index, Index};
+use sondhan_indexer::corpus::read_bytes;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(corpus) = read_bytes(Path::new("articles.jsonl"), data) else {

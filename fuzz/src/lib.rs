@@ -2,11 +2,11 @@
 
 use std::sync::OnceLock;
 
-use sondhan_engine::corpus::read_corpus;
 use sondhan_engine::index::{build_index, Index};
 use sondhan_engine::{
     highlight, search, suggest, Highlight, IndexError, SearchOptions, SearchResults,
 };
+use sondhan_indexer::corpus::read_corpus;
 
 /// The index of the seed articles (`seeds/`), built once per process with the code build.rs runs.
 pub fn seeds_index() -> &'static Index<'static> {

@@ -7,8 +7,9 @@
 
 use std::path::Path;
 
-use sondhan_engine::corpus::{read_bytes, Document};
+use sondhan_engine::index::Document;
 use sondhan_engine::index::{build_index, Index};
+use sondhan_indexer::corpus::read_bytes;
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));

@@ -1,4 +1,4 @@
-// Proof that the npm package works where users put it: the tarball `wasm-pack pack` makes is
+// Proof that the npm package works where users put it: the tarball `scripts/pack` makes is
 // installed into a scratch project outside the repository, then used from a plain
 // <script type="module"> page, from a Vite build, and from Node.
 //
@@ -8,7 +8,7 @@
 // between runs, so Vite is downloaded once; the sondhan tarball is reinstalled every time.
 
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { serve } from '../../scripts/static-server.mjs';
@@ -26,14 +26,13 @@ const write = (file, text) => {
   writeFileSync(path.join(SCRATCH, file), text);
 };
 
-/** Packs www/pkg and installs the tarball (and Vite) into the scratch project. */
+/** Installs the tarball scripts/pack made (and Vite) into the scratch project. */
 function install() {
-  const version = JSON.parse(readFileSync(path.join(PKG, 'package.json'), 'utf8')).version;
-  const tarball = `sondhan-${version}.tgz`;
-  rmSync(path.join(PKG, tarball), { force: true });
-  sh('wasm-pack', ['pack', PKG], ROOT);
+  const source = path.resolve(process.argv[2] ?? '');
+  assert(existsSync(source), `no tarball at ${source}; run scripts/pack`);
+  const tarball = path.basename(source);
   mkdirSync(SCRATCH, { recursive: true });
-  renameSync(path.join(PKG, tarball), path.join(SCRATCH, tarball));
+  copyFileSync(source, path.join(SCRATCH, tarball));
   write(
     'package.json',
     JSON.stringify(
@@ -69,17 +68,24 @@ async function searchOnPage(url) {
 }
 
 const ok = await run('npm', {
-  async 'wasm-pack pack makes a tarball with the wasm, glue, types, stylesheet and README'() {
+  async 'scripts/pack makes a tarball with the engine, its templates, the indexer, the CLI, types, stylesheet and README'() {
     tarball = install();
     const files = sh('tar', ['tzf', path.join(SCRATCH, tarball)], ROOT).trim().split('\n').sort();
+    const variant = (dir) => ['sondhan.d.ts', 'sondhan.js', 'sondhan_bg.wasm'].map((f) => `package/templates/${dir}/${f}`);
     equal(
       files,
-      ['package/README.md', 'package/package.json', 'package/sondhan.css', 'package/sondhan.d.ts', 'package/sondhan.js', 'package/sondhan_bg.wasm'],
+      [
+        'package/README.md', 'package/bin/sondhan.mjs', 'package/build.d.ts', 'package/build.mjs',
+        'package/indexer/sondhan_indexer.js', 'package/indexer/sondhan_indexer_bg.wasm',
+        'package/package.json', 'package/serve.mjs', 'package/sondhan.css', 'package/sondhan.d.ts', 'package/sondhan.js', 'package/sondhan_bg.wasm',
+        ...variant('no-banglish'), ...variant('no-widget'), ...variant('no-widget-no-banglish'),
+      ].sort(),
       'files in the tarball',
     );
     const pkg = JSON.parse(readFileSync(path.join(SCRATCH, 'node_modules/sondhan/package.json'), 'utf8'));
     equal(pkg.name, 'sondhan', 'name');
-    for (const field of ['description', 'license', 'repository', 'keywords', 'types']) assert(pkg[field], `package.json has ${field}`);
+    for (const field of ['description', 'license', 'repository', 'keywords', 'types', 'bin']) assert(pkg[field], `package.json has ${field}`);
+    equal(Object.keys(pkg.exports), ['.', './build', './sondhan.css', './sondhan_bg.wasm', './package.json'], 'exports');
     const readme = readFileSync(path.join(SCRATCH, 'node_modules/sondhan/README.md'), 'utf8');
     assert(readme.includes('import init, { mount }'), 'the npm README, not the repository one');
     const types = readFileSync(path.join(SCRATCH, 'node_modules/sondhan/sondhan.d.ts'), 'utf8');

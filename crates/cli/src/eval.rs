@@ -3,8 +3,8 @@
 use std::io::Write;
 use std::path::Path;
 
-use sondhan_engine::eval::{evaluate, load, summarize, NDCG_AT, RECALL_AT};
 use sondhan_engine::Index;
+use sondhan_indexer::eval::{evaluate, load, summarize, NDCG_AT, RECALL_AT};
 
 /// Prints per-query misses and the per-kind table. Returns whether every query was perfect.
 pub fn run(index: &Index<'_>, file: &Path, out: &mut impl Write) -> Result<bool, String> {

@@ -6,9 +6,9 @@ use std::io::{BufRead, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use sondhan_engine::corpus::read_corpus;
 use sondhan_engine::index::build_index;
 use sondhan_engine::{search, suggest, Hit, Index, SearchOptions, SearchResults};
+use sondhan_indexer::corpus::read_corpus;
 
 const USAGE: &str = "\
 usage:
@@ -25,6 +25,9 @@ usage:
       Prints one document as stored.
   sondhan eval [--corpus DIR] [FILE]
       Prints nDCG@5 and recall@10 for a labelled query set (default: tests/relevance/seeds.tsv).
+  sondhan bundle --corpus DIR TEMPLATE OUT
+      Writes OUT, the engine .wasm TEMPLATE (as scripts/build-web builds it) with the index of
+      DIR's pages and articles in place of its own: what `npx sondhan build` does, natively.
 ";
 
 struct Args {
@@ -100,7 +103,22 @@ fn load_corpus(dir: &std::path::Path) -> Result<Vec<u8>, String> {
     Ok(build_index(&corpus.documents))
 }
 
+/// `sondhan bundle`: the template with the corpus's index put in.
+fn bundle(args: &Args) -> Result<ExitCode, String> {
+    let (Some(dir), [template, out]) = (&args.corpus, args.rest.as_slice()) else {
+        return Err("bundle needs --corpus DIR, a TEMPLATE .wasm and an OUT file".into());
+    };
+    let index = load_corpus(dir)?;
+    let template = std::fs::read(template).map_err(|e| format!("cannot read {template}: {e}"))?;
+    let wasm = sondhan_indexer::template::patch(&template, &index).map_err(|e| e.to_string())?;
+    std::fs::write(out, wasm).map_err(|e| format!("cannot write {out}: {e}"))?;
+    Ok(ExitCode::SUCCESS)
+}
+
 fn run(args: Args) -> Result<ExitCode, String> {
+    if args.command == "bundle" {
+        return bundle(&args);
+    }
     let owned;
     let index = match &args.corpus {
         Some(dir) => {

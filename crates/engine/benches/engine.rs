@@ -8,9 +8,10 @@ use std::path::PathBuf;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use sondhan_engine::analysis::for_each_word;
-use sondhan_engine::corpus::{read_corpus, Document};
+use sondhan_engine::index::Document;
 use sondhan_engine::index::{build_index, Index};
 use sondhan_engine::{search, SearchOptions};
+use sondhan_indexer::corpus::read_corpus;
 
 fn corpus() -> Vec<Document> {
     let dir = std::env::var_os("SONDHAN_BENCH_CORPUS")

@@ -3,9 +3,9 @@
 
 use std::time::Instant;
 
-use sondhan_engine::corpus::read_corpus;
 use sondhan_engine::index::{build_index, Index};
 use sondhan_engine::{search, SearchOptions};
+use sondhan_indexer::corpus::read_corpus;
 
 fn main() {
     let mut args = std::env::args().skip(1);

@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use sondhan_engine::analysis::{for_each_word, stems};
-use sondhan_engine::corpus::read_corpus;
+use sondhan_indexer::corpus::read_corpus;
 
 /// Inflections a reader expects to meet their base.
 const SUFFIXES: &[&str] = &[

@@ -18,10 +18,11 @@
 use std::time::{Duration, Instant};
 
 use sondhan_engine::analysis::terms;
-use sondhan_engine::corpus::{read_corpus, Document};
+use sondhan_engine::index::Document;
 use sondhan_engine::index::{build_index, Index};
 use sondhan_engine::search::{MAX_CLAUSES, MAX_LIMIT, MAX_QUERY_BYTES};
 use sondhan_engine::{search, suggest, SearchOptions};
+use sondhan_indexer::corpus::read_corpus;
 
 /// What to run: a search with options, or completions.
 enum Call {

@@ -8,8 +8,8 @@
 //!  (build)     (both)        (build→run)     (run)      (run)
 //! ```
 //!
-//! * [`corpus`] reads a folder of articles (`.txt` with heuristics for raw news text, `.md` with
-//!   front matter, `.jsonl`) into [`corpus::Document`]s. Build-time only (feature `build`).
+//! * The corpus, a site's pages or a folder of articles, is read into [`index::Document`]s by
+//!   the `sondhan-indexer` crate, at build time.
 //! * [`analysis`] turns text into terms: segmentation on the raw text (keeping byte offsets),
 //!   normalization (NFC, one form for nukta letters and khanda-ta, invisible characters removed,
 //!   Bengali digits to ASCII, case folded), and a light stemmer. Documents at build time and
@@ -30,8 +30,7 @@
 //! # Example
 //!
 //! ```
-//! use sondhan_engine::corpus::Document;
-//! use sondhan_engine::index::{build_index, Index};
+//! use sondhan_engine::index::{build_index, Document, Index};
 //! use sondhan_engine::search::{search, SearchOptions};
 //!
 //! let docs = vec![
@@ -50,10 +49,6 @@
 //! ```
 
 pub mod analysis;
-#[cfg(feature = "build")]
-pub mod corpus;
-#[cfg(feature = "build")]
-pub mod eval;
 pub mod hits;
 pub mod index;
 pub mod search;

@@ -2,7 +2,7 @@
 
 use proptest::prelude::*;
 use sondhan_engine::analysis::{for_each_word, normalize, segments, terms};
-use sondhan_engine::corpus::Document;
+use sondhan_engine::index::Document;
 use sondhan_engine::index::{build_index, Index};
 use sondhan_engine::{search, SearchOptions};
 

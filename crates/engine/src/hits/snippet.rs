@@ -449,7 +449,7 @@ mod tests {
 
     use super::*;
     use crate::analysis::for_each_word;
-    use crate::corpus::Document;
+    use crate::index::Document;
     use crate::index::{build_index, Index};
     use crate::search::{search, SearchOptions};
 

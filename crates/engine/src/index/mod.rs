@@ -50,7 +50,7 @@ pub(crate) use reader::{Body, HitDocument, SeekablePostings, WordEntry};
 pub use reader::{DocRef, Index, IndexStats, Posting, Postings};
 pub(crate) use text::Stored;
 #[cfg(feature = "build")]
-pub use writer::build_index;
+pub use writer::{build_index, Document};
 
 /// The first bytes of every index.
 pub const MAGIC: &[u8; 8] = b"SONDHAN\0";

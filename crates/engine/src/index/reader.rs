@@ -654,8 +654,8 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::corpus::Document;
     use crate::index::build_index;
+    use crate::index::Document;
 
     #[test]
     fn a_damaged_posting_count_is_an_error_not_an_allocation() {

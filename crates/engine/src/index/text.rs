@@ -294,7 +294,7 @@ mod tests {
 
     #[test]
     fn a_document_is_found_by_an_id_of_any_script() {
-        use crate::corpus::Document;
+        use crate::index::Document;
         use crate::index::{build_index, Index};
         let doc = |id: &str| Document {
             id: id.into(),

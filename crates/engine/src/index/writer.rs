@@ -7,7 +7,21 @@ use super::{
     key_code, tag, varint, DF_BITS, DOC_RECORD_LEN, HEADER_LEN, MAGIC, VERSION, WORD_STRIDE,
 };
 use crate::analysis::{for_each_word, loose_keys, stems};
-use crate::corpus::Document;
+
+/// One article, as the index stores it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Document {
+    /// Unique within the corpus: the file stem, the front matter's `id`, or the JSON `id`.
+    pub id: String,
+    pub title: String,
+    /// Paragraphs separated by `\n`.
+    pub body: String,
+    /// ISO date `YYYY-MM-DD`.
+    pub date: Option<String>,
+    pub url: Option<String>,
+    pub source: Option<String>,
+    pub tags: Vec<String>,
+}
 
 /// One word's occurrences in one document.
 struct Occurrences {

@@ -231,7 +231,7 @@ impl Drop for Counts {
 /// Searches `index` for `query`.
 ///
 /// ```
-/// use sondhan_engine::{corpus::Document, index::{build_index, Index}, search::{search, SearchOptions}};
+/// use sondhan_engine::{index::{build_index, Document, Index}, search::{search, SearchOptions}};
 /// let docs = vec![Document { id: "a".into(), title: "পুতিনের সফর".into(), body: "কিম ও পুতিন।".into(), ..Default::default() }];
 /// let bytes = build_index(&docs);
 /// let index = Index::open(&bytes).unwrap();
@@ -288,7 +288,7 @@ pub fn search(
 /// document does not match.
 ///
 /// ```
-/// use sondhan_engine::{corpus::Document, index::{build_index, Index}, search::{highlight, SearchOptions}};
+/// use sondhan_engine::{index::{build_index, Document, Index}, search::{highlight, SearchOptions}};
 /// let docs = vec![Document { id: "a".into(), title: "কিমের সফর".into(), body: "প্রথম দিন।\nকিম ও পুতিন।".into(), ..Default::default() }];
 /// let bytes = build_index(&docs);
 /// let index = Index::open(&bytes).unwrap();
@@ -727,8 +727,8 @@ fn bm25(index: &Index<'_>, counts: &mut Counts) -> Result<(), IndexError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::Document;
     use crate::index::build_index;
+    use crate::index::Document;
 
     fn doc(id: &str, title: &str, body: &str) -> Document {
         Document {

@@ -1,6 +1,6 @@
 //! Dates as news text writes them: `২০ জুন, ২০২৪`, `১৬ জানুয়ারী, ২০২৪`, `Jun 05, 2025`, `2024-06-20`.
 
-use crate::analysis::{normalize, terms};
+use sondhan_engine::analysis::{normalize, terms};
 
 /// A calendar date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

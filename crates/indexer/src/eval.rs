@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::corpus::CorpusError;
-use crate::{search, Index, SearchOptions};
+use sondhan_engine::{search, Index, SearchOptions};
 
 /// Cut-off for nDCG.
 pub const NDCG_AT: usize = 5;

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use super::date::{find_date, month};
-use crate::analysis::terms;
+use sondhan_engine::analysis::terms;
 
 /// What the heuristics make of a plain-text article.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use sondhan_engine::corpus::{read_corpus, Corpus, CorpusError};
+use sondhan_indexer::corpus::{read_corpus, Corpus, CorpusError};
 
 /// A fresh folder under the system temp dir holding `files` (name, bytes).
 fn folder(name: &str, files: &[(&str, &[u8])]) -> PathBuf {

@@ -1,0 +1,317 @@
+// `npx sondhan build` as a new user runs it: the packed tarball installed in an empty folder,
+// with no Rust toolchain in PATH, indexing a site and searched in Chromium; a Hugo blog end to
+// end; and the proof that the Node indexer writes the same index as build.rs.
+//
+//   node tests/web/cli.test.mjs TARBALL        (scripts/test-web passes the one scripts/pack made)
+
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { serve } from '../../scripts/static-server.mjs';
+import { assert, equal, launch, OUT, ROOT, run, watch } from './harness.mjs';
+
+const TARBALL = path.resolve(process.argv[2] ?? '');
+const SCRATCH = path.join(os.tmpdir(), `sondhan-cli-proof-${process.pid}`);
+const NEWS = path.resolve(ROOT, '../shared/bench-corpus/news');
+
+// A PATH with node and the system's tools only: no cargo, rustc, wasm-pack, wasm-bindgen or
+// wasm-opt (those live in ~/.cargo/bin and the repository's node_modules).
+const ENV = { ...process.env, PATH: [path.dirname(process.execPath), '/usr/bin', '/bin'].join(':') };
+delete ENV.CARGO_HOME;
+delete ENV.RUSTUP_HOME;
+
+const write = (file, text) => {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, text);
+};
+
+/** `npx sondhan ARGS` in the scratch project; returns { status, stdout, stderr }. */
+function sondhan(args, cwd = SCRATCH) {
+  const result = spawnSync('npx', ['--no-install', 'sondhan', ...args], { cwd, env: ENV, encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A page as a static-site generator writes it: navigation, header, footer around the content. */
+function page({ title, body, lang = 'bn', date, marked = false }) {
+  return `<!doctype html>
+<html lang="${lang}">
+<head><meta charset="utf-8"><link rel="icon" href="/favicon.svg"><title>${title} · আমার ব্লগ</title>${date ? `<meta property="article:published_time" content="${date}">` : ''}</head>
+<body>
+<nav><a href="/">প্রচ্ছদ</a> <a href="/about/">নৌকাবাইচ-মেনু</a></nav>
+<header><p>আমার ব্লগের শিরোনাম-ব্যানার</p></header>
+<main><article${marked ? ' data-sondhan-body' : ''}><h1>${title}</h1>${body}</article></main>
+<aside>পাশের-কলাম</aside>
+<footer>কপিরাইট-পাদটীকা ২০২৪</footer>
+<script type="application/ld+json">{"name": "স্ক্রিপ্টের-লেখা"}</script>
+</body>
+</html>
+`;
+}
+
+const SITE = path.join(SCRATCH, 'public');
+function writeSite() {
+  write(path.join(SITE, 'index.html'), page({ title: 'প্রচ্ছদ', body: '<p>সব লেখার তালিকা।</p>' }));
+  write(
+    path.join(SITE, 'posts/ilish/index.html'),
+    page({ title: 'পদ্মার ইলিশ', body: '<p>বর্ষায় পদ্মার <b>ইলি</b>শ মাছ ধরা পড়ে।</p><p>জেলেরা নৌকায় রাত কাটান।</p>', date: '2024-06-20T10:00:00+06:00' }),
+  );
+  write(
+    path.join(SITE, 'posts/boimela.html'),
+    page({ title: 'বইমেলার দিনগুলি', body: '<p>ফেব্রুয়ারিতে বাংলা একাডেমিতে বইমেলা বসে।</p><ul><li>কবিতা</li><li>উপন্যাস</li></ul>' }),
+  );
+  write(path.join(SITE, 'en/index.html'), page({ title: 'English', body: '<p>An English page.</p>', lang: 'en' }));
+  write(path.join(SITE, 'style.css'), 'body { color: black }');
+  write(path.join(SITE, 'favicon.svg'), readFileSync(path.join(ROOT, 'www/favicon.svg'), 'utf8'));
+  write(path.join(SITE, 'search.js'), "import init, { mount } from '/sondhan/sondhan.js';\nawait init();\nmount('#search');\n");
+  write(
+    path.join(SITE, 'search/index.html'),
+    '<!doctype html><html lang="bn"><head><meta charset="utf-8"><link rel="icon" href="/favicon.svg"><title>খুঁজুন</title>' +
+      '<link rel="stylesheet" href="/sondhan/sondhan.css"><script type="module" src="/search.js"></script></head>' +
+      '<body><div id="search" data-sondhan-ignore></div></body></html>',
+  );
+}
+
+/** Searches the bundle in `dir` from Node, through its own glue module. */
+async function bundleSearch(dir) {
+  const glue = await import(pathToFileURL(path.join(dir, 'sondhan.js')).href + `?${Math.random()}`);
+  glue.initSync({ module: readFileSync(path.join(dir, 'sondhan_bg.wasm')) });
+  return glue;
+}
+
+const browser = await launch();
+
+const ok = await run('cli', {
+  async 'the tarball installs in an empty folder with no Rust toolchain in PATH'() {
+    assert(existsSync(TARBALL), `no tarball at ${TARBALL}; run scripts/pack`);
+    rmSync(SCRATCH, { recursive: true, force: true });
+    write(path.join(SCRATCH, 'package.json'), JSON.stringify({ name: 'my-blog', private: true, type: 'module' }));
+    const tools = spawnSync('sh', ['-c', 'command -v cargo rustc wasm-pack wasm-bindgen wasm-opt'], { env: ENV, encoding: 'utf8' });
+    equal(tools.stdout.trim(), '', 'Rust and wasm tools found in the test PATH');
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', TARBALL], { cwd: SCRATCH, env: ENV });
+    const help = sondhan(['build', '--help']);
+    equal(help.status, 0, 'exit status of --help');
+    for (const option of ['--out', '--include', '--exclude', '--root-url', '--no-widget', '--no-banglish', '--serve', '--json', '--quiet']) {
+      assert(help.stdout.includes(option), `--help documents ${option}`);
+    }
+  },
+
+  async 'npx sondhan build indexes the content of a site, and reports what it skipped'() {
+    writeSite();
+    const { status, stdout, stderr } = sondhan(['build', 'public', '--out', 'public/sondhan', '--json']);
+    equal(status, 0, `exit status (stderr: ${stderr})`);
+    const report = JSON.parse(stdout);
+    // The search page counts too (by its <title>): --exclude leaves such pages out.
+    equal(report.documents, 4, 'documents: the home page, two posts and the search page (not the English page)');
+    const skipped = Object.fromEntries(report.skipped.map((s) => [s.path, s.why]));
+    assert(/language is `en`/.test(skipped['public/en/index.html']), `the English page is skipped: ${JSON.stringify(skipped)}`);
+    assert(/not a page or an article/.test(skipped['public/style.css']), 'the stylesheet is skipped as not a page');
+    assert(/not a page or an article/.test(skipped['public/favicon.svg']), 'so is the icon');
+    for (const file of ['sondhan.js', 'sondhan_bg.wasm', 'sondhan.css', 'sondhan.d.ts']) {
+      assert(existsSync(path.join(SITE, 'sondhan', file)), `the bundle has ${file}`);
+    }
+    const engine = await bundleSearch(path.join(SITE, 'sondhan'));
+    const hit = engine.search('ইলিশ').hits[0];
+    equal([hit.title, hit.url, hit.date], ['পদ্মার ইলিশ', '/posts/ilish/', '2024-06-20'], 'the post, its url from its path and its date');
+    equal(engine.search('বইমেলা').hits[0].url, '/posts/boimela.html', 'a page that is not an index.html');
+    for (const chrome of ['নৌকাবাইচ-মেনু', 'শিরোনাম-ব্যানার', 'পাশের-কলাম', 'কপিরাইট-পাদটীকা', 'স্ক্রিপ্টের-লেখা']) {
+      equal(engine.search(chrome, { prefix: false, typos: false }).total, 0, `navigation, header, aside, footer and script words (${chrome})`);
+    }
+  },
+
+  async 'the bundle searches on the site in Chromium, and a hit opens its page'() {
+    const server = await serve(SITE);
+    const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
+    const page = await context.newPage();
+    const watcher = await watch(page);
+    await page.goto(`${server.url}search/`);
+    await page.getByRole('combobox').focus();
+    await page.keyboard.type('পদ্মার ইলিশ', { delay: 10 });
+    await page.getByRole('option').first().waitFor();
+    assert((await page.getByRole('option').first().textContent()).includes('পদ্মার ইলিশ'), 'the first hit is the post');
+    await page.screenshot({ path: path.join(OUT, 'cli-site-phone.png') });
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${server.url}posts/ilish/`);
+    equal(await page.title(), 'পদ্মার ইলিশ · আমার ব্লগ', 'the page the hit opened');
+    await watcher.check();
+    await context.close();
+    await server.close();
+  },
+
+  async 'data-sondhan-body on some pages makes the others not content'() {
+    write(path.join(SITE, 'posts/ilish/index.html'), page({ title: 'পদ্মার ইলিশ', body: '<p>ইলিশ মাছ।</p>', marked: true }));
+    const { status, stdout } = sondhan(['build', 'public', '--out', 'public/sondhan', '--json']);
+    equal(status, 0, 'exit status');
+    const report = JSON.parse(stdout);
+    equal(report.documents, 1, 'only the marked page');
+    assert(report.skipped.some((s) => s.path === 'public/posts/boimela.html' && /data-sondhan-body/.test(s.why)), 'unmarked pages are skipped, saying why');
+    writeSite();
+  },
+
+  async 'bad input: a clear error, exit status 2, and the old bundle kept'() {
+    const before = readFileSync(path.join(SITE, 'sondhan/sondhan_bg.wasm'));
+    const missing = sondhan(['build', 'no-such-folder', '--out', 'public/sondhan']);
+    equal(missing.status, 2, 'exit status for a missing folder');
+    assert(/no-such-folder does not exist/.test(missing.stderr), `the message names the folder: ${missing.stderr}`);
+    mkdirSync(path.join(SCRATCH, 'empty/assets'), { recursive: true });
+    write(path.join(SCRATCH, 'empty/assets/logo.png'), 'png');
+    const empty = sondhan(['build', 'empty', '--out', 'public/sondhan']);
+    equal(empty.status, 2, 'exit status for a folder with nothing to index');
+    assert(/no pages or articles to index/.test(empty.stderr), `says so: ${empty.stderr}`);
+    write(path.join(SITE, 'broken.md'), '---\ndate: someday\n---\nলেখা\n');
+    const bad = sondhan(['build', 'public', '--out', 'public/sondhan']);
+    equal(bad.status, 2, 'exit status for bad front matter');
+    assert(/public\/broken\.md:2: /.test(bad.stderr), `names the file and line: ${bad.stderr}`);
+    rmSync(path.join(SITE, 'broken.md'));
+    const self = sondhan(['build', 'public', '--out', '.']);
+    equal(self.status, 2, 'exit status when --out would replace the input');
+    assert(Buffer.compare(before, readFileSync(path.join(SITE, 'sondhan/sondhan_bg.wasm'))) === 0, 'the bundle is untouched by failed builds');
+    const leftovers = spawnSync('sh', ['-c', `ls -a ${SITE} | grep '\\.sondhan\\.new' || true`], { encoding: 'utf8' }).stdout;
+    equal(leftovers.trim(), '', 'no half-written folder is left');
+  },
+
+  async '--include, --exclude, --root-url and --no-widget'() {
+    const { status, stdout } = sondhan(['build', 'public', '--out', 'lean', '--include', 'posts/**', '--exclude', '**/boimela.html', '--root-url', 'https://example.com/blog/', '--no-widget', '--no-banglish', '--json']);
+    equal(status, 0, 'exit status');
+    const report = JSON.parse(stdout);
+    equal(report.documents, 1, 'documents');
+    assert(report.excluded > 0, 'files left out are counted');
+    const engine = await bundleSearch(path.join(SCRATCH, 'lean'));
+    equal(engine.search('ইলিশ').hits[0].url, 'https://example.com/blog/posts/ilish/', 'the url behind the root url');
+    equal(typeof engine.mount, 'undefined', 'no mount in a --no-widget bundle');
+    equal(engine.search('ilish').total, 0, 'no Banglish in a --no-banglish bundle');
+  },
+
+  async 'a Hugo blog, end to end: built, indexed from its output, searched in Chromium'() {
+    const source = path.join(ROOT, 'tests/web/hugo-blog');
+    const site = path.join(SCRATCH, 'hugo-public');
+    execFileSync('hugo', ['--source', source, '--destination', site, '--quiet'], { env: ENV });
+    const { status, stdout, stderr } = sondhan(['build', 'hugo-public', '--out', 'hugo-public/sondhan', '--json']);
+    equal(status, 0, `exit status (${stderr})`);
+    const report = JSON.parse(stdout);
+    equal(report.documents, 3, 'the three posts (lists and tag pages have no data-sondhan-body)');
+    const engine = await bundleSearch(path.join(site, 'sondhan'));
+    const hit = engine.search('বইমেলা').hits[0];
+    equal([hit.title, hit.url, hit.date], ['ফেব্রুয়ারির বইমেলা', '/posts/boimela/', '2024-02-10'], 'the post, its url and date');
+    for (const chrome of ['বিষয়সূচি-মেনু', 'জলজঙ্গলের-ব্যানার', 'স্বত্ব-সংরক্ষিত-পাদটীকা']) {
+      equal(engine.search(chrome, { prefix: false, typos: false }).total, 0, `navigation, header and footer words (${chrome})`);
+    }
+    equal(engine.search('মাছ', { prefix: false, typos: false }).total, 0, 'the tag line marked data-sondhan-ignore');
+
+    const server = await serve(site);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const watcher = await watch(page);
+    await page.goto(server.url);
+    await page.getByRole('combobox').focus();
+    await page.keyboard.type('বাঘের', { delay: 10 });
+    await page.getByRole('option').first().waitFor();
+    assert((await page.getByRole('option').first().textContent()).includes('সুন্দরবনের বাঘ'), 'the first hit is the post');
+    await page.screenshot({ path: path.join(OUT, 'cli-hugo-desktop.png') });
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${server.url}posts/sundarban/`);
+    equal(await page.title(), 'সুন্দরবনের বাঘ · নদীর ধারে', 'the page the hit opened');
+    await watcher.check();
+    await context.close();
+    await server.close();
+  },
+
+  async 'the Node API: build() returns the report, and throws a BuildError on bad input'() {
+    write(
+      path.join(SCRATCH, 'api.mjs'),
+      `import { build, BuildError } from 'sondhan/build';
+const report = await build({ input: 'public', out: 'api-bundle', exclude: ['en/**'] });
+let error;
+try { await build({ input: 'nowhere', out: 'api-bundle' }); } catch (e) { error = e; }
+console.log(JSON.stringify({ documents: report.documents, files: report.bundle.map((f) => f.name), bad: error instanceof BuildError && error.message }));
+`,
+    );
+    const out = JSON.parse(execFileSync('node', ['api.mjs'], { cwd: SCRATCH, env: ENV, encoding: 'utf8' }));
+    equal(out.documents, 4, 'documents');
+    equal(out.files, ['sondhan_bg.wasm', 'sondhan.js', 'sondhan.d.ts', 'sondhan.css'], 'the bundle');
+    assert(/nowhere does not exist/.test(out.bad), `a BuildError naming the folder: ${out.bad}`);
+  },
+
+  async '--serve serves the bundle with a page to try it'() {
+    const child = spawn('npx', ['--no-install', 'sondhan', 'build', 'public', '--out', 'public/sondhan', '--quiet', '--serve', '--port', '0'], { cwd: SCRATCH, env: ENV });
+    try {
+      const url = await new Promise((resolve, reject) => {
+        let err = '';
+        child.stderr.on('data', (chunk) => {
+          err += chunk;
+          const found = /on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(err);
+          if (found) resolve(found[1]);
+        });
+        child.on('exit', (code) => reject(new Error(`exited ${code}: ${err}`)));
+      });
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const watcher = await watch(page);
+      await page.goto(url);
+      await page.getByRole('combobox').focus();
+      await page.keyboard.type('ইলিশ', { delay: 10 });
+      await page.getByRole('option').first().waitFor();
+      assert((await page.getByRole('option').first().textContent()).includes('পদ্মার ইলিশ'), 'the try page searches');
+      await watcher.check();
+      await context.close();
+    } finally {
+      child.kill();
+    }
+  },
+
+  // The Node indexer is the native one compiled to WebAssembly. Its index bytes may differ in
+  // how the FSTs share nodes (fst's builder hashes nodes into a usize, 32 bits in wasm), never in
+  // what they map, so the proof is that every query gets the same answer.
+  async 'the CLI bundle and the build.rs bundle answer every labelled seed query alike'() {
+    const { status, stderr } = sondhan(['build', path.join(ROOT, 'seeds'), '--out', 'seeds-bundle', '--quiet']);
+    equal(status, 0, `exit status (${stderr})`);
+    const a = await bundleSearch(path.join(SCRATCH, 'seeds-bundle'));
+    const b = await bundleSearch(path.join(ROOT, 'www/pkg'));
+    equal(a.stats().documents, 5, 'documents');
+    const queries = readFileSync(path.join(ROOT, 'tests/relevance/seeds.tsv'), 'utf8')
+      .split('\n')
+      .filter((line) => line && !line.startsWith('#'))
+      .map((line) => line.split('\t')[1]);
+    assert(queries.length > 50, 'the labelled queries');
+    for (const query of queries) {
+      for (const options of [{}, { partial: true }, { prefix: false, typos: false }]) {
+        equal(a.search(query, options), b.search(query, options), `results for ${query} ${JSON.stringify(options)}`);
+      }
+      equal(a.suggest(query), b.suggest(query), `suggestions for ${query}`);
+    }
+  },
+
+  async 'news: the CLI bundle and the native one answer every known-item query alike'() {
+    if (!existsSync(NEWS)) return console.log('  (no ../shared/bench-corpus/news here: skipped)');
+    const { status, stdout, stderr } = sondhan(['build', NEWS, '--out', 'news-bundle', '--json']);
+    equal(status, 0, `exit status (${stderr})`);
+    const report = JSON.parse(stdout);
+    console.log(`  news: ${report.documents} documents, ${(report.bytesRead / 1e6).toFixed(1)} MB in ${report.seconds.toFixed(1)} s (${report.megabytesPerSecond.toFixed(1)} MB/s indexing)`);
+    const native = path.join(SCRATCH, 'news-native');
+    mkdirSync(native);
+    for (const file of ['sondhan.js', 'sondhan.d.ts']) writeFileSync(path.join(native, file), readFileSync(path.join(ROOT, 'www/pkg', file)));
+    const release = (name) => path.join(ROOT, 'target/release', name);
+    execFileSync(release('sondhan'), ['bundle', '--corpus', NEWS, path.join(ROOT, 'www/pkg/sondhan_bg.wasm'), path.join(native, 'sondhan_bg.wasm')], { stdio: 'ignore' });
+    const queriesFile = path.join(SCRATCH, 'news-queries.json');
+    execFileSync(release('sondhan-bench'), ['queries', NEWS, queriesFile, '100000'], { stdio: 'ignore' });
+    const a = await bundleSearch(path.join(SCRATCH, 'news-bundle'));
+    const b = await bundleSearch(native);
+    let compared = 0;
+    for (const entry of JSON.parse(readFileSync(queriesFile, 'utf8')).queries) {
+      for (const kind of ['written', 'reencoded', 'base', 'typo']) {
+        if (typeof entry[kind] !== 'string') continue;
+        equal(a.search(entry[kind]), b.search(entry[kind]), `results for ${entry[kind]}`);
+        compared += 1;
+      }
+    }
+    assert(compared > 5000, `known-item queries compared: ${compared}`);
+    console.log(`  news: ${compared} known-item queries answered alike`);
+  },
+});
+
+await browser.close();
+rmSync(SCRATCH, { recursive: true, force: true });
+process.exit(ok ? 0 : 1);
