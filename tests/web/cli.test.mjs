@@ -63,6 +63,7 @@ function writeSite() {
   );
   write(path.join(SITE, 'en/index.html'), page({ title: 'English', body: '<p>An English page.</p>', lang: 'en' }));
   write(path.join(SITE, 'style.css'), 'body { color: black }');
+  write(path.join(SITE, 'node_modules/some-package/docs.html'), page({ title: 'প্যাকেজের-নথি', body: '<p>নথি</p>' }));
   write(path.join(SITE, 'favicon.svg'), readFileSync(path.join(ROOT, 'www/favicon.svg'), 'utf8'));
   write(path.join(SITE, 'search.js'), "import init, { mount } from '/sondhan/sondhan.js';\nawait init();\nmount('#search');\n");
   write(
@@ -81,6 +82,36 @@ async function bundleSearch(dir) {
 }
 
 const browser = await launch();
+
+const VITE = '7.3.8';
+const ELEVENTY = '3.1.8';
+
+/**
+ * Serves `site`, opens `start`, types `query` into the box and checks that the first hit is
+ * `title`; with `opens`, follows it with the keyboard and checks the url.
+ */
+async function searchSite(site, start, query, title, opens) {
+  const server = await serve(site);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const watcher = await watch(page);
+  await page.goto(server.url + start);
+  await page.getByRole('combobox').focus();
+  await page.keyboard.type(query, { delay: 10 });
+  await page.getByRole('option').first().waitFor();
+  const first = await page.getByRole('option').first().textContent();
+  assert(first.includes(title), `the first hit is ${title}: ${first}`);
+  if (opens) {
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(server.url + opens);
+  }
+  await watcher.check();
+  await context.close();
+  await server.close();
+}
+
+
 
 const ok = await run('cli', {
   async 'the tarball installs in an empty folder with no Rust toolchain in PATH'() {
@@ -108,6 +139,7 @@ const ok = await run('cli', {
     assert(/language is `en`/.test(skipped['public/en/index.html']), `the English page is skipped: ${JSON.stringify(skipped)}`);
     assert(/not a page or an article/.test(skipped['public/style.css']), 'the stylesheet is skipped as not a page');
     assert(/not a page or an article/.test(skipped['public/favicon.svg']), 'so is the icon');
+    assert(report.warnings.includes('public/node_modules: skipped, a node_modules folder (installed packages, not pages)'), 'node_modules is not read');
     for (const file of ['sondhan.js', 'sondhan_bg.wasm', 'sondhan.css', 'sondhan.d.ts']) {
       assert(existsSync(path.join(SITE, 'sondhan', file)), `the bundle has ${file}`);
     }
@@ -217,6 +249,48 @@ const ok = await run('cli', {
     await watcher.check();
     await context.close();
     await server.close();
+  },
+
+  // The npm README's recipes, as written there.
+  async 'the Vite recipe: vite build && sondhan build dist, the box loaded from public/'() {
+    const app = path.join(SCRATCH, 'vite-app');
+    write(
+      path.join(app, 'package.json'),
+      JSON.stringify({ name: 'vite-app', private: true, type: 'module', scripts: { build: 'vite build && sondhan build dist --out dist/sondhan' } }),
+    );
+    write(
+      path.join(app, 'index.html'),
+      '<!doctype html><html lang="bn"><head><meta charset="utf-8"><link rel="icon" href="/favicon.svg"><title>ভিট অ্যাপ</title>' +
+        '<link rel="stylesheet" href="/sondhan/sondhan.css"><script type="module" src="/search.js"></script></head>' +
+        '<body><nav>মেনু</nav><div id="search"></div><main><h1>নৌকাবাইচের দিন</h1><p>শরতে নদীতে নৌকাবাইচ হয়।</p></main></body></html>',
+    );
+    write(path.join(app, 'public/search.js'), "import init, { mount } from '/sondhan/sondhan.js';\nawait init();\nmount('#search');\n");
+    write(path.join(app, 'public/favicon.svg'), readFileSync(path.join(ROOT, 'www/favicon.svg'), 'utf8'));
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', TARBALL, `vite@${VITE}`], { cwd: app, env: ENV });
+    execFileSync('npm', ['run', '--silent', 'build'], { cwd: app, env: ENV, stdio: 'ignore' });
+    await searchSite(path.join(app, 'dist'), '', 'নৌকাবাইচ', 'নৌকাবাইচের দিন', '');
+  },
+
+  async 'the Eleventy recipe: eleventy && sondhan build _site'() {
+    const blog = path.join(SCRATCH, 'eleventy-blog');
+    write(path.join(blog, 'package.json'), JSON.stringify({ name: 'eleventy-blog', private: true, type: 'module' }));
+    write(
+      path.join(blog, 'src/_includes/post.njk'),
+      '<!doctype html><html lang="bn"><head><meta charset="utf-8"><link rel="icon" href="/favicon.svg"><title>{{ title }}</title>' +
+        '<link rel="stylesheet" href="/sondhan/sondhan.css"><script type="module" src="/search.js"></script></head>' +
+        '<body><nav>মেনু-তালিকা</nav><div id="search"></div><main><article><h1>{{ title }}</h1>{{ content | safe }}</article></main><footer>পাদটীকা-লেখা</footer></body></html>',
+    );
+    write(path.join(blog, 'src/posts/jamdani.md'), '---\nlayout: post.njk\ntitle: জামদানি শাড়ি\n---\nঢাকার জামদানি শাড়ি হাতে বোনা হয়।\n');
+    write(path.join(blog, 'src/posts/pitha.md'), '---\nlayout: post.njk\ntitle: শীতের পিঠা\n---\nশীতে গ্রামে ভাপা আর চিতই পিঠা বানানো হয়।\n');
+    write(path.join(blog, 'src/search.js'), "import init, { mount } from '/sondhan/sondhan.js';\nawait init();\nmount('#search');\n");
+    write(path.join(blog, 'src/favicon.svg'), readFileSync(path.join(ROOT, 'www/favicon.svg'), 'utf8'));
+    write(path.join(blog, 'eleventy.config.js'), 'export default (config) => { config.addPassthroughCopy("src/search.js"); config.addPassthroughCopy("src/favicon.svg"); return { dir: { input: "src" } }; };\n');
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', TARBALL, `@11ty/eleventy@${ELEVENTY}`], { cwd: blog, env: ENV });
+    execFileSync('npx', ['--no-install', '@11ty/eleventy', '--quiet'], { cwd: blog, env: ENV, stdio: 'ignore' });
+    const { status, stdout } = sondhan(['build', '_site', '--out', '_site/sondhan', '--json'], blog);
+    equal(status, 0, 'exit status');
+    equal(JSON.parse(stdout).documents, 2, 'the two posts');
+    await searchSite(path.join(blog, '_site'), 'posts/jamdani/', 'পিঠা', 'শীতের পিঠা', 'posts/pitha/');
   },
 
   async 'the Node API: build() returns the report, and throws a BuildError on bad input'() {

@@ -130,8 +130,8 @@ console.log(JSON.stringify({
   },
 
   async 'built with --no-widget --no-banglish, the package searches Bengali without mount or Banglish and is smaller'() {
-    // scripts/test-web builds it: scripts/build-web --no-widget --no-banglish --out-dir tests/web/out/lean/pkg
-    const lean = path.join(ROOT, 'tests/web/out/lean/pkg');
+    // The template `npx sondhan build --no-widget --no-banglish` uses, as the package ships it.
+    const lean = path.join(SCRATCH, 'node_modules/sondhan/templates/no-widget-no-banglish');
     const types = readFileSync(path.join(lean, 'sondhan.d.ts'), 'utf8');
     assert(!types.includes('mount'), 'sondhan.d.ts declares no mount');
     const module = await import(path.join(lean, 'sondhan.js'));

@@ -140,6 +140,9 @@ function walkFolder(dir, relative, settings, indexer, walk, visited) {
       indexer.warn(`${shown(settings, rel)}: skipped, a link to nothing`);
     } else if (entry.name.startsWith('.')) {
       indexer.warn(`${shown(settings, rel)}: skipped, a hidden file`);
+    } else if (kind.isDirectory() && entry.name === 'node_modules') {
+      // As read_corpus does: installed packages, not pages.
+      indexer.warn(`${shown(settings, rel)}: skipped, a node_modules folder (installed packages, not pages)`);
     } else if (kind.isDirectory()) {
       walkFolder(full, rel, settings, indexer, walk, visited);
     } else {

@@ -84,9 +84,13 @@ fn pages_in_other_languages_and_empty_pages_are_skipped_saying_why() {
             ),
             ("empty.html", "<html><body><nav>মেনু</nav></body></html>"),
             ("logo.png", "png"),
+            ("node_modules/pkg/docs.html", &page("নথি", "প্যাকেজ")),
         ],
     );
     let corpus = read(&dir, &ReadOptions::default());
+    assert!(corpus.warnings.iter().any(|w| w.ends_with(
+        "node_modules: skipped, a node_modules folder (installed packages, not pages)"
+    )));
     let ids: Vec<_> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids, ["/bn-bd.html", "/bn.html"]);
     let why = |file: &str| {

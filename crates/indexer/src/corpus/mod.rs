@@ -395,6 +395,11 @@ impl Reader {
     }
 }
 
+/// Installed packages, not pages: a plain site indexed from its own folder (`npx sondhan build .`)
+/// has `npm install sondhan`'s folder in it, with other packages' HTML documentation.
+const NODE_MODULES: &str = "node_modules";
+const NODE_MODULES_WHY: &str = "a node_modules folder (installed packages, not pages)";
+
 fn collect_files(
     dir: &Path,
     files: &mut Vec<PathBuf>,
@@ -433,6 +438,8 @@ fn collect_files(
         };
         if name.starts_with('.') {
             warnings.push(format!("{}: skipped, a hidden file", path.display()));
+        } else if meta.is_dir() && name == NODE_MODULES {
+            warnings.push(format!("{}: skipped, {NODE_MODULES_WHY}", path.display()));
         } else if meta.is_dir() {
             collect_files(&path, files, warnings, visited)?;
         } else {
