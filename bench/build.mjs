@@ -47,12 +47,13 @@ export function knownItemQueries(corpus, file, sample) {
  * sondhan's npm package for `corpus` (null: the seeds, scripts/build-web's default) into
  * target/bench/pkg/<name>. Returns the folder and the seconds the build took.
  */
-export function buildSondhan(corpus, name, { widget = true, banglish = true } = {}) {
+export function buildSondhan(corpus, name, { widget = true, banglish = true, explain = true } = {}) {
   const out = path.join(PKG, name);
   const args = [
     ...(corpus ? ['--corpus', corpus] : []),
     ...(widget ? [] : ['--no-widget']),
     ...(banglish ? [] : ['--no-banglish']),
+    ...(explain ? [] : ['--no-explain']),
     '--out-dir',
     out,
   ];

@@ -65,7 +65,7 @@ const newsData = exportCorpus(NEWS, 'news', { queries: true });
 const seedsData = exportCorpus(SEEDS, 'seeds');
 
 say('building sondhan: empty corpus (as shipped, without the widget, without it and Banglish), seeds (as shipped and lean), news (scripts/build-web)');
-const lean = { widget: false, banglish: false };
+const lean = { widget: false, banglish: false, explain: false };
 const empty = buildSondhan(emptyCorpus(), 'empty');
 const emptyNoWidget = buildSondhan(emptyCorpus(), 'empty-no-widget', { widget: false });
 const emptyLean = buildSondhan(emptyCorpus(), 'empty-lean', lean);

@@ -194,6 +194,55 @@ fn other_scripts_normalize_as_natively() {
 }
 
 #[wasm_bindgen_test]
+fn explain_gives_each_hit_its_score_as_declared() {
+    let results = search("কোরিয়ার চুক্তি".into(), options(r#"{"explain": true}"#)).unwrap();
+    let hit = Reflect::get(&Reflect::get(&results, &"hits".into()).unwrap(), &0.into()).unwrap();
+    let explanation = Reflect::get(&hit, &"explanation".into()).unwrap();
+    assert_eq!(
+        keys(&explanation),
+        ["clauses", "coverage", "order", "score", "sum"]
+    );
+    let score = Reflect::get(&hit, &"score".into())
+        .unwrap()
+        .as_f64()
+        .unwrap();
+    assert_eq!(
+        Reflect::get(&explanation, &"score".into())
+            .unwrap()
+            .as_f64(),
+        Some(score)
+    );
+    let clauses = Reflect::get(&explanation, &"clauses".into()).unwrap();
+    let first = Reflect::get(&clauses, &0.into()).unwrap();
+    assert_eq!(keys(&first), ["bm25", "clause", "kind"]);
+    // Each clause as the query was read (normalized: চুক্তি has no letter to change).
+    let second = Reflect::get(&clauses, &1.into()).unwrap();
+    assert_eq!(
+        Reflect::get(&second, &"clause".into())
+            .unwrap()
+            .as_string()
+            .as_deref(),
+        Some("চুক্তি")
+    );
+    assert_eq!(
+        Reflect::get(&second, &"kind".into())
+            .unwrap()
+            .as_string()
+            .as_deref(),
+        Some("exact")
+    );
+    let bm25 = Reflect::get(&first, &"bm25".into()).unwrap();
+    assert_eq!(
+        keys(&bm25),
+        ["body", "idf", "score", "tf", "title", "weight"]
+    );
+    // Without the option, no hit carries one (the key is absent, as declared: `explanation?`).
+    let plain = search("কোরিয়ার চুক্তি".into(), JsValue::UNDEFINED).unwrap();
+    let hit = Reflect::get(&Reflect::get(&plain, &"hits".into()).unwrap(), &0.into()).unwrap();
+    assert!(!keys(&hit).contains(&"explanation".to_string()));
+}
+
+#[wasm_bindgen_test]
 fn answers_have_exactly_the_declared_keys() {
     let results = search("পুতিন".into(), JsValue::UNDEFINED).unwrap();
     assert_eq!(
@@ -322,7 +371,7 @@ fn bad_arguments_throw_readable_errors() {
         |query: JsValue, opts: JsValue| message(search(query, opts).expect_err("should throw"));
     assert_eq!(
         thrown("পুতিন".into(), options(r#"{"limt": 5}"#)),
-        "sondhan.search: invalid options: unknown option `limt`; the options are limit, offset, prefix, typos, partial"
+        "sondhan.search: invalid options: unknown option `limt`; the options are limit, offset, prefix, typos, partial, explain"
     );
     assert_eq!(
         thrown("পুতিন".into(), options(r#"{"limit": -1}"#)),

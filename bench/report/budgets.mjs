@@ -31,7 +31,7 @@ export function budgets(results) {
     ...(sizes.emptyLean
       ? [
           atMost(
-            'engine code alone, smallest build (empty corpus, `--no-widget --no-banglish`: the API without Banglish)',
+            'engine code alone, smallest build (empty corpus, `--no-widget --no-banglish --no-explain`: the API without Banglish)',
             sizes.emptyLean.wasm.brotli + sizes.emptyLean.js.brotli,
             60 * KB,
             size,
@@ -42,7 +42,7 @@ export function budgets(results) {
     ...(sizes.seedsLean
       ? [
           atMost(
-            'seeds build, smallest (`--no-widget --no-banglish`): .wasm + JS glue, brotli',
+            'seeds build, smallest (`--no-widget --no-banglish --no-explain`): .wasm + JS glue, brotli',
             sizes.seedsLean.wasm.brotli + sizes.seedsLean.js.brotli,
             90 * KB,
             size,

@@ -146,9 +146,9 @@ export function sizesBlock({ sizes }) {
   const builds = {
     empty: 'empty',
     emptyNoWidget: 'empty, `--no-widget`',
-    emptyLean: 'empty, `--no-widget --no-banglish`',
+    emptyLean: 'empty, `--no-widget --no-banglish --no-explain`',
     seeds: 'seeds',
-    seedsLean: 'seeds, `--no-widget --no-banglish`',
+    seedsLean: 'seeds, `--no-widget --no-banglish --no-explain`',
     news: 'news',
   };
   // Results of runs before the lean builds existed have no sizes for them.

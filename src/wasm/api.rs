@@ -6,9 +6,10 @@
 //! than unwrapped, and the engine bounds the work a query can cause (`MAX_QUERY_BYTES`,
 //! `MAX_CLAUSES`), so a 100 KB paste is cut, not a trap.
 
-use sondhan_engine::{
-    highlight as engine_highlight, search as engine_search, suggest as engine_suggest,
-};
+use std::cell::RefCell;
+
+use sondhan_engine::search::{highlight_with, search_with, Cache};
+use sondhan_engine::suggest as engine_suggest;
 use sondhan_engine::{DocumentHighlights, SearchOptions};
 use wasm_bindgen::prelude::*;
 
@@ -16,6 +17,18 @@ use super::options::{describe, search_options};
 use super::results;
 use super::types::{error_message, to_js, Article, JsIndexStats, JsSuggestion};
 use crate::index;
+
+thread_local! {
+    /// What the engine keeps between searches ([`Cache`]): its owner is this module, because
+    /// a page's calls come one by one from JavaScript. One cache serves `search`, `document` and
+    /// the search box, as one reader types into all of them.
+    static CACHE: RefCell<Cache> = const { RefCell::new(Cache::new()) };
+}
+
+/// Runs `f` with the page's search cache.
+pub(crate) fn with_cache<R>(f: impl FnOnce(&mut Cache) -> R) -> R {
+    CACHE.with_borrow_mut(f)
+}
 
 /// Completions `suggest` returns when no limit is given.
 const DEFAULT_SUGGESTIONS: usize = 8;
@@ -32,7 +45,7 @@ pub fn search(
     let query = string_arg("search", "query", &query)?;
     let options = search_options(&options)
         .map_err(|e| JsError::new(&format!("sondhan.search: invalid options: {e}")))?;
-    let results = engine_search(index(), &query, &options)
+    let results = with_cache(|cache| search_with(index(), &query, &options, cache))
         .map_err(|e| JsError::new(&format!("sondhan.search: {e}")))?;
     Ok(results::to_js(&results))
 }
@@ -77,7 +90,8 @@ pub fn document(
         ..SearchOptions::default()
     };
     let marked = match query {
-        Some(query) => engine_highlight(index, &query, ordinal, &options).map_err(failed)?,
+        Some(query) => with_cache(|cache| highlight_with(index, &query, ordinal, &options, cache))
+            .map_err(failed)?,
         None => DocumentHighlights::default(),
     };
     to_js(&Article::new(article, &marked)).map_err(|e| conversion_error("document", e))

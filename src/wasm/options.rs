@@ -19,10 +19,15 @@ pub struct MountOptions {
     pub limit: Option<usize>,
 }
 
-/// `{ limit, offset, prefix, typos, partial }` over the engine's defaults.
+/// `{ limit, offset, prefix, typos, partial, explain }` over the engine's defaults.
 pub fn search_options(value: &JsValue) -> Result<SearchOptions, String> {
     let mut options = SearchOptions::default();
-    let Some(object) = object(value, &["limit", "offset", "prefix", "typos", "partial"])? else {
+    // Built without `explain`, the option is unknown, and so refused by name like any other.
+    let keys: &[&str] = match cfg!(feature = "explain") {
+        true => &["limit", "offset", "prefix", "typos", "partial", "explain"],
+        false => &["limit", "offset", "prefix", "typos", "partial"],
+    };
+    let Some(object) = object(value, keys)? else {
         return Ok(options);
     };
     if let Some(limit) = count(&object, "limit")? {
@@ -39,6 +44,11 @@ pub fn search_options(value: &JsValue) -> Result<SearchOptions, String> {
     }
     if let Some(partial) = flag(&object, "partial")? {
         options.partial = partial;
+    }
+    if cfg!(feature = "explain") {
+        if let Some(explain) = flag(&object, "explain")? {
+            options.explain = explain;
+        }
     }
     Ok(options)
 }

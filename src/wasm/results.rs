@@ -7,10 +7,45 @@
 //! carries the scores and highlight ranges. A few lines of JavaScript build the objects
 //! `SearchResults` declares, with the same keys in the same order.
 
+use sondhan_engine::search::Explanation;
 use sondhan_engine::{Highlight, SearchResults};
+
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(inline_js = r#"
+#[cfg_attr(
+    feature = "explain",
+    wasm_bindgen(inline_js = r#"
+export function sondhanResults(text, n) {
+  let at = 0, i = 0;
+  const str = () => {
+    const len = n[i++];
+    if (len < 0) return null;
+    at += len;
+    return text.slice(at - len, at);
+  };
+  const ranges = () => {
+    const out = new Array(n[i++]);
+    for (let j = 0; j < out.length; j++) out[j] = { start: n[i++], end: n[i++] };
+    return out;
+  };
+  const explained = () => {
+    const clauses = new Array(n[i++]);
+    for (let c = 0; c < clauses.length; c++) clauses[c] = { clause: str(), kind: str(), bm25: { weight: n[i++], title: n[i++], body: n[i++], tf: n[i++], idf: n[i++], score: n[i++] } };
+    return { clauses, sum: n[i++], coverage: n[i++], order: n[i++], score: n[i++] };
+  };
+  const total = n[i++], truncated = n[i++] !== 0, partial = n[i++] !== 0, didYouMean = str(), hits = new Array(n[i++]), explain = n[i++];
+  for (let h = 0; h < hits.length; h++) {
+    const score = n[i++];
+    hits[h] = { id: str(), title: str(), date: str(), url: str(), source: str(), score, snippet: str(), highlights: ranges(), titleHighlights: ranges() };
+    if (explain) hits[h].explanation = explained();
+  }
+  return { total, hits, truncated, didYouMean, partial };
+}
+"#)
+)]
+#[cfg_attr(
+    not(feature = "explain"),
+    wasm_bindgen(inline_js = r#"
 export function sondhanResults(text, n) {
   let at = 0, i = 0;
   const str = () => {
@@ -25,13 +60,15 @@ export function sondhanResults(text, n) {
     return out;
   };
   const total = n[i++], truncated = n[i++] !== 0, partial = n[i++] !== 0, didYouMean = str(), hits = new Array(n[i++]);
+  i++; // (explanations: none in a build without the explain feature)
   for (let h = 0; h < hits.length; h++) {
     const score = n[i++];
     hits[h] = { id: str(), title: str(), date: str(), url: str(), source: str(), score, snippet: str(), highlights: ranges(), titleHighlights: ranges() };
   }
   return { total, hits, truncated, didYouMean, partial };
 }
-"#)]
+"#)
+)]
 extern "C" {
     #[wasm_bindgen(js_name = sondhanResults)]
     fn build(text: &str, numbers: &[f64]) -> JsValue;
@@ -45,7 +82,9 @@ pub fn to_js(results: &SearchResults) -> JsValue {
     out.numbers.push(f64::from(u8::from(results.partial)));
     out.string(results.suggestion.as_deref());
     out.numbers.push(results.hits.len() as f64);
-    for hit in &results.hits {
+    let explained = cfg!(feature = "explain") && !results.explanations.is_empty();
+    out.numbers.push(f64::from(u8::from(explained)));
+    for (i, hit) in results.hits.iter().enumerate() {
         // In the order the JavaScript above reads them.
         out.numbers.push(f64::from(hit.score));
         for field in [
@@ -60,6 +99,9 @@ pub fn to_js(results: &SearchResults) -> JsValue {
         out.string(Some(hit.snippet.as_str()));
         out.ranges(&hit.highlights);
         out.ranges(&hit.title_highlights);
+        if explained {
+            out.explanation(&results.explanations[i]);
+        }
     }
     build(&out.text, &out.numbers)
 }
@@ -81,6 +123,20 @@ impl Packed {
             }
             None => self.numbers.push(-1.0),
         }
+    }
+
+    /// Appends a hit's explanation, as the JavaScript's `explained` reads it.
+    fn explanation(&mut self, e: &Explanation) {
+        self.numbers.push(e.clauses.len() as f64);
+        for c in &e.clauses {
+            self.string(Some(&c.clause));
+            self.string(Some(c.kind));
+            let b = &c.bm25;
+            self.numbers
+                .extend([b.weight, b.title, b.body, b.tf, b.idf, b.score].map(f64::from));
+        }
+        self.numbers
+            .extend([e.sum, e.coverage, e.order, e.score].map(f64::from));
     }
 
     /// Appends highlight ranges as JavaScript indexes strings.

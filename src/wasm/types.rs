@@ -34,6 +34,45 @@ export interface SearchOptions {
    * (`SearchResults.partial` is then true) instead of none. Default false: every word is
    * required. */
   partial?: boolean;
+  /** Give every hit its score part by part (`Hit.explanation`): why it ranks where it does.
+   * Default false. */
+  explain?: boolean;
+}
+
+/** A hit's score, part by part: `score = sum × coverage × order`. */
+export interface Explanation {
+  /** Each word or phrase of the query, in order. */
+  clauses: ClauseExplanation[];
+  /** The clauses' scores added up. */
+  sum: number;
+  /** The title-coverage factor: up to 2 when the title holds every word of the query. */
+  coverage: number;
+  /** The word-order factor: up to 1.5 when the title holds them in the order typed. */
+  order: number;
+  /** The hit's score. */
+  score: number;
+}
+
+/** One word's (or phrase's) part in a hit's score: BM25F over title and body. */
+export interface ClauseExplanation {
+  /** The word or the quoted phrase, as the query was read. */
+  clause: string;
+  /** How its best match was made: "exact", "stem", "spelling variant", "prefix", "Banglish",
+   * "typo", "Banglish or typo", or "none" (a partial hit without it). */
+  kind: string;
+  bm25: {
+    /** The match's weight: 1 exact, 0.75 stem, 0.7 variant, 0.6 prefix, less for Banglish and typos. */
+    weight: number;
+    /** Weighted matches in the title and in the body. */
+    title: number;
+    body: number;
+    /** Term frequency after length normalization (a title match counts 5 times). */
+    tf: number;
+    /** Inverse document frequency of matches at least this good. */
+    idf: number;
+    /** weight × idf × tf / (1.2 + tf). */
+    score: number;
+  };
 }
 
 /** A matched word (or phrase) in a string, in UTF-16 code units: `text.slice(start, end)`. */
@@ -59,6 +98,8 @@ export interface Hit {
   highlights: Range[];
   /** Matched words in `title`. */
   titleHighlights: Range[];
+  /** With the `explain` option: the score part by part. */
+  explanation?: Explanation;
 }
 
 export interface SearchResults {

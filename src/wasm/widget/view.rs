@@ -7,7 +7,8 @@
 use std::cell::RefCell;
 
 use sondhan_engine::index::DocRef;
-use sondhan_engine::{highlight, search, DocumentHighlights, Hit, SearchOptions};
+use sondhan_engine::search::{highlight_with, search_with};
+use sondhan_engine::{DocumentHighlights, Hit, SearchOptions};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CustomEvent, CustomEventInit, Document, Element, HtmlElement, HtmlInputElement};
@@ -15,6 +16,7 @@ use web_sys::{CustomEvent, CustomEventInit, Document, Element, HtmlElement, Html
 use super::dom::{self, Builder};
 use super::labels;
 use crate::index;
+use crate::wasm::api::with_cache;
 use crate::wasm::options::{js_message, quote, MountOptions};
 
 /// Hits listed when `mount` is given no limit.
@@ -171,7 +173,7 @@ impl View {
                 partial: true,
                 ..SearchOptions::default()
             };
-            match search(index(), &query, &options) {
+            match with_cache(|cache| search_with(index(), &query, &options, cache)) {
                 Ok(results) => Some(results),
                 Err(e) => {
                     report(&format!("sondhan: the search failed: {e}"));
@@ -363,7 +365,9 @@ impl View {
             partial: true,
             ..SearchOptions::default()
         };
-        let marked = highlight(index, &self.input.value(), ordinal, &options).unwrap_or_default();
+        let query = self.input.value();
+        let marked = with_cache(|cache| highlight_with(index, &query, ordinal, &options, cache))
+            .unwrap_or_default();
         if let Err(e) = self
             .article
             .fill(&Builder::new(&self.document), &article, &marked)

@@ -55,7 +55,8 @@ pub fn normalize_into(text: &str, out: &mut String) {
         out.extend(text.chars().map(|c| c.to_ascii_lowercase()));
         return;
     }
-    if is_plain(text) {
+    // Only where whole corpora are analysed (the indexer): a query is a few words.
+    if cfg!(feature = "build") && is_plain(text) {
         out.extend(text.chars().map(fold_digit));
         return;
     }

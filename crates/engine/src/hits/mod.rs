@@ -11,9 +11,13 @@ pub(crate) use snippet::{ClauseMatcher, Highlighter};
 /// A range always covers whole words, so it never splits a grapheme.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Highlight {
+    /// Byte offsets.
     pub start: usize,
+    /// One past the last byte.
     pub end: usize,
+    /// UTF-16 code unit offsets.
     pub start_utf16: usize,
+    /// One past the last code unit.
     pub end_utf16: usize,
 }
 
@@ -22,11 +26,15 @@ pub struct Highlight {
 pub struct Hit {
     /// The document's id: its file stem, or the id its front matter or JSON line gives.
     pub id: String,
+    /// The document's title.
     pub title: String,
     /// ISO date, when known.
     pub date: Option<String>,
+    /// Where the document lives, when known.
     pub url: Option<String>,
+    /// Its publisher, when known.
     pub source: Option<String>,
+    /// BM25F relevance with the title boosts; comparable only within one search.
     pub score: f32,
     /// The best window of the body around the matches; `…` marks cut text.
     pub snippet: String,

@@ -42,15 +42,21 @@ pub struct Index<'a> {
 /// One document as stored, decoded: strings of ASCII alone (ids, dates, most URLs) are borrowed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DocRef<'a> {
+    /// The document's id.
     pub id: Cow<'a, str>,
+    /// Its title.
     pub title: Cow<'a, str>,
     /// ISO date (`YYYY-MM-DD`), or empty when unknown.
     pub date: Cow<'a, str>,
+    /// Where it lives, or empty when unknown.
     pub url: Cow<'a, str>,
+    /// Its publisher, or empty when unknown.
     pub source: Cow<'a, str>,
+    /// Paragraphs separated by `\n`.
     pub body: Cow<'a, str>,
     /// Number of words in the title; body positions start one past it.
     pub title_words: u32,
+    /// Number of words in the body.
     pub body_words: u32,
 }
 
@@ -127,6 +133,7 @@ impl<'a> Body<'a> {
 /// The figures `sondhan stats` prints.
 #[derive(Clone, Debug, Serialize)]
 pub struct IndexStats {
+    /// Documents indexed.
     pub documents: u32,
     /// Distinct normalized words.
     pub terms: u32,
@@ -134,6 +141,7 @@ pub struct IndexStats {
     pub stems: u32,
     /// Distinct loose keys.
     pub loose_keys: u32,
+    /// The index's size.
     pub bytes: usize,
     /// Bytes per section, in file order.
     pub sections: Vec<(String, usize)>,
@@ -142,8 +150,11 @@ pub struct IndexStats {
 /// One document's entry in a word's postings.
 #[derive(Clone, Copy, Debug)]
 pub struct Posting<'a> {
+    /// The document's ordinal.
     pub doc: u32,
+    /// Occurrences in its title.
     pub in_title: u32,
+    /// Occurrences in its body.
     pub in_body: u32,
     positions: &'a [u8],
 }
@@ -465,14 +476,17 @@ impl<'a> Index<'a> {
     }
 
     /// Number of documents.
+    /// Documents in the index.
     pub fn len(&self) -> u32 {
         self.documents
     }
 
+    /// Whether the index has no document.
     pub fn is_empty(&self) -> bool {
         self.documents == 0
     }
 
+    /// Its figures: documents, terms, stems, bytes per section.
     pub fn stats(&self) -> IndexStats {
         IndexStats {
             documents: self.documents,

@@ -13,13 +13,17 @@ use crate::analysis::{for_each_word, loose_keys, stems};
 pub struct Document {
     /// Unique within the corpus: the file stem, the front matter's `id`, or the JSON `id`.
     pub id: String,
+    /// The headline.
     pub title: String,
     /// Paragraphs separated by `\n`.
     pub body: String,
     /// ISO date `YYYY-MM-DD`.
     pub date: Option<String>,
+    /// Where it lives: http(s) or relative.
     pub url: Option<String>,
+    /// Its publisher.
     pub source: Option<String>,
+    /// Its tags (read from front matter; not indexed yet).
     pub tags: Vec<String>,
 }
 
@@ -37,22 +41,61 @@ struct Occurrences {
 /// # Panics
 /// If the documents hold more than 4 GiB of text or 2^32 words: the format's offsets are 32-bit.
 pub fn build_index(documents: &[Document]) -> Vec<u8> {
-    let mut word_ids: HashMap<String, usize> = HashMap::new();
-    let mut occurrences: Vec<Vec<Occurrences>> = Vec::new();
-    let mut lengths = Vec::with_capacity(documents.len());
-    let mut strides: Vec<Vec<u32>> = Vec::with_capacity(documents.len());
-
+    let mut analyzed = Analyzed::default();
     for (doc, document) in documents.iter().enumerate() {
-        let doc = u32::try_from(doc).expect("more than 2^32 documents");
+        analyzed.add(
+            u32::try_from(doc).expect("more than 2^32 documents"),
+            document,
+        );
+    }
+    let dictionaries = Dictionaries::write(&mut analyzed);
+    let code = table(documents.iter().flat_map(stored_fields));
+    let (docs, text, word_starts) = write_documents(
+        documents,
+        &Encoder::new(&code),
+        &analyzed.lengths,
+        &analyzed.strides,
+    );
+    let meta = meta(documents.len(), &analyzed.lengths, &dictionaries);
+    let sections: [(&[u8; 4], &[u8]); 11] = [
+        (&tag::META, &meta),
+        (&tag::WORDS, &dictionaries.words),
+        (&tag::STEMS, &dictionaries.stems),
+        (&tag::STEM_GROUPS, &dictionaries.stem_groups),
+        (&tag::LOOSE, &dictionaries.loose),
+        (&tag::LOOSE_GROUPS, &dictionaries.loose_groups),
+        (&tag::POSTINGS, &dictionaries.postings),
+        (&tag::DOCS, &docs),
+        (&tag::WORD_STARTS, &word_starts),
+        (&tag::CHARS, &table_bytes(&code)),
+        (&tag::TEXT, &text),
+    ];
+    assemble(&sections)
+}
+
+/// The documents analyzed: each word's occurrences, each document's lengths and word starts.
+#[derive(Default)]
+struct Analyzed {
+    word_ids: HashMap<String, usize>,
+    occurrences: Vec<Vec<Occurrences>>,
+    /// (title words, body words) per document.
+    lengths: Vec<(u32, u32)>,
+    /// Per document, the byte offset of every [`WORD_STRIDE`]th body word.
+    strides: Vec<Vec<u32>>,
+}
+
+impl Analyzed {
+    fn add(&mut self, doc: u32, document: &Document) {
         let mut in_doc: HashMap<usize, Occurrences> = HashMap::new();
         let mut position = 0u32;
         let mut add = |term: &str, position: u32, in_title: bool| {
-            let id = match word_ids.get(term) {
+            let id = match self.word_ids.get(term) {
                 Some(&id) => id,
                 None => {
-                    word_ids.insert(term.to_string(), occurrences.len());
-                    occurrences.push(Vec::new());
-                    occurrences.len() - 1
+                    self.word_ids
+                        .insert(term.to_string(), self.occurrences.len());
+                    self.occurrences.push(Vec::new());
+                    self.occurrences.len() - 1
                 }
             };
             let entry = in_doc.entry(id).or_insert_with(|| Occurrences {
@@ -79,85 +122,98 @@ pub fn build_index(documents: &[Document]) -> Vec<u8> {
             }
             body_words += 1;
         });
-        lengths.push((title_words, body_words));
-        strides.push(word_starts);
+        self.lengths.push((title_words, body_words));
+        self.strides.push(word_starts);
         for (id, occ) in in_doc {
-            occurrences[id].push(occ);
+            self.occurrences[id].push(occ);
         }
     }
+}
 
-    // In the FSTs' order: by the key code.
-    let mut words: Vec<(Vec<u8>, &str, usize)> = word_ids
-        .iter()
-        .map(|(w, &id)| (key_code::encode(w), w.as_str(), id))
-        .collect();
-    words.sort_unstable();
+/// The three FSTs with their groups, and the postings they point into.
+struct Dictionaries {
+    words: Vec<u8>,
+    word_count: usize,
+    stems: Vec<u8>,
+    stem_groups: Vec<u8>,
+    stem_count: usize,
+    loose: Vec<u8>,
+    loose_groups: Vec<u8>,
+    loose_count: usize,
+    postings: Vec<u8>,
+}
 
-    let mut postings = Vec::new();
-    let mut words_fst = fst::MapBuilder::memory();
-    let mut stem_groups: BTreeMap<Vec<u8>, Vec<u64>> = BTreeMap::new();
-    let mut loose_groups: BTreeMap<Vec<u8>, Vec<u64>> = BTreeMap::new();
-    for (coded, word, id) in &words {
-        let offset = postings.len() as u64;
-        let list = &mut occurrences[*id];
-        list.sort_unstable_by_key(|o| o.doc);
-        write_postings(&mut postings, list);
-        let df = (list.len() as u64).min((1 << DF_BITS) - 1);
-        words_fst
-            .insert(coded, (offset << DF_BITS) | df)
-            .expect("words are inserted sorted and unique");
-        for key in loose_keys(word) {
-            loose_groups
-                .entry(key_code::encode(&key))
-                .or_default()
-                .push(offset);
+impl Dictionaries {
+    fn write(analyzed: &mut Analyzed) -> Dictionaries {
+        // In the FSTs' order: by the key code.
+        let mut words: Vec<(Vec<u8>, &str, usize)> = analyzed
+            .word_ids
+            .iter()
+            .map(|(w, &id)| (key_code::encode(w), w.as_str(), id))
+            .collect();
+        words.sort_unstable();
+
+        let mut postings = Vec::new();
+        let mut words_fst = fst::MapBuilder::memory();
+        let mut stem_groups: BTreeMap<Vec<u8>, Vec<u64>> = BTreeMap::new();
+        let mut loose_groups: BTreeMap<Vec<u8>, Vec<u64>> = BTreeMap::new();
+        for (coded, word, id) in &words {
+            let offset = postings.len() as u64;
+            let list = &mut analyzed.occurrences[*id];
+            list.sort_unstable_by_key(|o| o.doc);
+            write_postings(&mut postings, list);
+            let df = (list.len() as u64).min((1 << DF_BITS) - 1);
+            words_fst
+                .insert(coded, (offset << DF_BITS) | df)
+                .expect("words are inserted sorted and unique");
+            for key in loose_keys(word) {
+                loose_groups
+                    .entry(key_code::encode(&key))
+                    .or_default()
+                    .push(offset);
+            }
+            for stem in stems(word) {
+                stem_groups
+                    .entry(key_code::encode(stem))
+                    .or_default()
+                    .push(offset);
+            }
         }
-        for stem in stems(word) {
-            stem_groups
-                .entry(key_code::encode(stem))
-                .or_default()
-                .push(offset);
+        let (stems, stem_group_bytes) = write_groups(&stem_groups);
+        let (loose, loose_group_bytes) = write_groups(&loose_groups);
+        Dictionaries {
+            words: words_fst
+                .into_inner()
+                .expect("writing to memory cannot fail"),
+            word_count: words.len(),
+            stems,
+            stem_groups: stem_group_bytes,
+            stem_count: stem_groups.len(),
+            loose,
+            loose_groups: loose_group_bytes,
+            loose_count: loose_groups.len(),
+            postings,
         }
     }
+}
 
-    let (stems_fst, stem_group_bytes) = write_groups(&stem_groups);
-    let (loose_fst, loose_group_bytes) = write_groups(&loose_groups);
-
-    let code = table(documents.iter().flat_map(stored_fields));
-    let (docs, text, word_starts) =
-        write_documents(documents, &Encoder::new(&code), &lengths, &strides);
-    let n = documents.len().max(1) as f32;
+/// The `META` section: counts, then the mean title and body lengths.
+fn meta(documents: usize, lengths: &[(u32, u32)], dictionaries: &Dictionaries) -> Vec<u8> {
+    let n = documents.max(1) as f32;
     let mean_title = lengths.iter().map(|l| l.0 as f32).sum::<f32>() / n;
     let mean_body = lengths.iter().map(|l| l.1 as f32).sum::<f32>() / n;
     let mut meta = Vec::new();
     for value in [
-        documents.len() as u32,
-        words.len() as u32,
-        stem_groups.len() as u32,
-        loose_groups.len() as u32,
+        documents as u32,
+        dictionaries.word_count as u32,
+        dictionaries.stem_count as u32,
+        dictionaries.loose_count as u32,
     ] {
         meta.extend_from_slice(&value.to_le_bytes());
     }
     meta.extend_from_slice(&mean_title.to_le_bytes());
     meta.extend_from_slice(&mean_body.to_le_bytes());
-
-    let words_fst = words_fst
-        .into_inner()
-        .expect("writing to memory cannot fail");
-    let sections: [(&[u8; 4], &[u8]); 11] = [
-        (&tag::META, &meta),
-        (&tag::WORDS, &words_fst),
-        (&tag::STEMS, &stems_fst),
-        (&tag::STEM_GROUPS, &stem_group_bytes),
-        (&tag::LOOSE, &loose_fst),
-        (&tag::LOOSE_GROUPS, &loose_group_bytes),
-        (&tag::POSTINGS, &postings),
-        (&tag::DOCS, &docs),
-        (&tag::WORD_STARTS, &word_starts),
-        (&tag::CHARS, &table_bytes(&code)),
-        (&tag::TEXT, &text),
-    ];
-    assemble(&sections)
+    meta
 }
 
 /// An FST from each key to its group, and the groups: each a count and the postings offsets of

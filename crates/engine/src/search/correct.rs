@@ -8,8 +8,9 @@
 use fst::{IntoStreamer, Streamer};
 
 use super::automaton::Levenshtein;
-use super::expand::{expand, Allow, MAX_SCAN};
+use super::expand::{Allow, MAX_SCAN};
 use super::query::{Clause, ClauseKind, Query};
+use super::Searcher;
 use crate::analysis::{from_banglish, loose_letters};
 use crate::index::{key_code, Index, IndexError, WordEntry};
 
@@ -17,13 +18,18 @@ use crate::index::{key_code, Index, IndexError, WordEntry};
 pub const FEW_RESULTS: usize = 3;
 
 /// The corrected words of `query`, or `None` when no word needs or has a correction.
-pub fn corrected_query(index: &Index<'_>, query: &Query) -> Result<Option<String>, IndexError> {
+pub(crate) fn corrected_query(
+    searcher: &mut Searcher<'_, '_>,
+    query: &Query,
+) -> Result<Option<String>, IndexError> {
     let mut changed = false;
     let mut parts = Vec::with_capacity(query.clauses.len());
     for clause in &query.clauses {
         let text = match &clause.kind {
-            ClauseKind::Word(word) if !clause.excluded && matches_nothing(index, word, clause)? => {
-                match closest_word(index, word)? {
+            ClauseKind::Word(word)
+                if !clause.excluded && matches_nothing(searcher, word, clause)? =>
+            {
+                match closest_word(searcher.index, word)? {
                     Some(better) => {
                         changed = true;
                         better
@@ -43,7 +49,11 @@ pub fn corrected_query(index: &Index<'_>, query: &Query) -> Result<Option<String
     Ok(changed.then(|| parts.join(" ")))
 }
 
-fn matches_nothing(index: &Index<'_>, word: &str, clause: &Clause) -> Result<bool, IndexError> {
+fn matches_nothing(
+    searcher: &mut Searcher<'_, '_>,
+    word: &str,
+    clause: &Clause,
+) -> Result<bool, IndexError> {
     let allow = Allow {
         stem: true,
         loose: true,
@@ -51,7 +61,7 @@ fn matches_nothing(index: &Index<'_>, word: &str, clause: &Clause) -> Result<boo
         typos: true,
         banglish: true,
     };
-    Ok(expand(index, word, allow)?.words.is_empty())
+    Ok(searcher.expand(word, allow)?.words.is_empty())
 }
 
 /// The most frequent index word within two edits of `word` or of its Avro reading.

@@ -16,7 +16,6 @@
 //! ([`MAX_SCAN`] keys visited, [`MAX_EXPANSIONS`] kept per automaton), so no query word can make a
 //! search run away.
 
-use std::cell::RefCell;
 use std::cmp::Reverse;
 use std::ops::ControlFlow;
 
@@ -140,43 +139,52 @@ fn banglish_distance(key: &str) -> u8 {
 /// is the costliest step of a search.
 const REMEMBERED: usize = 32;
 
-/// What [`expand`] remembers: expansions of words in one index (by [`Index::id`]). A list, not
-/// a map: it is short, and a map type of its own would cost more code in the .wasm than the
-/// lookups cost time.
-struct Memo {
+/// What [`expand`] remembers: expansions of words in one index (by [`Index::id`]), most
+/// recent last. A list, not a map: it is short, and a map type of its own would cost more code
+/// in the .wasm than the lookups cost time. Part of the caller's [`Cache`](super::Cache).
+#[derive(Debug)]
+pub(crate) struct Memo {
     index: u64,
     expansions: Vec<(String, Allow, Expansion)>,
 }
 
-thread_local! {
-    static MEMO: RefCell<Memo> = const { RefCell::new(Memo { index: u64::MAX, expansions: Vec::new() }) };
+impl Memo {
+    pub const fn new() -> Memo {
+        Memo {
+            index: u64::MAX,
+            expansions: Vec::new(),
+        }
+    }
 }
 
-pub fn expand(index: &Index<'_>, word: &str, allow: Allow) -> Result<Expansion, IndexError> {
-    let remembered = MEMO.with_borrow_mut(|memo| {
-        if memo.index != index.id() {
-            memo.index = index.id();
-            memo.expansions.clear();
-        }
-        memo.expansions
-            .iter()
-            .find(|(w, a, _)| w == word && *a == allow)
-            .map(|(_, _, e)| e.clone())
-    });
-    if let Some(expansion) = remembered {
-        return Ok(expansion);
+/// The index words `word` matches as `allow` lets it, remembered in `memo`.
+pub(crate) fn expand(
+    memo: &mut Memo,
+    index: &Index<'_>,
+    word: &str,
+    allow: Allow,
+) -> Result<Expansion, IndexError> {
+    if memo.index != index.id() {
+        memo.index = index.id();
+        memo.expansions.clear();
+    }
+    let remembered = memo
+        .expansions
+        .iter()
+        .find(|(w, a, _)| w == word && *a == allow);
+    if let Some((_, _, expansion)) = remembered {
+        return Ok(expansion.clone());
     }
     let expansion = expand_uncached(index, word, allow)?;
-    MEMO.with_borrow_mut(|memo| {
-        if memo.expansions.len() == REMEMBERED {
-            memo.expansions.remove(0);
-        }
-        memo.expansions
-            .push((word.to_string(), allow, expansion.clone()));
-    });
+    if memo.expansions.len() == REMEMBERED {
+        memo.expansions.remove(0);
+    }
+    memo.expansions
+        .push((word.to_string(), allow, expansion.clone()));
     Ok(expansion)
 }
 
+/// Every kind of match `allow` lets `word` make, in the order of the table in the module docs.
 fn expand_uncached(
     index: &Index<'_>,
     word: &str,
@@ -195,24 +203,7 @@ fn expand_uncached(
         }
     }
     if allow.prefix {
-        // The most frequent completions.
-        let (mut best, mut scanned) = (Vec::new(), 0);
-        index.words_starting_with(word, |_, entry| {
-            keep_least(
-                &mut best,
-                prefix_cap(word),
-                (Reverse(entry.df), entry.postings),
-            );
-            scanned += 1;
-            if scanned < MAX_SCAN {
-                ControlFlow::Continue(())
-            } else {
-                ControlFlow::Break(())
-            }
-        });
-        for (_, postings) in best {
-            expansion.add(postings, PREFIX);
-        }
+        add_completions(index, word, &mut expansion);
     }
     // A finished word is always also matched with typos, ranked below exact forms: a typo often
     // makes another real word (নাশতার, breakfast's, for নাশকতার, sabotage's), and only the other
@@ -221,59 +212,106 @@ fn expand_uncached(
     // never counts as found: the loose key can make a typo collide with another word (রূপথা and
     // রূপটা both fold to রুপতা).
     let exists = !expansion.words.is_empty();
-    let as_written = allow.prefix && exists;
     if allow.loose || allow.typos {
-        let keys = loose_keys(word);
-        let own = loose_key(word);
-        let mut own_matched = false;
-        for key in &keys {
-            let matched = loose_matches(index, key, 0, allow.prefix, &TYPO, &mut expansion)?;
-            own_matched |= matched > 0 && *key == own;
-        }
-        if allow.typos && !as_written {
-            // Neighbours of a word that exists weigh half: they decide only where the other words
-            // of the query point to them.
-            let weights = if exists { TYPO_OF_EXISTING } else { TYPO };
-            near_matches(
-                index,
-                &keys,
-                typo_distance,
-                allow.prefix,
-                &weights,
-                &mut expansion,
-            )?;
-            if !exists && is_short_key(&own) {
-                // A spelling variant the index has may be what was meant (চাদ for চাঁদ), so then
-                // these weigh half, as neighbours of a word that exists do.
-                let weights = if own_matched {
-                    &TYPO_OF_EXISTING
-                } else {
-                    &TYPO
-                };
-                letter_left_out_matches(index, &own, weights, &mut expansion)?;
-            }
-        }
+        add_variants_and_typos(index, word, allow, exists, &mut expansion)?;
     }
     if allow.banglish {
-        if let Some(bengali) = from_banglish(word) {
-            let keys = loose_keys(&bengali);
-            let mut found = 0;
-            for key in &keys {
-                found += loose_matches(index, key, 0, allow.prefix, &BANGLISH, &mut expansion)?;
-            }
-            if found == 0 {
-                near_matches(
-                    index,
-                    &keys,
-                    banglish_distance,
-                    allow.prefix,
-                    &BANGLISH,
-                    &mut expansion,
-                )?;
-            }
-        }
+        add_banglish(index, word, allow.prefix, &mut expansion)?;
     }
     Ok(expansion)
+}
+
+/// The most frequent completions of `word`, the word being typed.
+fn add_completions(index: &Index<'_>, word: &str, expansion: &mut Expansion) {
+    let (mut best, mut scanned) = (Vec::new(), 0);
+    index.words_starting_with(word, |_, entry| {
+        keep_least(
+            &mut best,
+            prefix_cap(word),
+            (Reverse(entry.df), entry.postings),
+        );
+        scanned += 1;
+        if scanned < MAX_SCAN {
+            ControlFlow::Continue(())
+        } else {
+            ControlFlow::Break(())
+        }
+    });
+    for (_, postings) in best {
+        expansion.add(postings, PREFIX);
+    }
+}
+
+/// Spelling variants (the same loose key) and typos (loose keys a few edits away); `exists`:
+/// the word matched as written or by stem.
+fn add_variants_and_typos(
+    index: &Index<'_>,
+    word: &str,
+    allow: Allow,
+    exists: bool,
+    expansion: &mut Expansion,
+) -> Result<(), IndexError> {
+    let as_written = allow.prefix && exists;
+    let keys = loose_keys(word);
+    let own = loose_key(word);
+    let mut own_matched = false;
+    for key in &keys {
+        let matched = loose_matches(index, key, 0, allow.prefix, &TYPO, expansion)?;
+        own_matched |= matched > 0 && *key == own;
+    }
+    if !allow.typos || as_written {
+        return Ok(());
+    }
+    // Neighbours of a word that exists weigh half: they decide only where the other words
+    // of the query point to them.
+    let weights = if exists { TYPO_OF_EXISTING } else { TYPO };
+    near_matches(
+        index,
+        &keys,
+        typo_distance,
+        allow.prefix,
+        &weights,
+        expansion,
+    )?;
+    if !exists && is_short_key(&own) {
+        // A spelling variant the index has may be what was meant (চাদ for চাঁদ), so then
+        // these weigh half, as neighbours of a word that exists do.
+        let weights = if own_matched {
+            &TYPO_OF_EXISTING
+        } else {
+            &TYPO
+        };
+        letter_left_out_matches(index, &own, weights, expansion)?;
+    }
+    Ok(())
+}
+
+/// Bengali typed in Latin letters: the Avro reading's loose keys, or keys near them.
+fn add_banglish(
+    index: &Index<'_>,
+    word: &str,
+    prefix: bool,
+    expansion: &mut Expansion,
+) -> Result<(), IndexError> {
+    let Some(bengali) = from_banglish(word) else {
+        return Ok(());
+    };
+    let keys = loose_keys(&bengali);
+    let mut found = 0;
+    for key in &keys {
+        found += loose_matches(index, key, 0, prefix, &BANGLISH, expansion)?;
+    }
+    if found == 0 {
+        near_matches(
+            index,
+            &keys,
+            banglish_distance,
+            prefix,
+            &BANGLISH,
+            expansion,
+        )?;
+    }
+    Ok(())
 }
 
 /// Loose keys a walk found for one key: (edits, length, key in the key code, group offset).

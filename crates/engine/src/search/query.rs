@@ -11,6 +11,7 @@ pub const MAX_QUERY_BYTES: usize = 1024;
 /// Most clauses (words and phrases) read from one query.
 pub const MAX_CLAUSES: usize = 32;
 
+/// What a clause matches.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ClauseKind {
     /// One normalized word.
@@ -19,8 +20,10 @@ pub enum ClauseKind {
     Phrase(Vec<String>),
 }
 
+/// One word or phrase of a query, and how it is to match.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Clause {
+    /// A word or a phrase.
     pub kind: ClauseKind,
     /// `-word`: documents containing it are left out.
     pub excluded: bool,
@@ -33,6 +36,7 @@ pub struct Clause {
 /// A parsed query.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Query {
+    /// The clauses, in the order typed.
     pub clauses: Vec<Clause>,
     /// Part of the query was ignored because of [`MAX_QUERY_BYTES`] or [`MAX_CLAUSES`].
     pub truncated: bool,
