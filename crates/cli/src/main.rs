@@ -131,91 +131,11 @@ fn run(args: Args) -> Result<ExitCode, String> {
         None => sondhan::index().clone(),
     };
     let mut out = std::io::stdout().lock();
-    let io = |e: std::io::Error| e.to_string();
     match args.command.as_str() {
-        "search" => {
-            let mut cache = Cache::new();
-            let mut run_one = |query: &str| -> Result<(), String> {
-                let results = search_with(&index, query, &args.options, &mut cache)
-                    .map_err(|e| e.to_string())?;
-                if args.json {
-                    let line = serde_json::json!({
-                        "query": query,
-                        "total": results.total,
-                        "truncated": results.truncated,
-                        "suggestion": results.suggestion,
-                        "partial": results.partial,
-                        "hits": results.hits,
-                    });
-                    let mut line = line;
-                    if !results.explanations.is_empty() {
-                        line["explanations"] = serde_json::json!(results.explanations);
-                    }
-                    writeln!(out, "{line}").map_err(io)
-                } else {
-                    print_results(&mut out, query, &results).map_err(io)
-                }
-            };
-            if args.rest.is_empty() {
-                for line in std::io::stdin().lock().lines() {
-                    run_one(&line.map_err(|e| format!("cannot read standard input: {e}"))?)?;
-                }
-            } else {
-                run_one(&args.rest.join(" "))?;
-            }
-        }
-        "suggest" => {
-            let input = args.rest.join(" ");
-            let suggestions = suggest(&index, &input, args.options.limit);
-            if args.json {
-                writeln!(
-                    out,
-                    "{}",
-                    serde_json::to_string(&suggestions).map_err(|e| e.to_string())?
-                )
-                .map_err(io)?;
-            } else {
-                for s in &suggestions {
-                    let plural = if s.documents == 1 { "" } else { "s" };
-                    writeln!(out, "{}  ({} document{plural})", s.completion, s.documents)
-                        .map_err(io)?;
-                }
-            }
-        }
-        "stats" => {
-            let stats = index.stats();
-            if args.json {
-                writeln!(
-                    out,
-                    "{}",
-                    serde_json::to_string(&stats).map_err(|e| e.to_string())?
-                )
-                .map_err(io)?;
-            } else {
-                writeln!(
-                    out,
-                    "documents  {}\nterms      {}\nstems      {}\nbytes      {}",
-                    stats.documents, stats.terms, stats.stems, stats.bytes
-                )
-                .map_err(io)?;
-                for (name, len) in &stats.sections {
-                    writeln!(out, "  {name}     {len}").map_err(io)?;
-                }
-            }
-        }
-        "show" => {
-            let id = args.rest.first().ok_or("show needs a document id")?;
-            let doc = index
-                .find(id)
-                .ok_or_else(|| format!("no document has the id `{id}`"))?;
-            let d = index.document(doc).map_err(|e| e.to_string())?;
-            writeln!(
-                out,
-                "id: {}\ntitle: {}\ndate: {}\nurl: {}\nsource: {}\n\n{}",
-                d.id, d.title, d.date, d.url, d.source, d.body
-            )
-            .map_err(io)?;
-        }
+        "search" => search_command(&index, &args, &mut out)?,
+        "suggest" => suggest_command(&index, &args, &mut out).map_err(io)?,
+        "stats" => stats_command(&index, &args, &mut out).map_err(io)?,
+        "show" => show_command(&index, &args, &mut out)?,
         "eval" => {
             let file = args
                 .rest
@@ -231,6 +151,86 @@ fn run(args: Args) -> Result<ExitCode, String> {
         other => return Err(format!("unknown command `{other}`\n\n{USAGE}")),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn io(e: std::io::Error) -> String {
+    e.to_string()
+}
+
+/// `sondhan search`: the query given, or one per line of standard input.
+fn search_command(index: &Index<'_>, args: &Args, out: &mut impl Write) -> Result<(), String> {
+    let mut cache = Cache::new();
+    let mut run_one = |query: &str| -> Result<(), String> {
+        let results =
+            search_with(index, query, &args.options, &mut cache).map_err(|e| e.to_string())?;
+        if !args.json {
+            return print_results(out, query, &results).map_err(io);
+        }
+        let mut line = serde_json::json!({
+            "query": query,
+            "total": results.total,
+            "truncated": results.truncated,
+            "suggestion": results.suggestion,
+            "partial": results.partial,
+            "hits": results.hits,
+        });
+        if !results.explanations.is_empty() {
+            line["explanations"] = serde_json::json!(results.explanations);
+        }
+        writeln!(out, "{line}").map_err(io)
+    };
+    if !args.rest.is_empty() {
+        return run_one(&args.rest.join(" "));
+    }
+    for line in std::io::stdin().lock().lines() {
+        run_one(&line.map_err(|e| format!("cannot read standard input: {e}"))?)?;
+    }
+    Ok(())
+}
+
+fn suggest_command(index: &Index<'_>, args: &Args, out: &mut impl Write) -> std::io::Result<()> {
+    let input = args.rest.join(" ");
+    let suggestions = suggest(index, &input, args.options.limit);
+    if args.json {
+        let json = serde_json::to_string(&suggestions).expect("suggestions serialize");
+        return writeln!(out, "{json}");
+    }
+    for s in &suggestions {
+        let plural = if s.documents == 1 { "" } else { "s" };
+        writeln!(out, "{}  ({} document{plural})", s.completion, s.documents)?;
+    }
+    Ok(())
+}
+
+fn stats_command(index: &Index<'_>, args: &Args, out: &mut impl Write) -> std::io::Result<()> {
+    let stats = index.stats();
+    if args.json {
+        let json = serde_json::to_string(&stats).expect("stats serialize");
+        return writeln!(out, "{json}");
+    }
+    writeln!(
+        out,
+        "documents  {}\nterms      {}\nstems      {}\nbytes      {}",
+        stats.documents, stats.terms, stats.stems, stats.bytes
+    )?;
+    for (name, len) in &stats.sections {
+        writeln!(out, "  {name}     {len}")?;
+    }
+    Ok(())
+}
+
+fn show_command(index: &Index<'_>, args: &Args, out: &mut impl Write) -> Result<(), String> {
+    let id = args.rest.first().ok_or("show needs a document id")?;
+    let doc = index
+        .find(id)
+        .ok_or_else(|| format!("no document has the id `{id}`"))?;
+    let d = index.document(doc).map_err(|e| e.to_string())?;
+    writeln!(
+        out,
+        "id: {}\ntitle: {}\ndate: {}\nurl: {}\nsource: {}\n\n{}",
+        d.id, d.title, d.date, d.url, d.source, d.body
+    )
+    .map_err(io)
 }
 
 /// A hit's score as a tree: the clauses' BM25F parts, then the title boosts.

@@ -369,31 +369,7 @@ impl<'a> Index<'a> {
     /// Fails with an [`IndexError`] that says what is wrong if the bytes are not an index, are of
     /// another format version, or have sections outside the data.
     pub fn open(bytes: &'a [u8]) -> Result<Self, IndexError> {
-        if bytes.get(..8) != Some(&MAGIC[..]) {
-            return Err(IndexError::NotAnIndex);
-        }
-        let version = u32_at(bytes, 8)?;
-        if version != VERSION {
-            return Err(IndexError::UnsupportedVersion(version));
-        }
-        let count = u32_at(bytes, 12)? as usize;
-        if count > 64 {
-            return Err(IndexError::Corrupt("implausible section count"));
-        }
-        let mut sections: Vec<([u8; 4], &'a [u8])> = Vec::with_capacity(count);
-        for i in 0..count {
-            let entry = HEADER_LEN + i * 12;
-            let t = bytes
-                .get(entry..entry + 4)
-                .ok_or(IndexError::Corrupt("truncated section table"))?;
-            let offset = u32_at(bytes, entry + 4)? as usize;
-            let len = u32_at(bytes, entry + 8)? as usize;
-            let data = offset
-                .checked_add(len)
-                .and_then(|end| bytes.get(offset..end))
-                .ok_or(IndexError::Corrupt("a section lies outside the data"))?;
-            sections.push(([t[0], t[1], t[2], t[3]], data));
-        }
+        let sections = section_table(bytes)?;
         let section = |wanted: [u8; 4]| {
             sections
                 .iter()
@@ -661,6 +637,39 @@ fn group(groups: &[u8], offset: u64) -> Result<Vec<u64>, IndexError> {
         offsets.push(previous);
     }
     Ok(offsets)
+}
+
+/// A section: its tag and its bytes.
+type Section<'a> = ([u8; 4], &'a [u8]);
+
+/// The header checked, and the sections the table lists, each within `bytes`.
+fn section_table(bytes: &[u8]) -> Result<Vec<Section<'_>>, IndexError> {
+    if bytes.get(..8) != Some(&MAGIC[..]) {
+        return Err(IndexError::NotAnIndex);
+    }
+    let version = u32_at(bytes, 8)?;
+    if version != VERSION {
+        return Err(IndexError::UnsupportedVersion(version));
+    }
+    let count = u32_at(bytes, 12)? as usize;
+    if count > 64 {
+        return Err(IndexError::Corrupt("implausible section count"));
+    }
+    let mut sections = Vec::with_capacity(count);
+    for i in 0..count {
+        let entry = HEADER_LEN + i * 12;
+        let t = bytes
+            .get(entry..entry + 4)
+            .ok_or(IndexError::Corrupt("truncated section table"))?;
+        let offset = u32_at(bytes, entry + 4)? as usize;
+        let len = u32_at(bytes, entry + 8)? as usize;
+        let data = offset
+            .checked_add(len)
+            .and_then(|end| bytes.get(offset..end))
+            .ok_or(IndexError::Corrupt("a section lies outside the data"))?;
+        sections.push(([t[0], t[1], t[2], t[3]], data));
+    }
+    Ok(sections)
 }
 
 #[cfg(all(test, feature = "build"))]
