@@ -22,8 +22,8 @@ pub fn seeds_index() -> &'static Index<'static> {
     })
 }
 
-/// Search options from one byte: prefix, typos, partial hits, and a few limits and offsets
-/// (including absurd ones).
+/// Search options from one byte: prefix, typos, partial hits, explanations, and a few limits
+/// and offsets (including absurd ones).
 pub fn options(byte: u8) -> SearchOptions {
     const LIMITS: [usize; 4] = [10, 0, 100, usize::MAX];
     const OFFSETS: [usize; 4] = [0, 1, 7, usize::MAX];
@@ -33,6 +33,7 @@ pub fn options(byte: u8) -> SearchOptions {
         limit: LIMITS[usize::from(byte >> 2) & 3],
         offset: OFFSETS[usize::from(byte >> 4) & 3],
         partial: byte & 0x40 != 0,
+        explain: byte & 0x80 != 0,
     }
 }
 
@@ -50,6 +51,17 @@ pub fn exercise(
     for hit in &results.hits {
         check_highlights(&hit.snippet, &hit.highlights);
         check_highlights(&hit.title, &hit.title_highlights);
+    }
+    // Explained, a hit's tree adds up to its score exactly.
+    let explained = if options.explain {
+        results.hits.len()
+    } else {
+        0
+    };
+    assert_eq!(results.explanations.len(), explained);
+    for (hit, e) in results.hits.iter().zip(&results.explanations) {
+        assert_eq!(e.score.to_bits(), hit.score.to_bits(), "{e:?}");
+        assert_eq!(e.sum * e.coverage * e.order, e.score, "{e:?}");
     }
     if let Some(doc) = results.hits.first().and_then(|hit| index.find(&hit.id)) {
         let article = index.document(doc)?;
