@@ -96,7 +96,8 @@ function progressPrinter(enabled) {
     if (now - last < 100) return;
     last = now;
     const rate = seconds > 0 ? (bytes / 1e6 / seconds).toFixed(1) : '0.0';
-    process.stderr.write(`\r\x1b[Ksondhan: ${files} files read, ${documents} documents indexed, ${rate} MB/s`);
+    const count = (n, what) => `${n} ${what}${n === 1 ? '' : 's'}`;
+    process.stderr.write(`\r\x1b[Ksondhan: ${count(files, 'file')} read, ${count(documents, 'document')} indexed, ${rate} MB/s`);
   };
 }
 
