@@ -130,12 +130,6 @@ impl SiteIndexer {
     }
 }
 
-/// The index a bundle or template carries (for tests that compare two bundles' indexes).
-#[wasm_bindgen(js_name = embeddedIndex)]
-pub fn embedded_index(module: &[u8]) -> Result<Vec<u8>, JsError> {
-    template::embedded_index(module).map_err(|e| JsError::new(&e.to_string()))
-}
-
 fn js_error(_: JsValue) -> JsError {
     JsError::new("cannot set a field of the result object")
 }
