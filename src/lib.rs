@@ -9,7 +9,7 @@
 //! Nothing outside `wasm` is specific to WebAssembly, so the crate builds and tests natively.
 
 pub use sondhan_engine as engine;
-use sondhan_engine::Index;
+use sondhan_engine::{Index, IndexError};
 use std::sync::OnceLock;
 
 #[cfg(target_arch = "wasm32")]
@@ -52,11 +52,38 @@ fn index_bytes() -> &'static [u8] {
     }
 }
 
-/// The embedded index, opened on first use (a header check; nothing proportional to the corpus).
-pub fn index() -> &'static Index<'static> {
-    static INDEX: OnceLock<Index<'static>> = OnceLock::new();
-    // Not `expect`: that would link IndexError's Debug; its Display is linked anyway.
-    INDEX.get_or_init(|| {
-        Index::open(index_bytes()).unwrap_or_else(|e| panic!("the embedded index is invalid: {e}"))
+/// What the module embeds: a whole index, or the root of a split one (see
+/// [`sondhan_engine::index::split`]) whose chunks lie beside the `.wasm`.
+pub enum Embedded {
+    /// A one-file index, opened.
+    One(Index<'static>),
+    /// The root of a split index: opened for each search over the chunks fetched so far.
+    Split(&'static [u8]),
+}
+
+/// The embedded index, looked at on first use (a header check; nothing proportional to the
+/// corpus).
+pub fn embedded() -> &'static Embedded {
+    static EMBEDDED: OnceLock<Embedded> = OnceLock::new();
+    EMBEDDED.get_or_init(|| {
+        let bytes = index_bytes();
+        match Index::open(bytes) {
+            Ok(index) => Embedded::One(index),
+            Err(IndexError::SplitRoot) => Embedded::Split(bytes),
+            // Not `expect`: that would link IndexError's Debug; its Display is linked anyway.
+            Err(e) => panic!("the embedded index is invalid: {e}"),
+        }
     })
+}
+
+/// The embedded index, when it is whole (as `build.rs` writes it).
+///
+/// # Panics
+/// If a bundle patched in the root of a split index: search that through the JavaScript API,
+/// which fetches its chunks.
+pub fn index() -> &'static Index<'static> {
+    match embedded() {
+        Embedded::One(index) => index,
+        Embedded::Split(_) => panic!("the embedded index is split: its chunks must be fetched"),
+    }
 }

@@ -287,12 +287,12 @@ fn snippets_show_the_matches_of_long_articles() {
 
 #[test]
 fn suggestions_complete_the_last_word_by_frequency() {
-    let s = suggest(index(), "উত্তর কো", 5);
+    let s = suggest(index(), "উত্তর কো", 5).unwrap();
     assert_eq!(s[0].term, normalize("কোরিয়া"));
     assert_eq!(s[0].completion, format!("উত্তর {}", normalize("কোরিয়া")));
     assert!(s.windows(2).all(|w| w[0].documents >= w[1].documents));
     assert!(
-        suggest(index(), "উত্তর ", 5).is_empty(),
+        suggest(index(), "উত্তর ", 5).unwrap().is_empty(),
         "nothing to complete after a space"
     );
 }
@@ -439,7 +439,12 @@ fn variants_in_vowel_length_and_sibilants_meet() {
 
 #[test]
 fn banglish_prefixes_complete_to_bengali_words() {
-    let first = |input: &str| suggest(index(), input, 3).first().map(|s| s.term.clone());
+    let first = |input: &str| {
+        suggest(index(), input, 3)
+            .unwrap()
+            .first()
+            .map(|s| s.term.clone())
+    };
     assert_eq!(first("puti").as_deref(), Some("পুতিন"));
     assert_eq!(first("chuk").as_deref(), Some("চুক্তি"));
     assert_eq!(first("mosk").as_deref(), Some("মস্কো"));

@@ -69,7 +69,7 @@ pub fn exercise(
         check_highlights(&article.title, &marked.title);
         check_highlights(&article.body, &marked.body);
     }
-    for s in suggest(index, query, 8) {
+    for s in suggest(index, query, 8)? {
         assert!(s.completion.ends_with(&s.term), "{s:?}");
     }
     Ok(results)

@@ -6,20 +6,21 @@ use std::io::{BufRead, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use sondhan_engine::index::build_index;
+use sondhan_engine::index::{build_index, build_split_index, Chunks, SplitIndex};
 use sondhan_engine::search::{search_with, Cache, Explanation};
-use sondhan_engine::{suggest, Hit, Index, SearchOptions, SearchResults};
+use sondhan_engine::{suggest, Hit, Index, IndexError, SearchOptions, SearchResults};
 use sondhan_indexer::corpus::read_corpus;
 
 const USAGE: &str = "\
 usage:
-  sondhan search [--json] [--limit N] [--offset N] [--no-prefix] [--no-typos] [--partial] [--explain] [--corpus DIR] [QUERY...]
+  sondhan search [--json] [--limit N] [--offset N] [--no-prefix] [--no-typos] [--partial] [--explain] [--corpus DIR [--split]] [QUERY...]
       Searches the index built into this program from seeds/ (or, with --corpus, the articles in DIR,
-      indexed in memory). Without QUERY, reads one query per line from standard input.
+      indexed in memory; with --split, laid out as a split index whose chunks are read as a search
+      asks for them). Without QUERY, reads one query per line from standard input.
       Every word is required; with --partial, a query no article has every word of finds the
       articles with the most of them, and says so. --explain shows each hit's score part by
       part: per query word the kind and weight of its match and BM25F, then the title boosts.
-  sondhan suggest [--json] [--limit N] [--corpus DIR] PREFIX...
+  sondhan suggest [--json] [--limit N] [--corpus DIR [--split]] PREFIX...
       Completions for what is typed, most frequent first (Bengali or Banglish).
   sondhan stats [--json] [--corpus DIR]
       Prints the index's figures: documents, terms, stems, bytes per section.
@@ -27,15 +28,20 @@ usage:
       Prints one document as stored.
   sondhan eval [--corpus DIR] [FILE]
       Prints nDCG@5 and recall@10 for a labelled query set (default: tests/relevance/seeds.tsv).
-  sondhan bundle --corpus DIR TEMPLATE OUT
+  sondhan bundle [--split | --single] --corpus DIR TEMPLATE OUT
       Writes OUT, the engine .wasm TEMPLATE (as scripts/build-web builds it) with the index of
       DIR's pages and articles in place of its own: what `npx sondhan build` does, natively.
+      --split puts only the index's root into OUT and writes its chunks beside it (chunks/);
+      --single, the whole index in OUT. Without either, corpora of more than SPLIT_ABOVE bytes
+      of text are split.
 ";
 
 struct Args {
     command: String,
     json: bool,
     corpus: Option<PathBuf>,
+    /// `--split` (true) or `--single` (false); neither: by size.
+    split: Option<bool>,
     options: SearchOptions,
     rest: Vec<String>,
 }
@@ -51,6 +57,7 @@ fn parse_args() -> Result<Args, String> {
         command,
         json: false,
         corpus: None,
+        split: None,
         options: SearchOptions::default(),
         rest: Vec::new(),
     };
@@ -66,6 +73,8 @@ fn parse_args() -> Result<Args, String> {
             "--no-prefix" => parsed.options.prefix = false,
             "--no-typos" => parsed.options.typos = false,
             "--partial" => parsed.options.partial = true,
+            "--split" => parsed.split = Some(true),
+            "--single" => parsed.split = Some(false),
             "--explain" => parsed.options.explain = true,
             "--limit" => parsed.options.limit = number("--limit", args.next())?,
             "--offset" => parsed.options.offset = number("--offset", args.next())?,
@@ -97,25 +106,69 @@ fn main() -> ExitCode {
     }
 }
 
-/// Index bytes built in memory from `--corpus`, kept alive while the index borrows them.
-fn load_corpus(dir: &std::path::Path) -> Result<Vec<u8>, String> {
+/// The documents of `--corpus`, warnings printed.
+fn read_documents(dir: &std::path::Path) -> Result<Vec<sondhan_engine::index::Document>, String> {
     let corpus = read_corpus(dir).map_err(|e| e.to_string())?;
     for warning in &corpus.warnings {
         eprintln!("sondhan: warning: {warning}");
     }
-    Ok(build_index(&corpus.documents))
+    Ok(corpus.documents)
 }
 
-/// `sondhan bundle`: the template with the corpus's index put in.
+/// `sondhan bundle`: the template with the corpus's index put in (and, split, its chunks
+/// beside it).
 fn bundle(args: &Args) -> Result<ExitCode, String> {
     let (Some(dir), [template, out]) = (&args.corpus, args.rest.as_slice()) else {
         return Err("bundle needs --corpus DIR, a TEMPLATE .wasm and an OUT file".into());
     };
-    let index = load_corpus(dir)?;
+    let documents = read_documents(dir)?;
     let template = std::fs::read(template).map_err(|e| format!("cannot read {template}: {e}"))?;
-    let wasm = sondhan_indexer::template::patch(&template, &index).map_err(|e| e.to_string())?;
+    let bundle = sondhan_indexer::bundle::Bundle::new(&documents, args.split);
+    let folder = std::path::Path::new(out)
+        .parent()
+        .unwrap_or(std::path::Path::new("."));
+    let wasm = sondhan_indexer::template::patch(&template, bundle.embedded())
+        .map_err(|e| e.to_string())?;
+    for (path, bytes) in bundle.files() {
+        let path = folder.join(path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        }
+        std::fs::write(&path, bytes)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
     std::fs::write(out, wasm).map_err(|e| format!("cannot write {out}: {e}"))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The index commands search: one-file, or split with its chunks read on demand.
+enum Searchable<'a> {
+    One(Index<'a>),
+    Split(SplitIndex, Chunks),
+}
+
+impl Searchable<'_> {
+    /// Runs `f` over the index, reading the chunks it asks for.
+    fn with<T>(
+        &mut self,
+        mut f: impl FnMut(&Index<'_>) -> Result<T, IndexError>,
+    ) -> Result<T, String> {
+        match self {
+            Searchable::One(index) => f(index),
+            Searchable::Split(split, chunks) => {
+                chunks.complete(&split.root, |n| Ok(split.chunks[n as usize].clone()), f)
+            }
+        }
+        .map_err(|e| e.to_string())
+    }
+
+    fn one(&self) -> Result<&Index<'_>, String> {
+        match self {
+            Searchable::One(index) => Ok(index),
+            Searchable::Split(..) => Err("--split applies to search and suggest".into()),
+        }
+    }
 }
 
 fn run(args: Args) -> Result<ExitCode, String> {
@@ -123,25 +176,31 @@ fn run(args: Args) -> Result<ExitCode, String> {
         return bundle(&args);
     }
     let owned;
-    let index = match &args.corpus {
-        Some(dir) => {
-            owned = load_corpus(dir)?;
-            Index::open(&owned).map_err(|e| e.to_string())?
+    let mut index = match (&args.corpus, args.split) {
+        (Some(dir), Some(true)) => {
+            let split = build_split_index(&read_documents(dir)?);
+            let chunks = Chunks::for_root(&split.root).map_err(|e| e.to_string())?;
+            Searchable::Split(split, chunks)
         }
-        None => sondhan::index().clone(),
+        (Some(dir), _) => {
+            owned = build_index(&read_documents(dir)?);
+            Searchable::One(Index::open(&owned).map_err(|e| e.to_string())?)
+        }
+        (None, Some(true)) => return Err("--split needs --corpus DIR".into()),
+        (None, _) => Searchable::One(sondhan::index().clone()),
     };
     let mut out = std::io::stdout().lock();
     match args.command.as_str() {
-        "search" => search_command(&index, &args, &mut out)?,
-        "suggest" => suggest_command(&index, &args, &mut out).map_err(io)?,
-        "stats" => stats_command(&index, &args, &mut out).map_err(io)?,
-        "show" => show_command(&index, &args, &mut out)?,
+        "search" => search_command(&mut index, &args, &mut out)?,
+        "suggest" => suggest_command(&mut index, &args, &mut out)?,
+        "stats" => stats_command(index.one()?, &args, &mut out).map_err(io)?,
+        "show" => show_command(index.one()?, &args, &mut out)?,
         "eval" => {
             let file = args
                 .rest
                 .first()
                 .map_or_else(|| PathBuf::from("tests/relevance/seeds.tsv"), PathBuf::from);
-            let passed = eval::run(&index, &file, &mut out)?;
+            let passed = eval::run(index.one()?, &file, &mut out)?;
             return Ok(if passed {
                 ExitCode::SUCCESS
             } else {
@@ -158,11 +217,14 @@ fn io(e: std::io::Error) -> String {
 }
 
 /// `sondhan search`: the query given, or one per line of standard input.
-fn search_command(index: &Index<'_>, args: &Args, out: &mut impl Write) -> Result<(), String> {
+fn search_command(
+    index: &mut Searchable<'_>,
+    args: &Args,
+    out: &mut impl Write,
+) -> Result<(), String> {
     let mut cache = Cache::new();
     let mut run_one = |query: &str| -> Result<(), String> {
-        let results =
-            search_with(index, query, &args.options, &mut cache).map_err(|e| e.to_string())?;
+        let results = index.with(|index| search_with(index, query, &args.options, &mut cache))?;
         if !args.json {
             return print_results(out, query, &results).map_err(io);
         }
@@ -188,16 +250,20 @@ fn search_command(index: &Index<'_>, args: &Args, out: &mut impl Write) -> Resul
     Ok(())
 }
 
-fn suggest_command(index: &Index<'_>, args: &Args, out: &mut impl Write) -> std::io::Result<()> {
+fn suggest_command(
+    index: &mut Searchable<'_>,
+    args: &Args,
+    out: &mut impl Write,
+) -> Result<(), String> {
     let input = args.rest.join(" ");
-    let suggestions = suggest(index, &input, args.options.limit);
+    let suggestions = index.with(|index| suggest(index, &input, args.options.limit))?;
     if args.json {
         let json = serde_json::to_string(&suggestions).expect("suggestions serialize");
-        return writeln!(out, "{json}");
+        return writeln!(out, "{json}").map_err(io);
     }
     for s in &suggestions {
         let plural = if s.documents == 1 { "" } else { "s" };
-        writeln!(out, "{}  ({} document{plural})", s.completion, s.documents)?;
+        writeln!(out, "{}  ({} document{plural})", s.completion, s.documents).map_err(io)?;
     }
     Ok(())
 }

@@ -138,7 +138,10 @@ fn measure(bytes: &[u8], case: &Case, rounds: Option<u32>) -> (Vec<Duration>, St
                     if r.truncated { ", truncated" } else { "" }
                 )
             }
-            Call::Suggest => format!("{} completions", suggest(index, &case.query, 8).len()),
+            Call::Suggest => format!(
+                "{} completions",
+                suggest(index, &case.query, 8).map_or(0, |s| s.len())
+            ),
         };
         times.push(start.elapsed());
         let done = match rounds {
@@ -220,7 +223,7 @@ fn cases(index: &Index<'_>, documents: &[Document]) -> Vec<Case> {
     // The most frequent words, by the completions of every consonant.
     let mut frequent: Vec<(u32, String)> = CONSONANTS
         .iter()
-        .flat_map(|c| suggest(index, &c.to_string(), 40))
+        .flat_map(|c| suggest(index, &c.to_string(), 40).unwrap_or_default())
         .map(|s| (s.documents, s.term))
         .collect();
     frequent.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));

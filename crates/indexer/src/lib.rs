@@ -12,6 +12,8 @@
 //!   skipped with a warning naming them.
 //! * The index bytes are written by the engine's own writer
 //!   ([`build_index`](sondhan_engine::index::build_index)), next to the reader that opens them.
+//! * [`bundle`] chooses the layout: the whole index in the `.wasm`, or its root there and its
+//!   chunks beside it.
 //! * [`template`] puts an index into a prebuilt engine `.wasm`: the module `build.rs` compiled
 //!   with the seeds, its index swapped for the site's without a compiler.
 //! * [`eval`] scores a built index against labelled queries.
@@ -20,6 +22,7 @@
 //! WebAssembly, where `npx sondhan build` runs it in Node: both paths run this same code, so
 //! they write the same bytes.
 
+pub mod bundle;
 pub mod corpus;
 pub mod eval;
 pub mod template;

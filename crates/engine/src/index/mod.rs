@@ -1,12 +1,12 @@
 //! The index bytes: what `build.rs` writes and the runtime reads in place.
 //!
-//! # Format (version 5)
+//! # Format (version 6)
 //!
 //! All integers are little-endian. The file is a header, a table of sections, then the sections.
 //!
 //! ```text
 //! header   "SONDHAN\0"  magic, 8 bytes
-//!          u32          format version (5)
+//!          u32          format version (6)
 //!          u32          number of sections
 //!          u32          CRC-32 (IEEE) of every byte after the header
 //! table    per section: [u8; 4] tag, u32 offset from file start, u32 length
@@ -28,6 +28,35 @@
 //!
 //! The FSTs' keys are in the [key code](key_code): ASCII as is, a Bengali code point one byte.
 //!
+//! ## The split layout
+//!
+//! A [split index](split) is a root and chunks, each in the container above (header, table,
+//! sections). The root has `META`, `CHRS` and:
+//!
+//! | tag    | contents |
+//! |--------|----------|
+//! | `LENS` | per document: u32 title words, u32 body words |
+//! | `IDS_` | FST map: document id -> ordinal (the first, if ids repeat) |
+//! | `PART` | u64 build id, u32 loose-key partitions, then each one's letter (u32 code point), in order |
+//! | `WRNG` | the word ranges' first keys: u32 ranges, ranges + 1 u32 offsets into the keys, then the keys (key code) end to end |
+//! | `SRNG` | the stem ranges' first keys, as `WRNG` |
+//! | `PAGE` | per postings page: u32 offset in the whole postings where it starts |
+//!
+//! Chunks are numbered in this order, and each carries a `CHNK` section (u64 build id, u32 its
+//! number) besides its own:
+//!
+//! | chunk | sections |
+//! |-------|----------|
+//! | loose-key partition, one per `PART` letter | `LOOS`, `LGRP`: the loose keys whose first letter is in the partition |
+//! | word range, one per `WRNG` key | `WRDS`: the words from that key up to the next range's |
+//! | stem range, one per `SRNG` key | `STMS`, `SGRP`, as word ranges |
+//! | postings page, one per `PAGE` offset | `POST`: the whole postings lists from that offset up to the next page's |
+//! | fragment, one per document | `DOCS` (one record, its offsets into its own `TEXT`), `WSTA`, `TEXT` |
+//!
+//! Every postings offset (in `WRDS` values and in groups) is into the whole postings, as in a
+//! one-file index; `LOOS` values are offsets into their own chunk's `LGRP`, `STMS` values into
+//! their own `SGRP`.
+//!
 //! Positions number the title's words from 0 and the body's from one past the title's last, so a
 //! phrase never spans title and body. The word starts let a hit turn a body position into a byte
 //! offset by segmenting at most [`WORD_STRIDE`] words of the body before it.
@@ -39,23 +68,28 @@
 //! every byte once: use it for index bytes from anywhere you do not control (the index embedded
 //! in the .wasm needs no check of its own: a damaged module fails WebAssembly validation).
 
+mod dictionary;
 pub(crate) mod key_code;
 mod reader;
+pub mod split;
 mod text;
 pub(crate) mod varint;
 #[cfg(feature = "build")]
 mod writer;
 
+pub(crate) use dictionary::LooseKeys;
 pub(crate) use reader::{Body, HitDocument, SeekablePostings, WordEntry};
 pub use reader::{DocRef, Index, IndexStats, Posting, Postings};
+pub use split::Chunks;
+pub(crate) use split::Lacking;
 pub(crate) use text::Stored;
 #[cfg(feature = "build")]
-pub use writer::{build_index, Document};
+pub use writer::{build_index, build_split_index, Document, SplitIndex};
 
 /// The first bytes of every index.
 pub const MAGIC: &[u8; 8] = b"SONDHAN\0";
 /// The format version this build reads and writes.
-pub const VERSION: u32 = 5;
+pub const VERSION: u32 = 6;
 
 /// Magic, version, section count, checksum.
 pub(crate) const HEADER_LEN: usize = 20;
@@ -80,19 +114,13 @@ pub(crate) mod tag {
     pub const WORD_STARTS: [u8; 4] = *b"WSTA";
     pub const CHARS: [u8; 4] = *b"CHRS";
     pub const TEXT: [u8; 4] = *b"TEXT";
-    pub const ALL: [[u8; 4]; 11] = [
-        META,
-        WORDS,
-        STEMS,
-        STEM_GROUPS,
-        LOOSE,
-        LOOSE_GROUPS,
-        POSTINGS,
-        DOCS,
-        WORD_STARTS,
-        CHARS,
-        TEXT,
-    ];
+    pub const PARTITIONS: [u8; 4] = *b"PART";
+    pub const PAGES: [u8; 4] = *b"PAGE";
+    pub const WORD_RANGES: [u8; 4] = *b"WRNG";
+    pub const STEM_RANGES: [u8; 4] = *b"SRNG";
+    pub const LENGTHS: [u8; 4] = *b"LENS";
+    pub const IDS: [u8; 4] = *b"IDS_";
+    pub const CHUNK: [u8; 4] = *b"CHNK";
 }
 
 /// Why index bytes could not be read.
@@ -108,6 +136,11 @@ pub enum IndexError {
     Corrupt(&'static str),
     /// The checksum does not match the bytes: damaged in storage or transfer.
     ChecksumMismatch,
+    /// These bytes are the root of a split index: open them with [`Index::open_split`].
+    SplitRoot,
+    /// A split index needs chunks that are not in its [`Chunks`] yet: fetch those that
+    /// [`Chunks::take_missing`] lists, insert them, and ask again.
+    NotLoaded,
 }
 
 impl std::fmt::Display for IndexError {
@@ -123,6 +156,14 @@ impl std::fmt::Display for IndexError {
             IndexError::ChecksumMismatch => {
                 write!(f, "the index is damaged (its checksum does not match its bytes); rebuild it or fetch it again")
             }
+            IndexError::SplitRoot => write!(
+                f,
+                "these bytes are the root of a split index: open them with their chunks (Index::open_split)"
+            ),
+            IndexError::NotLoaded => write!(
+                f,
+                "the search needs parts of the index that have not been fetched yet"
+            ),
         }
     }
 }

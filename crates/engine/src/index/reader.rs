@@ -4,10 +4,12 @@ use std::borrow::Cow;
 use std::ops::{ControlFlow, Range};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use fst::{IntoStreamer, Map, Streamer};
+use fst::Map;
 use serde::Serialize;
 
+use super::dictionary::{fst_map, verify, LooseKeys, Stems, Words};
 use super::key_code;
+use super::split::{find_section, fragment_table, partition_of, read_directory, Chunks, Split};
 use super::text::{Stored, TextCode};
 use super::varint::Reader;
 use super::{tag, IndexError, DF_BITS, DOC_RECORD_LEN, HEADER_LEN, MAGIC, VERSION, WORD_STRIDE};
@@ -22,21 +24,53 @@ pub struct Index<'a> {
     loose_count: u32,
     mean_title_words: f32,
     mean_body_words: f32,
-    words: Map<&'a [u8]>,
-    stems: Map<&'a [u8]>,
-    stem_groups: &'a [u8],
-    loose: Map<&'a [u8]>,
-    loose_groups: &'a [u8],
-    postings: &'a [u8],
-    docs: &'a [u8],
-    word_starts: &'a [u8],
-    text: &'a [u8],
+    layout: Layout<'a>,
     code: TextCode,
     total_bytes: usize,
     section_sizes: Vec<(String, usize)>,
-    /// Distinct for every [`Index::open`] in this process (copies share it): what a cache of
-    /// answers about this index is keyed by.
+    /// What a cache of answers about this index is keyed by: distinct for every
+    /// [`Index::open`] in this process (copies share it), and a split index's build id.
     id: u64,
+}
+
+/// Where the parts of an index are: all in one file, or in a root and [chunks](super::split).
+#[derive(Clone)]
+enum Layout<'a> {
+    One {
+        words: Words<'a>,
+        stems: Stems<'a>,
+        loose: LooseKeys<'a>,
+        postings: &'a [u8],
+        docs: DocTable<'a>,
+    },
+    Split(Split<'a>),
+}
+
+/// A document table with its word starts and stored text: the whole index's, or one fragment's.
+#[derive(Clone, Copy)]
+pub(crate) struct DocTable<'a> {
+    pub records: &'a [u8],
+    pub word_starts: &'a [u8],
+    pub text: &'a [u8],
+}
+
+impl<'a> DocTable<'a> {
+    fn record(&self, i: u32) -> Result<&'a [u8], IndexError> {
+        let start = i as usize * DOC_RECORD_LEN;
+        self.records
+            .get(start..start + DOC_RECORD_LEN)
+            .ok_or(IndexError::Corrupt("no such document"))
+    }
+
+    /// The bytes of string field `i` (id, title, date, url, source, body) of a document record.
+    fn field_bytes(&self, record: &[u8], i: usize) -> Result<&'a [u8], IndexError> {
+        let offset = u32_at(record, i * 8)? as usize;
+        let len = u32_at(record, i * 8 + 4)? as usize;
+        offset
+            .checked_add(len)
+            .and_then(|end| self.text.get(offset..end))
+            .ok_or(IndexError::Corrupt("a stored string lies outside the text"))
+    }
 }
 
 /// One document as stored, decoded: strings of ASCII alone (ids, dates, most URLs) are borrowed.
@@ -351,7 +385,7 @@ impl WordEntry {
     }
 }
 
-fn u32_at(bytes: &[u8], at: usize) -> Result<u32, IndexError> {
+pub(crate) fn u32_at(bytes: &[u8], at: usize) -> Result<u32, IndexError> {
     let b = bytes
         .get(at..at + 4)
         .ok_or(IndexError::Corrupt("truncated header"))?;
@@ -367,69 +401,101 @@ impl<'a> Index<'a> {
     /// Opens index bytes written by [`build_index`](super::build_index).
     ///
     /// Fails with an [`IndexError`] that says what is wrong if the bytes are not an index, are of
-    /// another format version, or have sections outside the data.
+    /// another format version, have sections outside the data, or are the root of a split index
+    /// (open that with [`open_split`](Self::open_split)).
     pub fn open(bytes: &'a [u8]) -> Result<Self, IndexError> {
         let sections = section_table(bytes)?;
-        let section = |wanted: [u8; 4]| {
-            sections
-                .iter()
-                .find(|(t, _)| *t == wanted)
-                .map(|&(_, data)| data)
-                .ok_or_else(|| {
-                    IndexError::MissingSection(String::from_utf8_lossy(&wanted).into_owned())
-                })
+        let section = |wanted| find_section(&sections, wanted);
+        if section(tag::PARTITIONS).is_ok() {
+            return Err(IndexError::SplitRoot);
+        }
+        let layout = Layout::One {
+            words: Words(fst_map(section(tag::WORDS)?)?),
+            stems: Stems {
+                map: fst_map(section(tag::STEMS)?)?,
+                groups: section(tag::STEM_GROUPS)?,
+            },
+            loose: LooseKeys {
+                map: fst_map(section(tag::LOOSE)?)?,
+                groups: section(tag::LOOSE_GROUPS)?,
+            },
+            postings: section(tag::POSTINGS)?,
+            docs: DocTable {
+                records: section(tag::DOCS)?,
+                word_starts: section(tag::WORD_STARTS)?,
+                text: section(tag::TEXT)?,
+            },
         };
-        let meta = section(tag::META)?;
+        static OPENED: AtomicU64 = AtomicU64::new(0);
+        let id = OPENED.fetch_add(1, Ordering::Relaxed);
+        let index = Self::with_layout(bytes, &sections, layout, id)?;
+        if Some(index.docs_len()) != (index.documents as usize).checked_mul(DOC_RECORD_LEN) {
+            return Err(IndexError::Corrupt(
+                "the document table does not match the document count",
+            ));
+        }
+        Ok(index)
+    }
+
+    /// Opens the root of a split index written by
+    /// [`build_split_index`](super::build_split_index), reading its chunks from `chunks` (see
+    /// [the split layout](super::split)).
+    pub fn open_split(root: &'a [u8], chunks: &'a Chunks) -> Result<Self, IndexError> {
+        let sections = section_table(root)?;
+        let section = |wanted| find_section(&sections, wanted);
+        let directory = read_directory(root)?;
+        if directory.build != chunks.build() {
+            return Err(IndexError::Corrupt("these chunks belong to another build"));
+        }
+        let lengths = section(tag::LENGTHS)?;
+        if Some(lengths.len()) != (directory.documents as usize).checked_mul(8) {
+            return Err(IndexError::Corrupt(
+                "the lengths table does not match the document count",
+            ));
+        }
+        let ids = Map::new(section(tag::IDS)?)
+            .map_err(|_| IndexError::Corrupt("the id table is not a valid FST"))?;
+        let layout = Layout::Split(Split {
+            chunks,
+            directory,
+            lengths,
+            ids,
+        });
+        // The top bit keeps build ids apart from the counter of one-file openings.
+        Self::with_layout(root, &sections, layout, directory.build | 1 << 63)
+    }
+
+    fn with_layout(
+        bytes: &'a [u8],
+        sections: &[([u8; 4], &'a [u8])],
+        layout: Layout<'a>,
+        id: u64,
+    ) -> Result<Self, IndexError> {
+        let meta = find_section(sections, tag::META)?;
         let float_at = |at| u32_at(meta, at).map(f32::from_bits);
-        let fst_error = |_| IndexError::Corrupt("a term dictionary is not a valid FST");
-        // The fst crate reads its older formats differently and trusts their contents; ours are
-        // always format 3, so anything else is damage (crafted bytes made fst panic otherwise).
-        let fst_bytes = |t| -> Result<&'a [u8], IndexError> {
-            let data = section(t)?;
-            match data.get(..8) {
-                Some(v) if u64::from_le_bytes(v.try_into().unwrap_or_default()) == 3 => Ok(data),
-                _ => Err(IndexError::Corrupt(
-                    "a term dictionary is not an FST of format 3",
-                )),
-            }
-        };
-        let index = Index {
+        Ok(Index {
             documents: u32_at(meta, 0)?,
             words_count: u32_at(meta, 4)?,
             stems_count: u32_at(meta, 8)?,
             loose_count: u32_at(meta, 12)?,
             mean_title_words: float_at(16)?,
             mean_body_words: float_at(20)?,
-            words: Map::new(fst_bytes(tag::WORDS)?).map_err(fst_error)?,
-            stems: Map::new(fst_bytes(tag::STEMS)?).map_err(fst_error)?,
-            stem_groups: section(tag::STEM_GROUPS)?,
-            loose: Map::new(fst_bytes(tag::LOOSE)?).map_err(fst_error)?,
-            loose_groups: section(tag::LOOSE_GROUPS)?,
-            postings: section(tag::POSTINGS)?,
-            docs: section(tag::DOCS)?,
-            word_starts: section(tag::WORD_STARTS)?,
-            text: section(tag::TEXT)?,
-            code: TextCode::read(section(tag::CHARS)?)?,
+            layout,
+            code: TextCode::read(find_section(sections, tag::CHARS)?)?,
             total_bytes: bytes.len(),
-            section_sizes: tag::ALL
+            section_sizes: sections
                 .iter()
-                .filter_map(|&t| {
-                    section(t)
-                        .ok()
-                        .map(|d| (String::from_utf8_lossy(&t).into_owned(), d.len()))
-                })
+                .map(|(t, d)| (String::from_utf8_lossy(t).into_owned(), d.len()))
                 .collect(),
-            id: {
-                static OPENED: AtomicU64 = AtomicU64::new(0);
-                OPENED.fetch_add(1, Ordering::Relaxed)
-            },
-        };
-        if Some(index.docs.len()) != (index.documents as usize).checked_mul(DOC_RECORD_LEN) {
-            return Err(IndexError::Corrupt(
-                "the document table does not match the document count",
-            ));
+            id,
+        })
+    }
+
+    fn docs_len(&self) -> usize {
+        match &self.layout {
+            Layout::One { docs, .. } => docs.records.len(),
+            Layout::Split(_) => self.documents as usize * DOC_RECORD_LEN,
         }
-        Ok(index)
     }
 
     /// Like [`open`](Self::open), and also checks the bytes against the checksum in the header,
@@ -440,18 +506,20 @@ impl<'a> Index<'a> {
         if crc32fast::hash(&bytes[HEADER_LEN..]) != stored {
             return Err(IndexError::ChecksumMismatch);
         }
-        // Each FST carries a checksum of its own; checking it walks no nodes, only bytes.
-        for fst in [
-            index.words.as_fst(),
-            index.stems.as_fst(),
-            index.loose.as_fst(),
-        ] {
-            fst.verify().map_err(|_| IndexError::ChecksumMismatch)?;
+        if let Layout::One {
+            words,
+            stems,
+            loose,
+            ..
+        } = &index.layout
+        {
+            for map in [&words.0, &stems.map, &loose.map] {
+                verify(map)?;
+            }
         }
         Ok(index)
     }
 
-    /// Number of documents.
     /// Documents in the index.
     pub fn len(&self) -> u32 {
         self.documents
@@ -460,6 +528,20 @@ impl<'a> Index<'a> {
     /// Whether the index has no document.
     pub fn is_empty(&self) -> bool {
         self.documents == 0
+    }
+
+    /// Whether this is a split index, whose reads may need chunks that are not yet here.
+    pub fn is_split(&self) -> bool {
+        matches!(self.layout, Layout::Split(_))
+    }
+
+    /// In a split index, whether a read since the store's last
+    /// [`take_missing`](Chunks::take_missing) found a chunk missing.
+    pub(crate) fn has_missing(&self) -> bool {
+        match &self.layout {
+            Layout::One { .. } => false,
+            Layout::Split(split) => split.chunks.has_missing(),
+        }
     }
 
     /// Its figures: documents, terms, stems, bytes per section.
@@ -482,10 +564,25 @@ impl<'a> Index<'a> {
         )
     }
 
+    /// The document table holding `doc`, and its place there.
+    fn table(&self, doc: u32) -> Result<(DocTable<'a>, u32), IndexError> {
+        match &self.layout {
+            Layout::One { docs, .. } => Ok((*docs, doc)),
+            Layout::Split(split) => {
+                if doc >= self.documents {
+                    return Err(IndexError::Corrupt("no such document"));
+                }
+                let sections = split.chunks.sections(split.directory.fragment(doc))?;
+                Ok((fragment_table(|t| find_section(&sections, t))?, 0))
+            }
+        }
+    }
+
     /// The document with ordinal `doc`.
     pub fn document(&self, doc: u32) -> Result<DocRef<'a>, IndexError> {
-        let record = self.record(doc)?;
-        let field = |i| self.field(record, i);
+        let (table, i) = self.table(doc)?;
+        let record = table.record(i)?;
+        let field = |i| self.code.decode(table.field_bytes(record, i)?);
         Ok(DocRef {
             id: field(0)?,
             title: field(1)?,
@@ -500,8 +597,9 @@ impl<'a> Index<'a> {
 
     /// The document with ordinal `doc`, as a hit shows it.
     pub(crate) fn hit_document(&self, doc: u32) -> Result<HitDocument<'_>, IndexError> {
-        let record = self.record(doc)?;
-        let field = |i| self.field(record, i);
+        let (table, i) = self.table(doc)?;
+        let record = table.record(i)?;
+        let field = |i| self.code.decode(table.field_bytes(record, i)?);
         let starts = u32_at(record, 56)? as usize;
         Ok(HitDocument {
             id: field(0)?,
@@ -511,10 +609,10 @@ impl<'a> Index<'a> {
             source: field(4)?,
             title_words: u32_at(record, 48)?,
             body: Body {
-                bytes: self.field_bytes(record, 5)?,
+                bytes: table.field_bytes(record, 5)?,
                 code: &self.code,
                 words: u32_at(record, 52)?,
-                starts: self
+                starts: table
                     .word_starts
                     .get(starts..)
                     .ok_or(IndexError::Corrupt("word starts outside their section"))?,
@@ -522,95 +620,148 @@ impl<'a> Index<'a> {
         })
     }
 
-    fn record(&self, doc: u32) -> Result<&'a [u8], IndexError> {
-        let start = doc as usize * DOC_RECORD_LEN;
-        self.docs
-            .get(start..start + DOC_RECORD_LEN)
-            .ok_or(IndexError::Corrupt("no such document"))
-    }
-
-    /// The bytes of string field `i` (id, title, date, url, source, body) of a document record.
-    fn field_bytes(&self, record: &[u8], i: usize) -> Result<&'a [u8], IndexError> {
-        let offset = u32_at(record, i * 8)? as usize;
-        let len = u32_at(record, i * 8 + 4)? as usize;
-        offset
-            .checked_add(len)
-            .and_then(|end| self.text.get(offset..end))
-            .ok_or(IndexError::Corrupt("a stored string lies outside the text"))
-    }
-
-    fn field(&self, record: &[u8], i: usize) -> Result<Cow<'a, str>, IndexError> {
-        self.code.decode(self.field_bytes(record, i)?)
+    /// In a split index, asks for the fragments of `docs` that are not here yet, all at once:
+    /// [`IndexError::NotLoaded`] if any is missing.
+    pub(crate) fn fetch_documents(&self, docs: &[u32]) -> Result<(), IndexError> {
+        if let Layout::Split(split) = &self.layout {
+            let mut complete = true;
+            for &doc in docs.iter().filter(|&&doc| doc < self.documents) {
+                complete &= split.chunks.get(split.directory.fragment(doc)).is_ok();
+            }
+            if !complete {
+                return Err(IndexError::NotLoaded);
+            }
+        }
+        Ok(())
     }
 
     /// Title and body length in words, without decoding the document's strings.
     pub(crate) fn lengths(&self, doc: u32) -> Result<(u32, u32), IndexError> {
-        let start = doc as usize * DOC_RECORD_LEN;
-        Ok((
-            u32_at(self.docs, start + 48)?,
-            u32_at(self.docs, start + 52)?,
-        ))
+        let (table, at) = match &self.layout {
+            Layout::One { docs, .. } => (docs.records, doc as usize * DOC_RECORD_LEN + 48),
+            Layout::Split(split) => (split.lengths, doc as usize * 8),
+        };
+        Ok((u32_at(table, at)?, u32_at(table, at + 4)?))
     }
 
     /// The ordinal of the document with this id.
     pub fn find(&self, id: &str) -> Option<u32> {
-        // Only ids are decoded (borrowed, not copied, when ASCII, as ids nearly always are).
-        (0..self.documents).find(|&doc| {
-            self.record(doc)
-                .and_then(|r| self.field(r, 0))
-                .is_ok_and(|stored| stored == id)
-        })
+        match &self.layout {
+            // Only ids are decoded (borrowed, not copied, when ASCII, as ids nearly always are).
+            Layout::One { docs, .. } => (0..self.documents).find(|&doc| {
+                docs.record(doc)
+                    .and_then(|r| self.code.decode(docs.field_bytes(r, 0)?))
+                    .is_ok_and(|stored| stored == id)
+            }),
+            Layout::Split(split) => split.ids.get(id).map(|doc| doc as u32),
+        }
     }
 
-    /// The term dictionary: normalized word in the [key code](super::key_code) -> packed postings
-    /// offset and document frequency.
-    pub(crate) fn words(&self) -> &Map<&'a [u8]> {
-        &self.words
-    }
-
-    pub(crate) fn word(&self, term: &str) -> Option<WordEntry> {
-        self.words
-            .get(key_code::encode(term))
-            .map(WordEntry::from_value)
-    }
-
-    /// Calls `found` with each word that starts with `prefix` (in the key code) and its entry, in
-    /// key order, until it breaks.
-    pub(crate) fn words_starting_with(
-        &self,
-        prefix: &str,
-        mut found: impl FnMut(&[u8], WordEntry) -> ControlFlow<()>,
-    ) {
-        let prefix = key_code::encode(prefix);
-        let mut stream = self.words.range().ge(&prefix).into_stream();
-        while let Some((key, value)) = stream.next() {
-            if !key.starts_with(&prefix) || found(key, WordEntry::from_value(value)).is_break() {
-                return;
+    /// The word `term`, if the index has it.
+    pub(crate) fn word(&self, term: &str) -> Result<Option<WordEntry>, IndexError> {
+        match &self.layout {
+            Layout::One { words, .. } => Ok(words.get(term)),
+            Layout::Split(split) => {
+                let ranges = split.directory.words;
+                let range = ranges.holding(&key_code::encode(term))?;
+                Ok(split.words(range)?.and_then(|words| words.get(term)))
             }
         }
     }
 
+    /// Calls `found` with each word that starts with `prefix` and its entry, in key order, until
+    /// it breaks.
+    pub(crate) fn words_starting_with(
+        &self,
+        prefix: &str,
+        mut found: impl FnMut(&[u8], WordEntry) -> ControlFlow<()>,
+    ) -> Result<(), IndexError> {
+        let coded = key_code::encode(prefix);
+        match &self.layout {
+            Layout::One { words, .. } => {
+                let _ = words.starting_with(&coded, &mut found);
+            }
+            Layout::Split(split) => {
+                for range in split.directory.words.starting_with(&coded)? {
+                    if let Some(words) = split.words(range)? {
+                        if words.starting_with(&coded, &mut found).is_break() {
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The word FSTs that hold every word starting with one of `letters` (letters of one loose
+    /// class), in key order: the whole dictionary, or in a split index the ranges that may hold
+    /// them, all asked for before any is missed.
+    pub(crate) fn words_starting_with_any(
+        &self,
+        letters: &[char],
+    ) -> Result<Vec<Words<'a>>, IndexError> {
+        let Layout::Split(split) = &self.layout else {
+            let Layout::One { words, .. } = &self.layout else {
+                unreachable!("two layouts")
+            };
+            return Ok(vec![words.clone()]);
+        };
+        let mut ranges: Vec<usize> = Vec::new();
+        for &letter in letters {
+            let prefix = key_code::encode(letter.encode_utf8(&mut [0; 4]));
+            ranges.extend(split.directory.words.starting_with(&prefix)?);
+        }
+        crate::sort::sort_unstable(&mut ranges);
+        ranges.dedup();
+        let read: Vec<_> = ranges.into_iter().map(|r| split.words(r)).collect();
+        read.into_iter().filter_map(Result::transpose).collect()
+    }
+
     /// The postings offsets of every word with this stem.
     pub(crate) fn stem_group(&self, stem: &str) -> Result<Vec<u64>, IndexError> {
-        match self.stems.get(key_code::encode(stem)) {
-            Some(offset) => group(self.stem_groups, offset),
-            None => Ok(Vec::new()),
+        match &self.layout {
+            Layout::One { stems, .. } => stems.group(stem),
+            Layout::Split(split) => {
+                let range = split.directory.stems.holding(&key_code::encode(stem))?;
+                match split.stems(range)? {
+                    Some(stems) => stems.group(stem),
+                    None => Ok(Vec::new()),
+                }
+            }
         }
     }
 
-    /// The loose-key dictionary: loose key -> offset of its group.
-    pub(crate) fn loose(&self) -> &Map<&'a [u8]> {
-        &self.loose
-    }
-
-    /// The postings offsets of every word in the loose group at `offset` (a `LOOS` value).
-    pub(crate) fn loose_group(&self, offset: u64) -> Result<Vec<u64>, IndexError> {
-        group(self.loose_groups, offset)
+    /// The loose keys starting as `key` does: the whole dictionary, or in a split index its
+    /// partition's (`None` if the index has no key there).
+    pub(crate) fn loose_keys(&self, key: &str) -> Result<Option<LooseKeys<'a>>, IndexError> {
+        match &self.layout {
+            Layout::One { loose, .. } => Ok(Some(loose.clone())),
+            Layout::Split(split) => {
+                let Some(chunk) = partition_of(key).and_then(|p| split.directory.loose_chunk(p))
+                else {
+                    return Ok(None);
+                };
+                let sections = split.chunks.sections(chunk)?;
+                let section = |t| find_section(&sections, t);
+                Ok(Some(LooseKeys {
+                    map: fst_map(section(tag::LOOSE)?)?,
+                    groups: section(tag::LOOSE_GROUPS)?,
+                }))
+            }
+        }
     }
 
     /// The postings stored at `offset` in the postings section.
     pub(crate) fn postings(&self, offset: u64) -> Result<Postings<'a>, IndexError> {
-        let mut reader = Reader::at(self.postings, offset)?;
+        let mut reader = match &self.layout {
+            Layout::One { postings, .. } => Reader::at(postings, offset)?,
+            Layout::Split(split) => {
+                let (chunk, start) = split.directory.page(offset)?;
+                let sections = split.chunks.sections(chunk)?;
+                Reader::at(find_section(&sections, tag::POSTINGS)?, offset - start)?
+            }
+        };
         let remaining = reader.u32()?;
         Ok(Postings {
             reader,
@@ -621,29 +772,11 @@ impl<'a> Index<'a> {
     }
 }
 
-/// Reads the group at `offset` of a groups section: postings offsets.
-fn group(groups: &[u8], offset: u64) -> Result<Vec<u64>, IndexError> {
-    let mut r = Reader::at(groups, offset)?;
-    let n = r.u32()?;
-    if n as usize > groups.len() {
-        return Err(IndexError::Corrupt("implausible group size"));
-    }
-    let mut offsets = Vec::with_capacity(n as usize);
-    let mut previous = 0u64;
-    for _ in 0..n {
-        previous = previous
-            .checked_add(r.u64()?)
-            .ok_or(IndexError::Corrupt("offset overflow"))?;
-        offsets.push(previous);
-    }
-    Ok(offsets)
-}
-
 /// A section: its tag and its bytes.
 type Section<'a> = ([u8; 4], &'a [u8]);
 
 /// The header checked, and the sections the table lists, each within `bytes`.
-fn section_table(bytes: &[u8]) -> Result<Vec<Section<'_>>, IndexError> {
+pub(crate) fn section_table(bytes: &[u8]) -> Result<Vec<Section<'_>>, IndexError> {
     if bytes.get(..8) != Some(&MAGIC[..]) {
         return Err(IndexError::NotAnIndex);
     }
@@ -703,7 +836,7 @@ mod tests {
                 .collect();
             let bytes = build_index(&docs);
             let index = Index::open(&bytes).unwrap();
-            let Some(word) = index.word("কিম") else { return Ok(()) };
+            let Some(word) = index.word("কিম").unwrap() else { return Ok(()) };
             let mut all = Vec::new();
             let seekable = index.postings(word.postings).unwrap().read_all(|p| {
                 all.push(p.doc);

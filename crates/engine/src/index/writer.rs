@@ -2,6 +2,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use super::split::{chunk_path, partition, PAGE_BYTES, RANGE_KEYS};
 use super::text::build::{table, table_bytes, Encoder};
 use super::{
     key_code, tag, varint, DF_BITS, DOC_RECORD_LEN, HEADER_LEN, MAGIC, VERSION, WORD_STRIDE,
@@ -41,13 +42,7 @@ struct Occurrences {
 /// # Panics
 /// If the documents hold more than 4 GiB of text or 2^32 words: the format's offsets are 32-bit.
 pub fn build_index(documents: &[Document]) -> Vec<u8> {
-    let mut analyzed = Analyzed::default();
-    for (doc, document) in documents.iter().enumerate() {
-        analyzed.add(
-            u32::try_from(doc).expect("more than 2^32 documents"),
-            document,
-        );
-    }
+    let mut analyzed = Analyzed::of(documents);
     let dictionaries = Dictionaries::write(&mut analyzed);
     let code = table(documents.iter().flat_map(stored_fields));
     let (docs, text, word_starts) = write_documents(
@@ -57,13 +52,16 @@ pub fn build_index(documents: &[Document]) -> Vec<u8> {
         &analyzed.strides,
     );
     let meta = meta(documents.len(), &analyzed.lengths, &dictionaries);
+    let words = word_map(&dictionaries.words);
+    let (stems, stem_groups) = write_groups(dictionaries.stems.iter().map(|(k, v)| (k, v)));
+    let (loose, loose_groups) = write_groups(dictionaries.loose.iter().map(|(k, (_, v))| (k, v)));
     let sections: [(&[u8; 4], &[u8]); 11] = [
         (&tag::META, &meta),
-        (&tag::WORDS, &dictionaries.words),
-        (&tag::STEMS, &dictionaries.stems),
-        (&tag::STEM_GROUPS, &dictionaries.stem_groups),
-        (&tag::LOOSE, &dictionaries.loose),
-        (&tag::LOOSE_GROUPS, &dictionaries.loose_groups),
+        (&tag::WORDS, &words),
+        (&tag::STEMS, &stems),
+        (&tag::STEM_GROUPS, &stem_groups),
+        (&tag::LOOSE, &loose),
+        (&tag::LOOSE_GROUPS, &loose_groups),
         (&tag::POSTINGS, &dictionaries.postings),
         (&tag::DOCS, &docs),
         (&tag::WORD_STARTS, &word_starts),
@@ -71,6 +69,164 @@ pub fn build_index(documents: &[Document]) -> Vec<u8> {
         (&tag::TEXT, &text),
     ];
     assemble(&sections)
+}
+
+/// A [split index](super::split): the root to embed in the `.wasm`, and the chunks to serve
+/// beside it.
+pub struct SplitIndex {
+    /// The root: what [`Index::open_split`](super::Index::open_split) opens.
+    pub root: Vec<u8>,
+    /// Chunk `n` is `chunks[n]`, served at [`path(n)`](Self::path).
+    pub chunks: Vec<Vec<u8>>,
+    /// The build id: a checksum of everything above, which the chunks' paths carry.
+    pub build: u64,
+}
+
+impl SplitIndex {
+    /// Where chunk `n` is served, relative to the `.wasm`.
+    pub fn path(&self, n: u32) -> String {
+        chunk_path(self.build, n)
+    }
+}
+
+/// Analyzes `documents` and lays them out as a [split index](super::split): the same documents
+/// answer every query as [`build_index`]'s do.
+pub fn build_split_index(documents: &[Document]) -> SplitIndex {
+    let mut analyzed = Analyzed::of(documents);
+    let dictionaries = Dictionaries::write(&mut analyzed);
+    let code = table(documents.iter().flat_map(stored_fields));
+    let encoder = Encoder::new(&code);
+    let mut chunks: Vec<Vec<(&[u8; 4], Vec<u8>)>> = Vec::new();
+    let mut by_partition: BTreeMap<char, Vec<(&Vec<u8>, &Vec<u64>)>> = BTreeMap::new();
+    for (key, (part, offsets)) in &dictionaries.loose {
+        by_partition.entry(*part).or_default().push((key, offsets));
+    }
+    let mut letters = Vec::new();
+    for (letter, keys) in by_partition {
+        letters.extend_from_slice(&u32::from(letter).to_le_bytes());
+        let (map, groups) = write_groups(keys.into_iter());
+        chunks.push(vec![(&tag::LOOSE, map), (&tag::LOOSE_GROUPS, groups)]);
+    }
+    let word_ranges = dictionaries.words.chunks(RANGE_KEYS);
+    let word_firsts = first_keys(word_ranges.clone().map(|r| &r[0].0));
+    chunks.extend(word_ranges.map(|range| vec![(&tag::WORDS, word_map(range))]));
+    let stems: Vec<_> = dictionaries.stems.iter().collect();
+    let stem_firsts = first_keys(stems.chunks(RANGE_KEYS).map(|r| r[0].0));
+    for range in stems.chunks(RANGE_KEYS) {
+        let (map, groups) = write_groups(range.iter().copied());
+        chunks.push(vec![(&tag::STEMS, map), (&tag::STEM_GROUPS, groups)]);
+    }
+    let mut page_starts = Vec::new();
+    for page in pages(&dictionaries.list_starts, dictionaries.postings.len()) {
+        page_starts.extend_from_slice(&(page.start as u32).to_le_bytes());
+        chunks.push(vec![(&tag::POSTINGS, dictionaries.postings[page].to_vec())]);
+    }
+    for d in 0..documents.len() {
+        let one = d..d + 1;
+        let (docs, text, word_starts) = write_documents(
+            &documents[one.clone()],
+            &encoder,
+            &analyzed.lengths[one.clone()],
+            &analyzed.strides[one],
+        );
+        chunks.push(vec![
+            (&tag::DOCS, docs),
+            (&tag::WORD_STARTS, word_starts),
+            (&tag::TEXT, text),
+        ]);
+    }
+    let lengths: Vec<u8> = analyzed
+        .lengths
+        .iter()
+        .flat_map(|&(t, b)| t.to_le_bytes().into_iter().chain(b.to_le_bytes()))
+        .collect();
+    let root_sections = vec![
+        (
+            &tag::META,
+            meta(documents.len(), &analyzed.lengths, &dictionaries),
+        ),
+        (&tag::CHARS, table_bytes(&code)),
+        (&tag::LENGTHS, lengths),
+        (&tag::IDS, id_map(documents)),
+        (&tag::WORD_RANGES, word_firsts),
+        (&tag::STEM_RANGES, stem_firsts),
+        (&tag::PAGES, page_starts),
+    ];
+    let build = build_id(&root_sections, &letters, &chunks);
+    let mut partitions = build.to_le_bytes().to_vec();
+    partitions.extend_from_slice(&(letters.len() as u32 / 4).to_le_bytes());
+    partitions.extend_from_slice(&letters);
+    let mut root: Vec<(&[u8; 4], &[u8])> =
+        root_sections.iter().map(|(t, b)| (*t, &b[..])).collect();
+    root.push((&tag::PARTITIONS, &partitions));
+    let chunks = chunks
+        .iter()
+        .enumerate()
+        .map(|(n, sections)| {
+            let mut id = build.to_le_bytes().to_vec();
+            id.extend_from_slice(&(n as u32).to_le_bytes());
+            let mut all: Vec<(&[u8; 4], &[u8])> = vec![(&tag::CHUNK, &id)];
+            all.extend(sections.iter().map(|(t, b)| (*t, &b[..])));
+            assemble(&all)
+        })
+        .collect();
+    SplitIndex {
+        root: assemble(&root),
+        chunks,
+        build,
+    }
+}
+
+/// Postings pages: runs of whole lists (starting at `list_starts`), each cut once it reaches
+/// [`PAGE_BYTES`].
+fn pages(list_starts: &[usize], end: usize) -> Vec<std::ops::Range<usize>> {
+    let mut pages = Vec::new();
+    let mut start = 0;
+    for &list in list_starts.iter().skip(1) {
+        if list - start >= PAGE_BYTES {
+            pages.push(start..list);
+            start = list;
+        }
+    }
+    if end > start || pages.is_empty() {
+        pages.push(start..end);
+    }
+    pages
+}
+
+/// The `IDS_` section: an FST from each document id to its ordinal (the first, if ids repeat,
+/// as [`Index::find`](super::Index::find) finds in a one-file index).
+fn id_map(documents: &[Document]) -> Vec<u8> {
+    let mut ids: Vec<(&str, usize)> = documents
+        .iter()
+        .enumerate()
+        .map(|(doc, d)| (d.id.as_str(), doc))
+        .collect();
+    ids.sort_unstable();
+    ids.dedup_by_key(|(id, _)| *id);
+    let mut map = fst::MapBuilder::memory();
+    for (id, doc) in ids {
+        map.insert(id, doc as u64)
+            .expect("ids are inserted sorted and unique");
+    }
+    map.into_inner().expect("writing to memory cannot fail")
+}
+
+/// The build id: FNV-1a (64-bit) over every section of the root and the chunks. A name for the
+/// build, not a defence against forgery; written out because it is six lines and must never
+/// change between Rust releases, as the standard library's hashers may.
+fn build_id(
+    root: &[(&[u8; 4], Vec<u8>)],
+    letters: &[u8],
+    chunks: &[Vec<(&[u8; 4], Vec<u8>)>],
+) -> u64 {
+    let sections = root.iter().chain(chunks.iter().flatten());
+    let bytes = sections
+        .flat_map(|(t, b)| t.iter().chain(b.iter()))
+        .chain(letters);
+    bytes.fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// The documents analyzed: each word's occurrences, each document's lengths and word starts.
@@ -85,6 +241,17 @@ struct Analyzed {
 }
 
 impl Analyzed {
+    fn of(documents: &[Document]) -> Self {
+        let mut analyzed = Analyzed::default();
+        for (doc, document) in documents.iter().enumerate() {
+            analyzed.add(
+                u32::try_from(doc).expect("more than 2^32 documents"),
+                document,
+            );
+        }
+        analyzed
+    }
+
     fn add(&mut self, doc: u32, document: &Document) {
         let mut in_doc: HashMap<usize, Occurrences> = HashMap::new();
         let mut position = 0u32;
@@ -130,17 +297,17 @@ impl Analyzed {
     }
 }
 
-/// The three FSTs with their groups, and the postings they point into.
+/// The words, stems and loose keys with what they point to, and the postings.
 struct Dictionaries {
-    words: Vec<u8>,
-    word_count: usize,
-    stems: Vec<u8>,
-    stem_groups: Vec<u8>,
-    stem_count: usize,
-    loose: Vec<u8>,
-    loose_groups: Vec<u8>,
-    loose_count: usize,
+    /// Every word in key order, with its `WRDS` value.
+    words: Vec<(Vec<u8>, u64)>,
+    /// Stem -> the postings offsets of its words.
+    stems: BTreeMap<Vec<u8>, Vec<u64>>,
+    /// Loose key -> its [`partition`] and the postings offsets of its words.
+    loose: BTreeMap<Vec<u8>, (char, Vec<u64>)>,
     postings: Vec<u8>,
+    /// Where each word's postings list starts, in order.
+    list_starts: Vec<usize>,
 }
 
 impl Dictionaries {
@@ -153,48 +320,66 @@ impl Dictionaries {
             .collect();
         words.sort_unstable();
 
-        let mut postings = Vec::new();
-        let mut words_fst = fst::MapBuilder::memory();
-        let mut stem_groups: BTreeMap<Vec<u8>, Vec<u64>> = BTreeMap::new();
-        let mut loose_groups: BTreeMap<Vec<u8>, Vec<u64>> = BTreeMap::new();
-        for (coded, word, id) in &words {
-            let offset = postings.len() as u64;
-            let list = &mut analyzed.occurrences[*id];
+        let mut dictionaries = Dictionaries {
+            words: Vec::with_capacity(words.len()),
+            stems: BTreeMap::new(),
+            loose: BTreeMap::new(),
+            postings: Vec::new(),
+            list_starts: Vec::with_capacity(words.len()),
+        };
+        for (coded, word, id) in words {
+            let offset = dictionaries.postings.len() as u64;
+            dictionaries.list_starts.push(dictionaries.postings.len());
+            let list = &mut analyzed.occurrences[id];
             list.sort_unstable_by_key(|o| o.doc);
-            write_postings(&mut postings, list);
+            write_postings(&mut dictionaries.postings, list);
             let df = (list.len() as u64).min((1 << DF_BITS) - 1);
-            words_fst
-                .insert(coded, (offset << DF_BITS) | df)
-                .expect("words are inserted sorted and unique");
+            dictionaries.words.push((coded, (offset << DF_BITS) | df));
             for key in loose_keys(word) {
-                loose_groups
+                let part = key.chars().next().map_or('\0', partition);
+                dictionaries
+                    .loose
                     .entry(key_code::encode(&key))
-                    .or_default()
+                    .or_insert_with(|| (part, Vec::new()))
+                    .1
                     .push(offset);
             }
             for stem in stems(word) {
-                stem_groups
+                dictionaries
+                    .stems
                     .entry(key_code::encode(stem))
                     .or_default()
                     .push(offset);
             }
         }
-        let (stems, stem_group_bytes) = write_groups(&stem_groups);
-        let (loose, loose_group_bytes) = write_groups(&loose_groups);
-        Dictionaries {
-            words: words_fst
-                .into_inner()
-                .expect("writing to memory cannot fail"),
-            word_count: words.len(),
-            stems,
-            stem_groups: stem_group_bytes,
-            stem_count: stem_groups.len(),
-            loose,
-            loose_groups: loose_group_bytes,
-            loose_count: loose_groups.len(),
-            postings,
-        }
+        dictionaries
     }
+}
+
+/// The `WRDS` FST of `words` (in key order).
+fn word_map(words: &[(Vec<u8>, u64)]) -> Vec<u8> {
+    let mut map = fst::MapBuilder::memory();
+    for (key, value) in words {
+        map.insert(key, *value)
+            .expect("words are inserted sorted and unique");
+    }
+    map.into_inner().expect("writing to memory cannot fail")
+}
+
+/// A `WRNG` or `SRNG` section: how many ranges, where each first key starts (and where the last
+/// ends), then the keys.
+fn first_keys<'k>(keys: impl Iterator<Item = &'k Vec<u8>>) -> Vec<u8> {
+    let keys: Vec<&Vec<u8>> = keys.collect();
+    let mut out = (keys.len() as u32).to_le_bytes().to_vec();
+    let mut at = 0u32;
+    for key in std::iter::once(&&Vec::new()).chain(&keys) {
+        at += key.len() as u32;
+        out.extend_from_slice(&at.to_le_bytes());
+    }
+    for key in keys {
+        out.extend_from_slice(key);
+    }
+    out
 }
 
 /// The `META` section: counts, then the mean title and body lengths.
@@ -205,9 +390,9 @@ fn meta(documents: usize, lengths: &[(u32, u32)], dictionaries: &Dictionaries) -
     let mut meta = Vec::new();
     for value in [
         documents as u32,
-        dictionaries.word_count as u32,
-        dictionaries.stem_count as u32,
-        dictionaries.loose_count as u32,
+        dictionaries.words.len() as u32,
+        dictionaries.stems.len() as u32,
+        dictionaries.loose.len() as u32,
     ] {
         meta.extend_from_slice(&value.to_le_bytes());
     }
@@ -218,7 +403,9 @@ fn meta(documents: usize, lengths: &[(u32, u32)], dictionaries: &Dictionaries) -
 
 /// An FST from each key to its group, and the groups: each a count and the postings offsets of
 /// its words, delta-coded.
-fn write_groups<K: AsRef<[u8]>>(groups: &BTreeMap<K, Vec<u64>>) -> (Vec<u8>, Vec<u8>) {
+fn write_groups<'k>(
+    groups: impl Iterator<Item = (&'k Vec<u8>, &'k Vec<u64>)>,
+) -> (Vec<u8>, Vec<u8>) {
     let mut bytes = Vec::new();
     let mut map = fst::MapBuilder::memory();
     for (key, offsets) in groups {

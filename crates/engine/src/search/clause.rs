@@ -4,7 +4,7 @@ use super::counts::Counts;
 use super::expand::{self, Allow, Expansion};
 use super::phrase::phrase_counts;
 use super::query::{Clause, ClauseKind};
-use super::Searcher;
+use super::{SearchOptions, Searcher};
 use crate::hits::ClauseMatcher;
 use crate::index::{IndexError, SeekablePostings};
 
@@ -17,16 +17,7 @@ pub(crate) fn evaluate<'a>(
 ) -> Result<(Counts, ClauseMatcher<'a>), IndexError> {
     match &clause.kind {
         ClauseKind::Word(word) => {
-            // Quoted words match as written (and by stem). Exclusions also take spelling variants,
-            // but never typos: a typo must not remove a document.
-            let free = !clause.excluded && !clause.quoted;
-            let allow = Allow {
-                stem: true,
-                loose: !clause.quoted,
-                prefix: free && typing,
-                typos: free && searcher.options.typos,
-                banglish: free,
-            };
+            let allow = word_allow(clause, typing, searcher.options);
             let expansion = searcher.expand(word, allow)?;
             let (counts, postings) = word_counts(searcher, &expansion)?;
             Ok((counts, ClauseMatcher::Word(postings)))
@@ -44,6 +35,20 @@ pub(crate) fn evaluate<'a>(
             }
             Ok((counts, ClauseMatcher::Phrase(members)))
         }
+    }
+}
+
+/// How the word of a word clause may match; `typing`: it is the word being typed.
+pub(crate) fn word_allow(clause: &Clause, typing: bool, options: &SearchOptions) -> Allow {
+    // Quoted words match as written (and by stem). Exclusions also take spelling variants, but
+    // never typos: a typo must not remove a document.
+    let free = !clause.excluded && !clause.quoted;
+    Allow {
+        stem: true,
+        loose: !clause.quoted,
+        prefix: free && typing,
+        typos: free && options.typos,
+        banglish: free,
     }
 }
 

@@ -41,6 +41,7 @@ pub(crate) fn page(
     let page = ranked_docs.get(options.offset..).unwrap_or_default();
     let page = &page[..page.len().min(limit)];
     let page_docs: Vec<u32> = page.iter().map(|&(doc, _)| doc).collect();
+    index.fetch_documents(&page_docs)?;
     let highlighter = Highlighter::new(&matchers, &page_docs)?;
     let hits = page
         .iter()

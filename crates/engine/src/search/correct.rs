@@ -78,21 +78,24 @@ fn closest_word(index: &Index<'_>, word: &str) -> Result<Option<String>, IndexEr
             .map(loose_letters)
             .unwrap_or_default();
         let automaton = Levenshtein::new(&candidate, 2, false).first_letter_in(&first);
-        let mut stream = index.words().search_with_state(&automaton).into_stream();
         let mut scanned = 0;
-        while let Some((key, value, state)) = stream.next() {
-            scanned += 1;
-            if scanned > MAX_SCAN {
-                break;
-            }
-            let df = WordEntry::from_value(value).df;
-            let edits = automaton.distance(state);
-            // Prefer fewer edits, then more documents.
-            let better = best.as_ref().is_none_or(|(bdf, bedits, _)| {
-                (edits, std::cmp::Reverse(df)) < (*bedits, std::cmp::Reverse(*bdf))
-            });
-            if better {
-                best = Some((df, edits, key_code::decode(key)));
+        // In key order, as one stream over the whole dictionary would give them.
+        for words in index.words_starting_with_any(&first)? {
+            let mut stream = words.0.search_with_state(&automaton).into_stream();
+            while let Some((key, value, state)) = stream.next() {
+                scanned += 1;
+                if scanned > MAX_SCAN {
+                    break;
+                }
+                let df = WordEntry::from_value(value).df;
+                let edits = automaton.distance(state);
+                // Prefer fewer edits, then more documents.
+                let better = best.as_ref().is_none_or(|(bdf, bedits, _)| {
+                    (edits, std::cmp::Reverse(df)) < (*bedits, std::cmp::Reverse(*bdf))
+                });
+                if better {
+                    best = Some((df, edits, key_code::decode(key)));
+                }
             }
         }
     }

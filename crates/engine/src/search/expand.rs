@@ -23,7 +23,7 @@ use fst::raw::Output;
 
 use super::automaton::{walk, Levenshtein};
 use crate::analysis::{from_banglish, loose_key, loose_keys, stems};
-use crate::index::{key_code, Index, IndexError};
+use crate::index::{key_code, Index, IndexError, Lacking, LooseKeys};
 
 pub const EXACT: f32 = 1.0;
 pub const STEM: f32 = 0.75;
@@ -192,18 +192,21 @@ fn expand_uncached(
 ) -> Result<Expansion, IndexError> {
     allow.prefix &= word.chars().count() >= MIN_PREFIX;
     let mut expansion = Expansion::default();
-    if let Some(entry) = index.word(word) {
+    // In a split index a step may lack a chunk: every step asks before the expansion fails, so
+    // that one round fetches all it needs.
+    let mut lacking = Lacking::default();
+    if let Some(entry) = lacking.note(index.word(word))?.flatten() {
         expansion.add(entry.postings, EXACT);
     }
     if allow.stem {
         for stem in stems(word) {
-            for postings in index.stem_group(stem)? {
+            for postings in lacking.note(index.stem_group(stem))?.unwrap_or_default() {
                 expansion.add(postings, STEM);
             }
         }
     }
     if allow.prefix {
-        add_completions(index, word, &mut expansion);
+        lacking.note(add_completions(index, word, &mut expansion))?;
     }
     // A finished word is always also matched with typos, ranked below exact forms: a typo often
     // makes another real word (নাশতার, breakfast's, for নাশকতার, sabotage's), and only the other
@@ -213,16 +216,27 @@ fn expand_uncached(
     // রূপটা both fold to রুপতা).
     let exists = !expansion.words.is_empty();
     if allow.loose || allow.typos {
-        add_variants_and_typos(index, word, allow, exists, &mut expansion)?;
+        lacking.note(add_variants_and_typos(
+            index,
+            word,
+            allow,
+            exists,
+            &mut expansion,
+        ))?;
     }
     if allow.banglish {
-        add_banglish(index, word, allow.prefix, &mut expansion)?;
+        lacking.note(add_banglish(index, word, allow.prefix, &mut expansion))?;
     }
+    lacking.finish()?;
     Ok(expansion)
 }
 
 /// The most frequent completions of `word`, the word being typed.
-fn add_completions(index: &Index<'_>, word: &str, expansion: &mut Expansion) {
+fn add_completions(
+    index: &Index<'_>,
+    word: &str,
+    expansion: &mut Expansion,
+) -> Result<(), IndexError> {
     let (mut best, mut scanned) = (Vec::new(), 0);
     index.words_starting_with(word, |_, entry| {
         keep_least(
@@ -236,10 +250,11 @@ fn add_completions(index: &Index<'_>, word: &str, expansion: &mut Expansion) {
         } else {
             ControlFlow::Break(())
         }
-    });
+    })?;
     for (_, postings) in best {
         expansion.add(postings, PREFIX);
     }
+    Ok(())
 }
 
 /// Spelling variants (the same loose key) and typos (loose keys a few edits away); `exists`:
@@ -331,19 +346,22 @@ fn loose_matches(
     if key.is_empty() {
         return Ok(0);
     }
+    let Some(dictionary) = index.loose_keys(key)? else {
+        return Ok(0);
+    };
     let prefix = prefix && key.chars().count() >= MIN_PREFIX;
     let coded = key_code::encode(key);
     let mut found: Found = Vec::new();
     if distance == 0 && !prefix {
         found.extend(
-            index
-                .loose()
+            dictionary
+                .map()
                 .get(&coded)
                 .map(|group| (0, 0, coded.clone(), group)),
         );
     } else if distance == 0 {
         // Only the shortest keys are kept, and a short prefix starts thousands.
-        let shortest = shortest_with_prefix(index.loose(), &coded, prefix_cap(key));
+        let shortest = shortest_with_prefix(dictionary.map(), &coded, prefix_cap(key));
         found.extend(
             shortest
                 .into_iter()
@@ -351,7 +369,7 @@ fn loose_matches(
         );
     } else {
         let automaton = Levenshtein::new(key, distance, prefix).first_letter_in(&first_letter(key));
-        walk(index.loose(), &automaton, &mut |k, group, &state| {
+        walk(dictionary.map(), &automaton, &mut |k, group, &state| {
             found.push((automaton.distance(state), k.len(), k.to_vec(), group));
             if found.len() >= MAX_SCAN {
                 ControlFlow::Break(())
@@ -365,7 +383,7 @@ fn loose_matches(
     } else {
         MAX_EXPANSIONS
     };
-    add_found(index, &coded, found, cap, weights, expansion)
+    add_found(&dictionary, &coded, found, cap, weights, expansion)
 }
 
 /// The `cap` shortest keys of `map` that start with `prefix` (and their values), shortest and then
@@ -459,7 +477,12 @@ fn near_matches(
             .chain(shorter.iter().map(|&(k, _)| k))
             .collect();
         let mut found: Vec<Found> = vec![Vec::new(); ends.len()];
-        walk(index.loose(), &automaton, &mut |k, group, state| {
+        // The shorter keys start as the longest does: one partition holds them all.
+        let Some(dictionary) = index.loose_keys(longest)? else {
+            keys = others;
+            continue;
+        };
+        walk(dictionary.map(), &automaton, &mut |k, group, state| {
             for (end, found) in found.iter_mut().enumerate() {
                 if let Some(edits) = automaton
                     .end_distance(state, end)
@@ -476,7 +499,7 @@ fn near_matches(
         });
         for (key, found) in ends.into_iter().zip(found) {
             add_found(
-                index,
+                &dictionary,
                 &key_code::encode(key),
                 found,
                 MAX_EXPANSIONS,
@@ -504,14 +527,17 @@ fn letter_left_out_matches(
     let longer = key.chars().count() + 1;
     let automaton = Levenshtein::new(key, 1, false).first_letter_in(&first_letter(key));
     let mut found: Found = Vec::new();
-    walk(index.loose(), &automaton, &mut |k, group, state| {
+    let Some(dictionary) = index.loose_keys(key)? else {
+        return Ok(0);
+    };
+    walk(dictionary.map(), &automaton, &mut |k, group, state| {
         if usize::from(state.chars()) == longer {
             found.push((1, k.len(), k.to_vec(), group));
         }
         ControlFlow::Continue(())
     });
     add_found(
-        index,
+        &dictionary,
         &key_code::encode(key),
         found,
         MAX_EXPANSIONS,
@@ -523,7 +549,7 @@ fn letter_left_out_matches(
 /// Adds the `cap` best loose keys `found` for `key` (both in the key code), weighted by edits.
 /// Returns how many.
 fn add_found(
-    index: &Index<'_>,
+    dictionary: &LooseKeys<'_>,
     key: &[u8],
     mut found: Found,
     cap: usize,
@@ -538,7 +564,7 @@ fn add_found(
         if matched != key {
             weight = weight.min(PREFIX);
         }
-        for postings in index.loose_group(group)? {
+        for postings in dictionary.group(group)? {
             expansion.add(postings, weight);
         }
     }

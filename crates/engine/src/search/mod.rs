@@ -5,6 +5,7 @@
 //! | step | file |
 //! |------|------|
 //! | the query's clauses: words, phrases, exclusions | `query.rs` ([`parse_query`]) |
+//! | what a split index must fetch for them, asked for at once | `fetch.rs` |
 //! | a word to the index words it matches, each with a weight | `expand.rs`, with `automaton.rs` for typos |
 //! | a clause's documents, counted in title and body | `clause.rs`, `phrase.rs`, `counts.rs` |
 //! | a clause's score in each document | `bm25.rs` |
@@ -48,6 +49,7 @@ mod counts;
 mod exclude;
 mod expand;
 mod explain;
+mod fetch;
 mod join;
 mod options;
 mod phrase;
@@ -178,6 +180,8 @@ pub fn highlight_with(
         options,
         cache,
     };
+    // Asked for before ranking, so that a split index fetches it with the postings.
+    let fetched = index.fetch_documents(&[doc]);
     let Ranked { docs, matchers, .. } = rank(
         &mut searcher,
         &parse_query(query),
@@ -187,6 +191,7 @@ pub fn highlight_with(
     if !docs.iter().any(|&(d, _)| d == doc) {
         return Ok(DocumentHighlights::default());
     }
+    fetched?;
     let article = index.document(doc)?;
     let (title, body) = Highlighter::new(&matchers, &[doc])?.highlight_whole(
         doc,

@@ -5,6 +5,7 @@ use super::boost::TitleBoosts;
 use super::clause::{evaluate, is_unexpanded_prefix};
 use super::counts::Counts;
 use super::exclude::exclude;
+use super::fetch::fetch_ahead;
 use super::join::{Candidates, Require};
 use super::query::{Clause, Query};
 use super::{Explanation, Searcher};
@@ -39,6 +40,7 @@ pub(crate) fn rank<'a>(
 ) -> Result<Ranked<'a>, IndexError> {
     // Built without the `explain` feature, no explanation code is left.
     let explain = cfg!(feature = "explain") && explain;
+    fetch_ahead(searcher, query)?;
     let mut candidates = Candidates::new(require, searcher.index.len(), explain);
     let mut matchers = Vec::new();
     let mut clauses = Vec::new();

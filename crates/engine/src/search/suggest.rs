@@ -10,7 +10,7 @@ use fst::{IntoStreamer, Streamer};
 use serde::Serialize;
 
 use crate::analysis::{for_each_word, from_banglish, loose_letters};
-use crate::index::{key_code, Index, WordEntry};
+use crate::index::{key_code, Index, IndexError, WordEntry};
 use crate::sort::sort_unstable_by;
 
 use super::automaton::Levenshtein;
@@ -31,7 +31,14 @@ pub struct Suggestion {
 ///
 /// The input is analyzed like a query, so a decomposed or precomposed nukta, Bengali or ASCII
 /// digits, and upper or lower case all complete the same way.
-pub fn suggest(index: &Index<'_>, input: &str, limit: usize) -> Vec<Suggestion> {
+///
+/// In a split index it fails with [`IndexError::NotLoaded`] until the dictionary chunks of the
+/// word's partitions are fetched.
+pub fn suggest(
+    index: &Index<'_>,
+    input: &str,
+    limit: usize,
+) -> Result<Vec<Suggestion>, IndexError> {
     // As a query is: only its first MAX_QUERY_BYTES are read.
     let mut end = input.len().min(super::MAX_QUERY_BYTES);
     while !input.is_char_boundary(end) {
@@ -41,15 +48,21 @@ pub fn suggest(index: &Index<'_>, input: &str, limit: usize) -> Vec<Suggestion> 
     let mut last = None;
     for_each_word(input, |w| last = Some((w.start, w.term.to_string())));
     let Some((start, prefix)) = last else {
-        return Vec::new();
+        return Ok(Vec::new());
     };
     // A finished word (followed by a space or punctuation) is not completed.
     if input[start..].chars().any(|c| c.is_whitespace()) {
-        return Vec::new();
+        return Ok(Vec::new());
     }
-    let mut found = completions(index, &prefix);
-    if let Some(bengali) = from_banglish(&prefix) {
-        let mut more = completions(index, &bengali);
+    let bengali = from_banglish(&prefix);
+    // Both asked before either fails, so a split index fetches their chunks in one round.
+    let (found, more) = (
+        completions(index, &prefix),
+        bengali.as_ref().map(|b| completions(index, b)),
+    );
+    let mut found = found?;
+    if let (Some(bengali), Some(more)) = (bengali, more) {
+        let mut more = more?;
         if more.is_empty() && (3..=super::expand::MAX_TYPO_WORD).contains(&bengali.chars().count())
         {
             let first = bengali
@@ -59,8 +72,9 @@ pub fn suggest(index: &Index<'_>, input: &str, limit: usize) -> Vec<Suggestion> 
                 .unwrap_or_default();
             more = near_completions(
                 index,
+                &first,
                 Levenshtein::new(&bengali, 1, true).first_letter_in(&first),
-            );
+            )?;
         }
         found.extend(more);
     }
@@ -70,7 +84,7 @@ pub fn suggest(index: &Index<'_>, input: &str, limit: usize) -> Vec<Suggestion> 
             .then_with(|| a.1.cmp(&b.1))
     });
     found.dedup_by(|a, b| a.1 == b.1);
-    found
+    Ok(found
         .into_iter()
         .take(limit)
         .map(|(documents, key)| {
@@ -81,11 +95,11 @@ pub fn suggest(index: &Index<'_>, input: &str, limit: usize) -> Vec<Suggestion> 
                 documents,
             }
         })
-        .collect()
+        .collect())
 }
 
 /// Words that start with `prefix`, with their document counts.
-fn completions(index: &Index<'_>, prefix: &str) -> Vec<(u32, Vec<u8>)> {
+fn completions(index: &Index<'_>, prefix: &str) -> Result<Vec<(u32, Vec<u8>)>, IndexError> {
     let mut found = Vec::new();
     index.words_starting_with(prefix, |key, entry| {
         found.push((entry.df, key.to_vec()));
@@ -94,19 +108,26 @@ fn completions(index: &Index<'_>, prefix: &str) -> Vec<(u32, Vec<u8>)> {
         } else {
             ControlFlow::Break(())
         }
-    });
-    found
+    })?;
+    Ok(found)
 }
 
 /// Words matched by `automaton`, with their document counts.
-fn near_completions(index: &Index<'_>, automaton: Levenshtein) -> Vec<(u32, Vec<u8>)> {
-    let mut stream = index.words().search(automaton).into_stream();
+fn near_completions(
+    index: &Index<'_>,
+    first: &[char],
+    automaton: Levenshtein,
+) -> Result<Vec<(u32, Vec<u8>)>, IndexError> {
     let mut found = Vec::new();
-    while let Some((key, value)) = stream.next() {
-        found.push((WordEntry::from_value(value).df, key.to_vec()));
-        if found.len() >= MAX_SCAN {
-            break;
+    // In key order, as one stream over the whole dictionary would give them.
+    for words in index.words_starting_with_any(first)? {
+        let mut stream = words.0.search(&automaton).into_stream();
+        while let Some((key, value)) = stream.next() {
+            found.push((WordEntry::from_value(value).df, key.to_vec()));
+            if found.len() >= MAX_SCAN {
+                return Ok(found);
+            }
         }
     }
-    found
+    Ok(found)
 }

@@ -1,0 +1,120 @@
+//! The term dictionaries, read in place: words, stems and loose keys, each an FST.
+//!
+//! A one-file index has one of each over every key. A [split](super::split) index cuts the words
+//! and the stems into ranges of keys and the loose keys into partitions by their first letter,
+//! each in a chunk of its own; these types read one index's or one chunk's.
+
+use std::ops::ControlFlow;
+
+use fst::{IntoStreamer, Map, Streamer};
+
+use super::key_code;
+use super::reader::WordEntry;
+use super::varint::Reader;
+use super::IndexError;
+
+/// An FST of the index's own format (3). The fst crate reads its older formats differently and
+/// trusts their contents, so anything else is damage (crafted bytes made fst panic otherwise).
+pub(crate) fn fst_map(data: &[u8]) -> Result<Map<&[u8]>, IndexError> {
+    match data.get(..8) {
+        Some(v) if u64::from_le_bytes(v.try_into().unwrap_or_default()) == 3 => {}
+        _ => {
+            return Err(IndexError::Corrupt(
+                "a term dictionary is not an FST of format 3",
+            ))
+        }
+    }
+    Map::new(data).map_err(|_| IndexError::Corrupt("a term dictionary is not a valid FST"))
+}
+
+/// Checks an FST's own checksum (it walks no nodes, only bytes).
+pub(crate) fn verify(map: &Map<&[u8]>) -> Result<(), IndexError> {
+    map.as_fst()
+        .verify()
+        .map_err(|_| IndexError::ChecksumMismatch)
+}
+
+/// Words (`WRDS`): normalized word in the [key code](super::key_code) -> packed postings
+/// offset and document frequency.
+#[derive(Clone)]
+pub(crate) struct Words<'a>(pub Map<&'a [u8]>);
+
+impl Words<'_> {
+    pub fn get(&self, term: &str) -> Option<WordEntry> {
+        self.0
+            .get(key_code::encode(term))
+            .map(WordEntry::from_value)
+    }
+
+    /// Calls `found` with each word that starts with `prefix` (in the key code) and its entry,
+    /// in key order, until it breaks. Returns whether it broke.
+    pub fn starting_with(
+        &self,
+        prefix: &[u8],
+        found: &mut impl FnMut(&[u8], WordEntry) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
+        let mut stream = self.0.range().ge(prefix).into_stream();
+        while let Some((key, value)) = stream.next() {
+            if !key.starts_with(prefix) {
+                return ControlFlow::Break(());
+            }
+            found(key, WordEntry::from_value(value))?;
+        }
+        ControlFlow::Continue(())
+    }
+}
+
+/// Stems (`STMS`) and their groups (`SGRP`): stem -> the postings offsets of its words.
+#[derive(Clone)]
+pub(crate) struct Stems<'a> {
+    pub map: Map<&'a [u8]>,
+    pub groups: &'a [u8],
+}
+
+impl Stems<'_> {
+    /// The postings offsets of every word with this stem.
+    pub fn group(&self, stem: &str) -> Result<Vec<u64>, IndexError> {
+        match self.map.get(key_code::encode(stem)) {
+            Some(offset) => group(self.groups, offset),
+            None => Ok(Vec::new()),
+        }
+    }
+}
+
+/// Loose keys (`LOOS`) and their groups (`LGRP`): what spelling variants, Banglish and typos
+/// walk.
+#[derive(Clone)]
+pub(crate) struct LooseKeys<'a> {
+    pub map: Map<&'a [u8]>,
+    pub groups: &'a [u8],
+}
+
+impl<'a> LooseKeys<'a> {
+    /// The loose-key FST: loose key -> offset of its group.
+    pub fn map(&self) -> &Map<&'a [u8]> {
+        &self.map
+    }
+
+    /// The postings offsets of every word in the group at `offset` (a `LOOS` value).
+    pub fn group(&self, offset: u64) -> Result<Vec<u64>, IndexError> {
+        group(self.groups, offset)
+    }
+}
+
+/// Reads the group at `offset` of a groups section: postings offsets.
+fn group(groups: &[u8], offset: u64) -> Result<Vec<u64>, IndexError> {
+    let mut r = Reader::at(groups, offset)?;
+    let n = r.u32()?;
+    if n as usize > groups.len() {
+        return Err(IndexError::Corrupt("implausible group size"));
+    }
+    let mut offsets = Vec::with_capacity(n as usize);
+    let mut previous = 0u64;
+    for _ in 0..n {
+        previous = previous
+            .checked_add(r.u64()?)
+            .ok_or(IndexError::Corrupt("offset overflow"))?;
+        offsets.push(previous);
+    }
+    Ok(offsets)
+}

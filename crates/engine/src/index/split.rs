@@ -1,0 +1,616 @@
+//! The split layout: the root of the index in the `.wasm`, the rest in chunks fetched on demand.
+//!
+//! A one-file index is whole in memory before the first search. On a few thousand articles
+//! that is megabytes, most of which no query reads: the stored text of articles that are never
+//! a hit, the postings of words nobody types. The split layout keeps in the root only what every
+//! search needs, and cuts the rest into chunks that a search asks for as it needs them:
+//!
+//! | chunk | holds | a search needs it |
+//! |-------|-------|-------------------|
+//! | loose keys, one per [partition](partition) | `LOOS`, `LGRP` of the loose keys whose first letter falls in the partition | to match a word's spelling variants, Banglish and typos |
+//! | word range, about [`RANGE_KEYS`] words | `WRDS` of a run of words in key order | to look a word up, or complete it |
+//! | stem range, about [`RANGE_KEYS`] stems | `STMS`, `SGRP` of a run of stems | to match a word by its stem |
+//! | postings page, about [`PAGE_BYTES`] | a run of whole postings lists (`POST`) | to count the documents of a word it matched |
+//! | fragment, one per document | its `DOCS` record, word starts and stored text | to show it as a hit |
+//!
+//! The root keeps what every search needs: the counts, each document's lengths (BM25 needs them
+//! for every match), the id table, the text code and where each chunk starts.
+//!
+//! # Why loose keys by the first letter's class, and words and stems by range
+//!
+//! A typo walk visits every key within a few edits of the word, so it reads a whole
+//! dictionary, not a range of it; but it always keeps the first letter, up to the loose class: a
+//! spelling variant or a Banglish reading meets the word through its loose key, whose first
+//! letter is the class ([`fold_letter`](crate::analysis::fold_letter)), and typo walks fix that
+//! first letter. So the loose keys are partitioned by it: one walk reads one partition's chunk,
+//! and finds in it exactly what it would find in the whole dictionary. Ranges of it would not
+//! do: a walk crosses the ranges of its second letter.
+//!
+//! Words and stems are looked up, not walked (the exact word, its stems, the completions of the
+//! word being typed), so a range of keys serves each lookup with a small chunk. The two walks
+//! over words, "did you mean" and completions of a misspelt Banglish prefix, read every range of
+//! the first letter's class, in key order, and so find what one walk over all words finds.
+//!
+//! Words and groups point to postings by their offset in the whole postings section; the page
+//! table finds each offset's page.
+//!
+//! # Fetching
+//!
+//! The caller owns a [`Chunks`] store and opens the index with [`Index::open_split`] over it. A
+//! read of a chunk the store lacks records the chunk as missing and fails with
+//! [`IndexError::NotLoaded`]; the caller fetches what [`Chunks::take_missing`] lists, inserts
+//! it and searches again. A search asks for what its steps need together (every word's
+//! dictionaries, then every matched word's postings, then the page's fragments), so it completes
+//! after about four rounds (one more for a "did you mean"), and the same search on a one-file
+//! index of the same documents gives the same results (`tests/split.rs`; `sondhan search
+//! --split` over the benchmark's queries).
+//!
+//! Chunk files are named by the build's id, a checksum of the whole index
+//! ([`chunk_path`]): a redeploy never mixes versions and hosts may cache them forever. A name
+//! per chunk content would serve a redeploy better only where chunks stay the same, and they
+//! rarely do (one new article moves every postings offset after its words'); naming each
+//! fragment by its content would also cost eight bytes a document in the root. Each chunk
+//! carries its build id, its number and a CRC-32, which [`Chunks::insert`] checks.
+//!
+//! [`Index::open_split`]: super::Index::open_split
+
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, MutexGuard};
+
+use fst::Map;
+
+use super::dictionary::{fst_map, verify, Stems, Words};
+use super::reader::{section_table, u32_at, DocTable};
+use super::Index;
+use super::{tag, IndexError, DOC_RECORD_LEN, HEADER_LEN};
+use crate::analysis::fold_letter;
+
+/// Postings pages are cut at list boundaries once they reach this many bytes (a longer list is
+/// a page of its own). A query reads the lists of the few dozen words it matched, scattered over
+/// the postings: on the news benchmark 16 KB pages cost 41 KB a query, 4 KB 18 KB, 1 KB 9 KB in
+/// three times the requests.
+pub const PAGE_BYTES: usize = 2 * 1024;
+
+/// Keys in a word or stem range chunk: about 2 KB of FST, brotli-compressed. A lookup reads
+/// one; smaller ranges cost more requests for the walks that read a whole letter.
+pub const RANGE_KEYS: usize = 256;
+
+/// The fetched chunks a search may keep by default: [`Chunks::trim`] drops the least recently
+/// used beyond it before each new query.
+pub const DEFAULT_BUDGET: usize = 1024 * 1024;
+
+/// The partition of keys starting with `c`: its loose class (শ, ষ and স are one; so are ঁ and
+/// ো, which the loose key drops), or `c` itself outside the Bengali block.
+pub fn partition(c: char) -> char {
+    if ('\u{0980}'..='\u{09FF}').contains(&c) {
+        fold_letter(c).unwrap_or('\u{0981}')
+    } else {
+        c
+    }
+}
+
+/// The partition of `key`'s first letter.
+pub(crate) fn partition_of(key: &str) -> Option<char> {
+    key.chars().next().map(partition)
+}
+
+/// Where chunk `n` of build `build` lives, relative to the `.wasm`.
+pub fn chunk_path(build: u64, n: u32) -> String {
+    format!("chunks/{build:016x}/{n}.bin")
+}
+
+/// The first keys of a run of range chunks (`WRNG`, `SRNG`): u32 count, count + 1 u32 offsets
+/// into the keys, then the keys (in the key code) end to end.
+#[derive(Clone, Copy)]
+pub(crate) struct Ranges<'a> {
+    offsets: &'a [u8],
+    keys: &'a [u8],
+}
+
+impl<'a> Ranges<'a> {
+    fn read(section: &'a [u8]) -> Result<Self, IndexError> {
+        let count = u32_at(section, 0)? as usize;
+        let end = count
+            .checked_add(1)
+            .and_then(|n| n.checked_mul(4))
+            .and_then(|n| n.checked_add(4))
+            .filter(|&end| end <= section.len())
+            .ok_or(IndexError::Corrupt("truncated range table"))?;
+        Ok(Ranges {
+            offsets: &section[4..end],
+            keys: &section[end..],
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        self.offsets.len() / 4 - 1
+    }
+
+    /// The first key of range `i`.
+    pub fn first_key(&self, i: usize) -> Result<&'a [u8], IndexError> {
+        let (start, end) = (
+            u32_at(self.offsets, i * 4)?,
+            u32_at(self.offsets, i * 4 + 4)?,
+        );
+        self.keys
+            .get(start as usize..end as usize)
+            .ok_or(IndexError::Corrupt("a range key lies outside its table"))
+    }
+
+    /// The range that would hold `key`: the last whose first key is not greater (the first, if
+    /// every first key is).
+    pub fn holding(&self, key: &[u8]) -> Result<usize, IndexError> {
+        let (mut lo, mut hi) = (0, self.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if self.first_key(mid)? <= key {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        Ok(lo.saturating_sub(1))
+    }
+
+    /// The ranges that may hold keys starting with `prefix`, in order.
+    pub fn starting_with(&self, prefix: &[u8]) -> Result<std::ops::Range<usize>, IndexError> {
+        let first = self.holding(prefix)?;
+        let mut end = first + 1;
+        while end < self.len() && self.first_key(end)?.starts_with(prefix) {
+            end += 1;
+        }
+        Ok(first..end.min(self.len()).max(first))
+    }
+}
+
+/// The root's tables of a split index: which chunk holds what.
+///
+/// Chunks are numbered in this order: the loose-key partitions (in the order of their letters
+/// in `PART`), the word ranges (`WRNG`), the stem ranges (`SRNG`), the postings pages (`PAGE`),
+/// then one fragment per document.
+#[derive(Clone, Copy)]
+pub(crate) struct Directory<'a> {
+    pub build: u64,
+    /// Each loose partition's letter (u32).
+    letters: &'a [u8],
+    pub words: Ranges<'a>,
+    pub stems: Ranges<'a>,
+    /// Global postings offset where each page starts (u32 each).
+    pages: &'a [u8],
+    pub documents: u32,
+}
+
+impl<'a> Directory<'a> {
+    fn partitions(&self) -> u32 {
+        (self.letters.len() / 4) as u32
+    }
+
+    fn word_base(&self) -> u32 {
+        self.partitions()
+    }
+
+    fn stem_base(&self) -> u32 {
+        self.word_base() + self.words.len() as u32
+    }
+
+    fn page_base(&self) -> u32 {
+        self.stem_base() + self.stems.len() as u32
+    }
+
+    fn fragment_base(&self) -> u32 {
+        self.page_base() + (self.pages.len() / 4) as u32
+    }
+
+    /// Chunks in all.
+    pub fn chunks(&self) -> u32 {
+        self.fragment_base() + self.documents
+    }
+
+    /// The loose-key chunk of partition `letter`, if the index has keys in it.
+    pub fn loose_chunk(&self, letter: char) -> Option<u32> {
+        let (mut lo, mut hi) = (0, self.partitions());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match u32_at(self.letters, mid as usize * 4)
+                .ok()?
+                .cmp(&u32::from(letter))
+            {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return Some(mid),
+            }
+        }
+        None
+    }
+
+    /// The chunk of word range `i`.
+    pub fn word_chunk(&self, i: usize) -> u32 {
+        self.word_base() + i as u32
+    }
+
+    /// The chunk of stem range `i`.
+    pub fn stem_chunk(&self, i: usize) -> u32 {
+        self.stem_base() + i as u32
+    }
+
+    /// The page holding the postings at global `offset`: its chunk and where it starts.
+    pub fn page(&self, offset: u64) -> Result<(u32, u64), IndexError> {
+        let pages = (self.pages.len() / 4) as u32;
+        let (mut lo, mut hi) = (0, pages);
+        // The last page starting at or before `offset`.
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if u64::from(u32_at(self.pages, mid as usize * 4)?) <= offset {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        let page = lo
+            .checked_sub(1)
+            .ok_or(IndexError::Corrupt("postings before the first page"))?;
+        let start = u32_at(self.pages, page as usize * 4)?;
+        Ok((self.page_base() + page, u64::from(start)))
+    }
+
+    /// The fragment chunk of document `doc`.
+    pub fn fragment(&self, doc: u32) -> u32 {
+        self.fragment_base() + doc
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ChunkKind {
+    Loose,
+    Words,
+    Stems,
+    Page,
+    Fragment,
+}
+
+/// The chunks of one split index fetched so far, owned by the caller (as a search
+/// [`Cache`](crate::search::Cache) is), and the ones searches found missing.
+///
+/// ```
+/// use sondhan_engine::index::{build_split_index, Chunks, Document, Index, IndexError};
+/// use sondhan_engine::search::{search, SearchOptions};
+/// let docs = vec![Document { id: "a".into(), title: "পুতিনের সফর".into(), ..Default::default() }];
+/// let split = build_split_index(&docs);
+/// let mut chunks = Chunks::for_root(&split.root).unwrap();
+/// let results = loop {
+///     let index = Index::open_split(&split.root, &chunks).unwrap();
+///     match search(&index, "পুতিন", &SearchOptions::default()) {
+///         Err(IndexError::NotLoaded) => {}
+///         done => break done.unwrap(),
+///     }
+///     for n in chunks.take_missing() {
+///         chunks.insert(n, split.chunks[n as usize].clone()).unwrap(); // a fetch, in a browser
+///     }
+/// };
+/// assert_eq!(results.hits[0].id, "a");
+/// ```
+pub struct Chunks {
+    build: u64,
+    /// The first chunk of each kind after the loose keys: words, stems, pages, fragments.
+    bases: [u32; 4],
+    count: u32,
+    loaded: BTreeMap<u32, Loaded>,
+    // Atomics and a lock, not cells, so that an index over them may be shared (the one-file
+    // index of a .wasm is a static); uncontended, they cost what cells do.
+    missing: Mutex<Vec<u32>>,
+    clock: AtomicU64,
+    bytes: usize,
+}
+
+struct Loaded {
+    bytes: Box<[u8]>,
+    used: AtomicU64,
+}
+
+impl Chunks {
+    /// An empty store for the chunks of the split index whose root is `root`.
+    pub fn for_root(root: &[u8]) -> Result<Chunks, IndexError> {
+        let directory = read_directory(root)?;
+        Ok(Chunks {
+            build: directory.build,
+            bases: [
+                directory.word_base(),
+                directory.stem_base(),
+                directory.page_base(),
+                directory.fragment_base(),
+            ],
+            count: directory.chunks(),
+            loaded: BTreeMap::new(),
+            missing: Mutex::new(Vec::new()),
+            clock: AtomicU64::new(0),
+            bytes: 0,
+        })
+    }
+
+    /// The build id the chunks' paths carry ([`chunk_path`]).
+    pub fn build(&self) -> u64 {
+        self.build
+    }
+
+    /// Where chunk `n` lives, relative to the `.wasm`.
+    pub fn path(&self, n: u32) -> String {
+        chunk_path(self.build, n)
+    }
+
+    /// Adds chunk `n`, as fetched, after checking that it is whole and is chunk `n` of this
+    /// build. Damaged, truncated or stale bytes are an error, and the store is left as it was.
+    pub fn insert(&mut self, n: u32, bytes: Vec<u8>) -> Result<(), IndexError> {
+        if n >= self.count {
+            return Err(IndexError::Corrupt("no such chunk"));
+        }
+        self.check(n, &bytes)?;
+        self.bytes += bytes.len();
+        let used = AtomicU64::new(self.tick());
+        if let Some(old) = self.loaded.insert(
+            n,
+            Loaded {
+                bytes: bytes.into_boxed_slice(),
+                used,
+            },
+        ) {
+            self.bytes -= old.bytes.len();
+        }
+        Ok(())
+    }
+
+    fn check(&self, n: u32, bytes: &[u8]) -> Result<(), IndexError> {
+        let sections = section_table(bytes)?;
+        if crc32fast::hash(&bytes[HEADER_LEN..]) != u32_at(bytes, 16)? {
+            return Err(IndexError::ChecksumMismatch);
+        }
+        let section = |wanted: [u8; 4]| find_section(&sections, wanted);
+        let id = section(tag::CHUNK)?;
+        let build = id
+            .get(..8)
+            .map(|b| u64::from_le_bytes(b.try_into().unwrap_or_default()));
+        if build != Some(self.build) || u32_at(id, 8)? != n {
+            return Err(IndexError::Corrupt(
+                "a chunk of another build or another number",
+            ));
+        }
+        let fst = |t| section(t).and_then(fst_map).and_then(|map| verify(&map));
+        match self.kind(n) {
+            ChunkKind::Loose => fst(tag::LOOSE).and(section(tag::LOOSE_GROUPS).map(drop)),
+            ChunkKind::Words => fst(tag::WORDS),
+            ChunkKind::Stems => fst(tag::STEMS).and(section(tag::STEM_GROUPS).map(drop)),
+            ChunkKind::Page => section(tag::POSTINGS).map(drop),
+            ChunkKind::Fragment => fragment_table(section).map(drop),
+        }
+    }
+
+    fn kind(&self, n: u32) -> ChunkKind {
+        let [words, stems, pages, fragments] = self.bases;
+        match n {
+            n if n < words => ChunkKind::Loose,
+            n if n < stems => ChunkKind::Words,
+            n if n < pages => ChunkKind::Stems,
+            n if n < fragments => ChunkKind::Page,
+            _ => ChunkKind::Fragment,
+        }
+    }
+
+    /// Runs `run` over the split index of `root` until it no longer lacks chunks, inserting each
+    /// missing one as `fetch` gets it: the loop a caller without a browser needs.
+    pub fn complete<T>(
+        &mut self,
+        root: &[u8],
+        mut fetch: impl FnMut(u32) -> Result<Vec<u8>, IndexError>,
+        mut run: impl FnMut(&Index<'_>) -> Result<T, IndexError>,
+    ) -> Result<T, IndexError> {
+        loop {
+            let missing = {
+                let index = Index::open_split(root, self)?;
+                match run(&index) {
+                    Err(IndexError::NotLoaded) => self.take_missing(),
+                    done => return done,
+                }
+            };
+            if missing.is_empty() {
+                return Err(IndexError::Corrupt("a read lacked a chunk but named none"));
+            }
+            for n in missing {
+                let bytes = fetch(n)?;
+                self.insert(n, bytes)?;
+            }
+        }
+    }
+
+    /// Whether chunk `n` is here.
+    pub fn contains(&self, n: u32) -> bool {
+        self.loaded.contains_key(&n)
+    }
+
+    /// The chunks searches found missing since the last call, each once, in the order found.
+    pub fn take_missing(&self) -> Vec<u32> {
+        std::mem::take(&mut *self.missing())
+    }
+
+    /// Bytes of the chunks held.
+    pub fn bytes(&self) -> usize {
+        self.bytes
+    }
+
+    /// Drops the least recently used chunks until at most `budget` bytes are held. Call it
+    /// between searches, not between the rounds of one (it could drop what the search needs).
+    pub fn trim(&mut self, budget: usize) {
+        while self.bytes > budget {
+            let oldest = self
+                .loaded
+                .iter()
+                .min_by_key(|(_, l)| l.used.load(Ordering::Relaxed));
+            let Some((&oldest, _)) = oldest else {
+                return;
+            };
+            if let Some(dropped) = self.loaded.remove(&oldest) {
+                self.bytes -= dropped.bytes.len();
+            }
+        }
+    }
+
+    fn tick(&self) -> u64 {
+        self.clock.fetch_add(1, Ordering::Relaxed) + 1
+    }
+
+    fn missing(&self) -> MutexGuard<'_, Vec<u32>> {
+        // A panic elsewhere cannot leave a list of numbers half-written.
+        self.missing
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Chunk `n`'s bytes, or [`IndexError::NotLoaded`] with `n` noted as missing.
+    pub(crate) fn get(&self, n: u32) -> Result<&[u8], IndexError> {
+        match self.loaded.get(&n) {
+            Some(loaded) => {
+                loaded.used.store(self.tick(), Ordering::Relaxed);
+                Ok(&loaded.bytes)
+            }
+            None => {
+                let mut missing = self.missing();
+                if !missing.contains(&n) {
+                    missing.push(n);
+                }
+                Err(IndexError::NotLoaded)
+            }
+        }
+    }
+
+    /// Whether a search has found chunks missing that [`take_missing`](Self::take_missing) has
+    /// not yet taken.
+    pub(crate) fn has_missing(&self) -> bool {
+        !self.missing().is_empty()
+    }
+
+    /// The sections of chunk `n`, if it is here (it was checked when inserted).
+    pub(crate) fn sections(&self, n: u32) -> Result<Vec<([u8; 4], &[u8])>, IndexError> {
+        section_table(self.get(n)?)
+    }
+}
+
+/// The tables of a split root.
+pub(crate) fn read_directory(root: &[u8]) -> Result<Directory<'_>, IndexError> {
+    let sections = section_table(root)?;
+    let section = |wanted| find_section(&sections, wanted);
+    let part = section(tag::PARTITIONS)?;
+    let build = part
+        .get(..8)
+        .map(|b| u64::from_le_bytes(b.try_into().unwrap_or_default()))
+        .ok_or(IndexError::Corrupt("truncated partition table"))?;
+    let count = u32_at(part, 8)? as usize;
+    let letters = part
+        .get(12..)
+        .filter(|l| Some(l.len()) == count.checked_mul(4))
+        .ok_or(IndexError::Corrupt(
+            "the partition table does not match its count",
+        ))?;
+    let pages = section(tag::PAGES)?;
+    if pages.len() % 4 != 0 {
+        return Err(IndexError::Corrupt("the page table is not whole"));
+    }
+    Ok(Directory {
+        build,
+        letters,
+        words: Ranges::read(section(tag::WORD_RANGES)?)?,
+        stems: Ranges::read(section(tag::STEM_RANGES)?)?,
+        pages,
+        documents: u32_at(section(tag::META)?, 0)?,
+    })
+}
+
+pub(crate) fn find_section<'a>(
+    sections: &[([u8; 4], &'a [u8])],
+    wanted: [u8; 4],
+) -> Result<&'a [u8], IndexError> {
+    sections
+        .iter()
+        .find(|(t, _)| *t == wanted)
+        .map(|&(_, data)| data)
+        .ok_or_else(|| IndexError::MissingSection(String::from_utf8_lossy(&wanted).into_owned()))
+}
+
+/// A fragment's one-document table.
+pub(crate) fn fragment_table<'a>(
+    section: impl Fn([u8; 4]) -> Result<&'a [u8], IndexError>,
+) -> Result<DocTable<'a>, IndexError> {
+    let records = section(tag::DOCS)?;
+    if records.len() != DOC_RECORD_LEN {
+        return Err(IndexError::Corrupt(
+            "a fragment holds other than one document",
+        ));
+    }
+    Ok(DocTable {
+        records,
+        word_starts: section(tag::WORD_STARTS)?,
+        text: section(tag::TEXT)?,
+    })
+}
+
+/// The split layout's part of an open [`Index`](super::Index): the root's tables and the
+/// caller's chunks.
+#[derive(Clone)]
+pub(crate) struct Split<'a> {
+    pub chunks: &'a Chunks,
+    pub directory: Directory<'a>,
+    /// Per document, u32 title words and u32 body words.
+    pub lengths: &'a [u8],
+    /// Document id -> ordinal.
+    pub ids: Map<&'a [u8]>,
+}
+
+impl<'a> Split<'a> {
+    /// Word range `i`'s FST (`None` if the index has no words).
+    pub fn words(&self, i: usize) -> Result<Option<Words<'a>>, IndexError> {
+        if i >= self.directory.words.len() {
+            return Ok(None);
+        }
+        let sections = self.chunks.sections(self.directory.word_chunk(i))?;
+        Ok(Some(Words(fst_map(find_section(&sections, tag::WORDS)?)?)))
+    }
+
+    /// Stem range `i`'s FST and groups (`None` if the index has no stems).
+    pub fn stems(&self, i: usize) -> Result<Option<Stems<'a>>, IndexError> {
+        if i >= self.directory.stems.len() {
+            return Ok(None);
+        }
+        let sections = self.chunks.sections(self.directory.stem_chunk(i))?;
+        let section = |t| find_section(&sections, t);
+        Ok(Some(Stems {
+            map: fst_map(section(tag::STEMS)?)?,
+            groups: section(tag::STEM_GROUPS)?,
+        }))
+    }
+}
+
+/// Notes reads that lacked a chunk and goes on, so that a caller asks for every chunk its steps
+/// need before it fails with [`IndexError::NotLoaded`]. Other errors stop it at once.
+#[derive(Default)]
+pub(crate) struct Lacking(bool);
+
+impl Lacking {
+    /// `read`'s value, or `None` if it lacked a chunk.
+    pub fn note<T>(&mut self, read: Result<T, IndexError>) -> Result<Option<T>, IndexError> {
+        match read {
+            Ok(value) => Ok(Some(value)),
+            Err(IndexError::NotLoaded) => {
+                self.0 = true;
+                Ok(None)
+            }
+            Err(other) => Err(other),
+        }
+    }
+
+    /// [`IndexError::NotLoaded`] if any read lacked a chunk.
+    pub fn finish(self) -> Result<(), IndexError> {
+        if self.0 {
+            Err(IndexError::NotLoaded)
+        } else {
+            Ok(())
+        }
+    }
+}

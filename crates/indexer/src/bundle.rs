@@ -1,0 +1,60 @@
+//! A site's search bundle: its index laid out whole or [split], and the files that go beside
+//! the `.wasm`.
+//!
+//! A one-file index is downloaded whole before the first result; a split one downloads the root
+//! with the `.wasm`, then about what each query reads. Small sites are better served whole (one
+//! request, nothing more to fetch), large ones split: [`SPLIT_ABOVE`] is where the benchmark's
+//! lines cross (BENCHMARKS.md, "Layouts").
+//!
+//! [split]: sondhan_engine::index::split
+
+use sondhan_engine::index::{build_index, build_split_index, Document};
+
+/// Corpora with more stored text than this (UTF-8 bytes of titles and bodies) are split unless
+/// told otherwise. A one-file index costs about a third of its text in brotli bytes up front;
+/// the first query of a split index costs about 70 KB of chunks: they meet near 200 KB of text
+/// (about 70 news articles).
+pub const SPLIT_ABOVE: usize = 200 * 1024;
+
+/// The index to embed and the files to serve beside the `.wasm`.
+pub struct Bundle {
+    embedded: Vec<u8>,
+    files: Vec<(String, Vec<u8>)>,
+}
+
+impl Bundle {
+    /// The bundle of `documents`: split if `split` says so, or by [`SPLIT_ABOVE`] if it is `None`.
+    pub fn new(documents: &[Document], split: Option<bool>) -> Bundle {
+        let text: usize = documents.iter().map(|d| d.title.len() + d.body.len()).sum();
+        if !split.unwrap_or(text > SPLIT_ABOVE) {
+            return Bundle {
+                embedded: build_index(documents),
+                files: Vec::new(),
+            };
+        }
+        let split = build_split_index(documents);
+        let paths: Vec<String> = (0..split.chunks.len() as u32)
+            .map(|n| split.path(n))
+            .collect();
+        let files = paths.into_iter().zip(split.chunks).collect();
+        Bundle {
+            embedded: split.root,
+            files,
+        }
+    }
+
+    /// The index bytes to put into the engine `.wasm`: the whole index, or a split one's root.
+    pub fn embedded(&self) -> &[u8] {
+        &self.embedded
+    }
+
+    /// (path relative to the `.wasm`'s folder, bytes) of each chunk; none for a one-file index.
+    pub fn files(&self) -> &[(String, Vec<u8>)] {
+        &self.files
+    }
+
+    /// Whether the index is split.
+    pub fn is_split(&self) -> bool {
+        !self.files.is_empty()
+    }
+}
