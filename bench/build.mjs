@@ -50,7 +50,8 @@ export function knownItemQueries(corpus, file, sample) {
 export function buildSondhan(corpus, name, { widget = true, banglish = true, explain = true } = {}) {
   const out = path.join(PKG, name);
   const args = [
-    ...(corpus ? ['--corpus', corpus] : []),
+    // The one-file layout: what these rows have always measured (large corpora split otherwise).
+    ...(corpus ? ['--corpus', corpus, '--single'] : []),
     ...(widget ? [] : ['--no-widget']),
     ...(banglish ? [] : ['--no-banglish']),
     ...(explain ? [] : ['--no-explain']),

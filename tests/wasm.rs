@@ -55,14 +55,15 @@ struct Suggestion {
     documents: u32,
 }
 
-fn run(query: &str, options: JsValue) -> Results {
+async fn run(query: &str, options: JsValue) -> Results {
     let value = search(query.into(), options)
-        .unwrap_or_else(|e| panic!("search({query:?}) threw: {}", message(e)));
+        .await
+        .unwrap_or_else(|e| panic!("search({query:?}).await threw: {}", message(e)));
     serde_wasm_bindgen::from_value(value).expect("search returns a SearchResults")
 }
 
-fn find(query: &str) -> Results {
-    run(query, JsValue::UNDEFINED)
+async fn find(query: &str) -> Results {
+    run(query, JsValue::UNDEFINED).await
 }
 
 fn options(json: &str) -> JsValue {
@@ -101,8 +102,8 @@ fn keys(value: &JsValue) -> Vec<String> {
 }
 
 #[wasm_bindgen_test]
-fn putin_finds_all_five_articles_ranked() {
-    let results = find("পুতিন");
+async fn putin_finds_all_five_articles_ranked() {
+    let results = find("পুতিন").await;
     assert_eq!(results.total, 5);
     assert_eq!(results.hits.len(), 5);
     assert!(!results.truncated);
@@ -127,8 +128,8 @@ fn putin_finds_all_five_articles_ranked() {
 }
 
 #[wasm_bindgen_test]
-fn highlights_slice_out_the_matched_words_in_javascript() {
-    let results = find("পুতিন");
+async fn highlights_slice_out_the_matched_words_in_javascript() {
+    let results = find("পুতিন").await;
     let mut checked = 0;
     for hit in &results.hits {
         let js_snippet = JsString::from(hit.snippet.as_str());
@@ -154,14 +155,14 @@ fn highlights_slice_out_the_matched_words_in_javascript() {
 }
 
 #[wasm_bindgen_test]
-fn decomposed_and_precomposed_spellings_find_the_same_articles() {
-    let decomposed = find(KOREA_DECOMPOSED);
-    let precomposed = find(KOREA_PRECOMPOSED);
+async fn decomposed_and_precomposed_spellings_find_the_same_articles() {
+    let decomposed = find(KOREA_DECOMPOSED).await;
+    let precomposed = find(KOREA_PRECOMPOSED).await;
     assert_eq!(decomposed.total, 5);
     assert_eq!(ids(&decomposed), ids(&precomposed));
     assert_eq!(
-        find(&format!("{KOREA_PRECOMPOSED}র চুক্তি")).total,
-        find(&format!("{KOREA_DECOMPOSED}র চুক্তি")).total
+        find(&format!("{KOREA_PRECOMPOSED}র চুক্তি")).await.total,
+        find(&format!("{KOREA_DECOMPOSED}র চুক্তি")).await.total
     );
 }
 
@@ -194,8 +195,10 @@ fn other_scripts_normalize_as_natively() {
 }
 
 #[wasm_bindgen_test]
-fn explain_gives_each_hit_its_score_as_declared() {
-    let results = search("কোরিয়ার চুক্তি".into(), options(r#"{"explain": true}"#)).unwrap();
+async fn explain_gives_each_hit_its_score_as_declared() {
+    let results = search("কোরিয়ার চুক্তি".into(), options(r#"{"explain": true}"#))
+        .await
+        .unwrap();
     let hit = Reflect::get(&Reflect::get(&results, &"hits".into()).unwrap(), &0.into()).unwrap();
     let explanation = Reflect::get(&hit, &"explanation".into()).unwrap();
     assert_eq!(
@@ -237,14 +240,16 @@ fn explain_gives_each_hit_its_score_as_declared() {
         ["body", "idf", "score", "tf", "title", "weight"]
     );
     // Without the option, no hit carries one (the key is absent, as declared: `explanation?`).
-    let plain = search("কোরিয়ার চুক্তি".into(), JsValue::UNDEFINED).unwrap();
+    let plain = search("কোরিয়ার চুক্তি".into(), JsValue::UNDEFINED)
+        .await
+        .unwrap();
     let hit = Reflect::get(&Reflect::get(&plain, &"hits".into()).unwrap(), &0.into()).unwrap();
     assert!(!keys(&hit).contains(&"explanation".to_string()));
 }
 
 #[wasm_bindgen_test]
-fn answers_have_exactly_the_declared_keys() {
-    let results = search("পুতিন".into(), JsValue::UNDEFINED).unwrap();
+async fn answers_have_exactly_the_declared_keys() {
+    let results = search("পুতিন".into(), JsValue::UNDEFINED).await.unwrap();
     assert_eq!(
         keys(&results),
         ["didYouMean", "hits", "partial", "total", "truncated"]
@@ -274,7 +279,7 @@ fn answers_have_exactly_the_declared_keys() {
     assert_eq!(keys(&range), ["end", "start"]);
 
     let id = Reflect::get(&hit, &"id".into()).unwrap();
-    let article = document(id, JsValue::UNDEFINED).unwrap();
+    let article = document(id, JsValue::UNDEFINED).await.unwrap();
     assert_eq!(
         keys(&article),
         [
@@ -289,7 +294,7 @@ fn answers_have_exactly_the_declared_keys() {
         ]
     );
 
-    let suggestions: Array = suggest("কোর".into(), None).unwrap().unchecked_into();
+    let suggestions: Array = suggest("কোর".into(), None).await.unwrap().unchecked_into();
     assert_eq!(
         keys(&suggestions.get(0)),
         ["completion", "documents", "term"]
@@ -309,107 +314,119 @@ fn answers_have_exactly_the_declared_keys() {
 }
 
 #[wasm_bindgen_test]
-fn a_misspelt_query_gets_a_correction_that_finds_articles() {
-    let misspelt = find("কিমমম জংং");
+async fn a_misspelt_query_gets_a_correction_that_finds_articles() {
+    let misspelt = find("কিমমম জংং").await;
     assert_eq!(misspelt.total, 0);
     let corrected = misspelt.did_you_mean.expect("a correction");
     assert_eq!(corrected, "কিম জং");
-    assert!(find(&corrected).total > 0);
+    assert!(find(&corrected).await.total > 0);
     assert_eq!(
-        find("পুতিন").did_you_mean,
+        find("পুতিন").await.did_you_mean,
         None,
         "no correction when the query finds plenty"
     );
 }
 
 #[wasm_bindgen_test]
-fn options_page_through_the_hits() {
-    let all = find("পুতিন");
-    let first = run("পুতিন", options(r#"{"limit": 2}"#));
-    let second = run("পুতিন", options(r#"{"limit": 2, "offset": 2}"#));
+async fn options_page_through_the_hits() {
+    let all = find("পুতিন").await;
+    let first = run("পুতিন", options(r#"{"limit": 2}"#)).await;
+    let second = run("পুতিন", options(r#"{"limit": 2, "offset": 2}"#)).await;
     assert_eq!((first.total, first.hits.len()), (5, 2));
     assert_eq!(second.total, 5);
     assert_eq!(ids(&first), ids(&all)[..2]);
     assert_eq!(ids(&second), ids(&all)[2..4]);
-    assert!(run("পুতিন", options(r#"{"offset": 5}"#)).hits.is_empty());
+    assert!(run("পুতিন", options(r#"{"offset": 5}"#))
+        .await
+        .hits
+        .is_empty());
     assert_eq!(
-        run("পুতিন", options(r#"{"limit": 1000}"#)).hits.len(),
+        run("পুতিন", options(r#"{"limit": 1000}"#)).await.hits.len(),
         5,
         "a huge limit is capped, not an error"
     );
 }
 
 #[wasm_bindgen_test]
-fn prefix_and_typo_options_switch_matching_on_and_off() {
+async fn prefix_and_typo_options_switch_matching_on_and_off() {
     // পুতি is পুতিন being typed.
-    assert_eq!(find("পুতি").total, 5);
+    assert_eq!(find("পুতি").await.total, 5);
     assert_eq!(
-        run("পুতি", options(r#"{"prefix": false, "typos": false}"#)).total,
+        run("পুতি", options(r#"{"prefix": false, "typos": false}"#))
+            .await
+            .total,
         0
     );
     // পুতিনন: one letter too many.
-    assert_eq!(find("পুতিনন").total, 5);
-    assert_eq!(run("পুতিনন", options(r#"{"typos": false}"#)).total, 0);
+    assert_eq!(find("পুতিনন").await.total, 5);
+    assert_eq!(run("পুতিনন", options(r#"{"typos": false}"#)).await.total, 0);
 }
 
 #[wasm_bindgen_test]
-fn the_partial_option_finds_articles_with_some_of_the_words() {
+async fn the_partial_option_finds_articles_with_some_of_the_words() {
     // কুর্স্ক (Kursk) and হ্যানয় (Hanoi) are in different articles: none has both.
-    let strict = find("কুর্স্ক হ্যানয়");
+    let strict = find("কুর্স্ক হ্যানয়").await;
     assert_eq!((strict.total, strict.partial), (0, false));
-    let some = run("কুর্স্ক হ্যানয়", options(r#"{"partial": true}"#));
+    let some = run("কুর্স্ক হ্যানয়", options(r#"{"partial": true}"#)).await;
     assert_eq!((some.total, some.partial), (3, true));
     assert!(some.hits.iter().all(|h| !h.highlights.is_empty()));
     // What every word finds is not partial, with the option or without.
-    let whole = run("পুতিন হ্যানয়", options(r#"{"partial": true}"#));
+    let whole = run("পুতিন হ্যানয়", options(r#"{"partial": true}"#)).await;
     assert_eq!((whole.total, whole.partial), (1, false));
 }
 
 #[wasm_bindgen_test]
-fn bad_arguments_throw_readable_errors() {
-    let thrown =
-        |query: JsValue, opts: JsValue| message(search(query, opts).expect_err("should throw"));
+async fn bad_arguments_throw_readable_errors() {
+    async fn thrown(query: JsValue, opts: JsValue) -> String {
+        message(search(query, opts).await.expect_err("should throw"))
+    }
     assert_eq!(
-        thrown("পুতিন".into(), options(r#"{"limt": 5}"#)),
+        thrown("পুতিন".into(), options(r#"{"limt": 5}"#)).await,
         "sondhan.search: invalid options: unknown option `limt`; the options are limit, offset, prefix, typos, partial, explain"
     );
     assert_eq!(
-        thrown("পুতিন".into(), options(r#"{"limit": -1}"#)),
+        thrown("পুতিন".into(), options(r#"{"limit": -1}"#)).await,
         "sondhan.search: invalid options: limit must be a whole number, 0 or more, not -1"
     );
     assert!(thrown("পুতিন".into(), options(r#"{"offset": 1.5}"#))
+        .await
         .ends_with("offset must be a whole number, 0 or more, not 1.5"));
     assert!(thrown("পুতিন".into(), options(r#"{"prefix": "yes"}"#))
+        .await
         .ends_with("prefix must be true or false, not \"yes\""));
     assert_eq!(
-        thrown("পুতিন".into(), JsValue::from(5)),
+        thrown("পুতিন".into(), JsValue::from(5)).await,
         "sondhan.search: invalid options: options must be an object, not 5"
     );
-    assert!(
-        thrown("পুতিন".into(), options("[]")).ends_with("options must be an object, not an array")
-    );
+    assert!(thrown("পুতিন".into(), options("[]"))
+        .await
+        .ends_with("options must be an object, not an array"));
     assert_eq!(
-        thrown(JsValue::from(5), JsValue::UNDEFINED),
+        thrown(JsValue::from(5), JsValue::UNDEFINED).await,
         "sondhan.search: query must be a string, not 5"
     );
     assert_eq!(
-        thrown(JsValue::NULL, JsValue::UNDEFINED),
+        thrown(JsValue::NULL, JsValue::UNDEFINED).await,
         "sondhan.search: query must be a string, not null"
     );
     assert_eq!(
-        message(document(JsValue::UNDEFINED, JsValue::UNDEFINED).unwrap_err()),
+        message(
+            document(JsValue::UNDEFINED, JsValue::UNDEFINED)
+                .await
+                .unwrap_err()
+        ),
         "sondhan.document: id must be a string, not undefined"
     );
     assert_eq!(
-        message(suggest(JsValue::from(true), None).unwrap_err()),
+        message(suggest(JsValue::from(true), None).await.unwrap_err()),
         "sondhan.suggest: input must be a string, not boolean"
     );
     // Null options mean the defaults.
-    assert_eq!(run("পুতিন", JsValue::NULL).hits.len(), 5);
+    assert_eq!(run("পুতিন", JsValue::NULL).await.hits.len(), 5);
 }
 
 #[wasm_bindgen_test]
-fn nasty_inputs_return_instead_of_trapping() {
+async fn nasty_inputs_return_instead_of_trapping() {
     let long_bengali = "পুতিন কিম চুক্তি ".repeat(4_000); // about 100 KB
     let long_word = "ক".repeat(35_000);
     let nasty = [
@@ -434,30 +451,33 @@ fn nasty_inputs_return_instead_of_trapping() {
         long_word.as_str(),
     ];
     for query in nasty {
-        let results = find(query);
+        let results = find(query).await;
         assert!(
             results.total <= 5 && results.hits.len() <= 5,
             "{}",
             query.chars().take(20).collect::<String>()
         );
         suggest(query.into(), None)
-            .unwrap_or_else(|e| panic!("suggest({:.20}) threw {}", query, message(e)));
+            .await
+            .unwrap_or_else(|e| panic!("suggest({:.20}).await threw {}", query, message(e)));
     }
     assert!(
-        find(&long_bengali).truncated,
+        find(&long_bengali).await.truncated,
         "a 100 KB query says it was cut"
     );
-    assert!(find("").hits.is_empty() && find("\u{09BC}\u{09CD}").hits.is_empty());
+    assert!(find("").await.hits.is_empty() && find("\u{09BC}\u{09CD}").await.hits.is_empty());
     // A lone surrogate can only come from JavaScript.
     let lone = JsString::from_char_code1(0xD800);
-    assert!(search(lone.clone().into(), JsValue::UNDEFINED).is_ok());
-    assert!(suggest(lone.into(), Some(3)).is_ok());
+    assert!(search(lone.clone().into(), JsValue::UNDEFINED)
+        .await
+        .is_ok());
+    assert!(suggest(lone.into(), Some(3)).await.is_ok());
 }
 
 /// Thousands of random queries from the characters that trip analyzers up: none throws, and every
 /// highlight lies inside its text on whole UTF-16 code points.
 #[wasm_bindgen_test]
-fn random_queries_never_break_the_answers() {
+async fn random_queries_never_break_the_answers() {
     let alphabet: Vec<char> = "কখগঘঙচছজঝঞটঠডঢণতথদধনপফবভমযরলশষসহড়ঢ়য়ৎংঃঁািীুূৃেৈোৌ্ঽৗ়অআইঈউঊঋএঐওঔ০১২৩৪৫৬৭৮৯0123456789abcXYZ \"\"---।,.?!“”‘’\u{200C}\u{200D}\u{09DF}\u{09DC}"
         .chars()
         .collect();
@@ -472,7 +492,7 @@ fn random_queries_never_break_the_answers() {
     for _ in 0..1_500 {
         let len = next(12);
         let query: String = (0..len).map(|_| alphabet[next(alphabet.len())]).collect();
-        let results = find(&query);
+        let results = find(&query).await;
         with_hits += usize::from(results.total > 0);
         for hit in &results.hits {
             for range in &hit.highlights {
@@ -483,7 +503,7 @@ fn random_queries_never_break_the_answers() {
             }
         }
         let suggestions: Vec<Suggestion> =
-            serde_wasm_bindgen::from_value(suggest(query.clone().into(), Some(3)).unwrap())
+            serde_wasm_bindgen::from_value(suggest(query.clone().into(), Some(3)).await.unwrap())
                 .unwrap();
         assert!(suggestions.len() <= 3);
     }
@@ -491,11 +511,11 @@ fn random_queries_never_break_the_answers() {
 }
 
 #[wasm_bindgen_test]
-fn suggest_completes_the_last_word() {
-    let complete = |input: &str, limit| -> Vec<Suggestion> {
-        serde_wasm_bindgen::from_value(suggest(input.into(), limit).unwrap()).unwrap()
-    };
-    let words = complete("কোর", Some(5));
+async fn suggest_completes_the_last_word() {
+    async fn complete(input: &str, limit: Option<u32>) -> Vec<Suggestion> {
+        serde_wasm_bindgen::from_value(suggest(input.into(), limit).await.unwrap()).unwrap()
+    }
+    let words = complete("কোর", Some(5)).await;
     assert!(!words.is_empty() && words.len() <= 5);
     for s in &words {
         assert!(s.term.starts_with("কোর"), "{s:?}");
@@ -508,21 +528,21 @@ fn suggest_completes_the_last_word() {
             "most frequent first: {words:?}"
         );
     }
-    let phrase = complete("উত্তর কোর", None);
+    let phrase = complete("উত্তর কোর", None).await;
     assert!(
         !phrase.is_empty() && phrase.iter().all(|s| s.completion.starts_with("উত্তর কোর")),
         "{phrase:?}"
     );
     assert!(
-        complete("পুতিন ", None).is_empty(),
+        complete("পুতিন ", None).await.is_empty(),
         "a finished word is not completed"
     );
-    assert_eq!(complete("কোর", Some(1)).len(), 1);
+    assert_eq!(complete("কোর", Some(1)).await.len(), 1);
 }
 
 #[wasm_bindgen_test]
-fn document_returns_the_whole_article_or_null() {
-    let hit = &find("পুতিন").hits[0];
+async fn document_returns_the_whole_article_or_null() {
+    let hit = &find("পুতিন").await.hits[0];
     #[derive(Deserialize)]
     struct Article {
         id: String,
@@ -531,7 +551,9 @@ fn document_returns_the_whole_article_or_null() {
         body: String,
     }
     let article: Article = serde_wasm_bindgen::from_value(
-        document(hit.id.as_str().into(), JsValue::UNDEFINED).unwrap(),
+        document(hit.id.as_str().into(), JsValue::UNDEFINED)
+            .await
+            .unwrap(),
     )
     .unwrap();
     assert_eq!(
@@ -551,13 +573,14 @@ fn document_returns_the_whole_article_or_null() {
     );
     assert!(article.body.len() > hit.snippet.len());
     assert!(document("no-such-article".into(), JsValue::UNDEFINED)
+        .await
         .unwrap()
         .is_null());
 }
 
 #[wasm_bindgen_test]
-fn document_with_a_query_marks_every_match_as_javascript_slices() {
-    let hit = &find("পুতিন").hits[0];
+async fn document_with_a_query_marks_every_match_as_javascript_slices() {
+    let hit = &find("পুতিন").await.hits[0];
     #[derive(Deserialize)]
     #[serde(rename_all = "camelCase")]
     struct Article {
@@ -570,9 +593,12 @@ fn document_with_a_query_marks_every_match_as_javascript_slices() {
         start: u32,
         end: u32,
     }
-    let article: Article =
-        serde_wasm_bindgen::from_value(document(hit.id.as_str().into(), "পুতিন".into()).unwrap())
-            .unwrap();
+    let article: Article = serde_wasm_bindgen::from_value(
+        document(hit.id.as_str().into(), "পুতিন".into())
+            .await
+            .unwrap(),
+    )
+    .unwrap();
     // Sliced as JavaScript slices: by UTF-16 code units.
     let body = js_sys::JsString::from(article.body.as_str());
     let words: Vec<String> = article
@@ -591,7 +617,9 @@ fn document_with_a_query_marks_every_match_as_javascript_slices() {
         "the title as the hit marks it"
     );
     let plain: Article = serde_wasm_bindgen::from_value(
-        document(hit.id.as_str().into(), JsValue::UNDEFINED).unwrap(),
+        document(hit.id.as_str().into(), JsValue::UNDEFINED)
+            .await
+            .unwrap(),
     )
     .unwrap();
     assert!(
@@ -599,7 +627,11 @@ fn document_with_a_query_marks_every_match_as_javascript_slices() {
         "no query, no highlights"
     );
     assert_eq!(
-        message(document(hit.id.as_str().into(), 5.into()).unwrap_err()),
+        message(
+            document(hit.id.as_str().into(), 5.into())
+                .await
+                .unwrap_err()
+        ),
         "sondhan.document: query must be a string, not 5"
     );
 }
@@ -630,8 +662,19 @@ fn stats_describe_the_embedded_index() {
 }
 
 /// In a browser: a mounted box lists hits with marks; in Node there is no page, and mount says so.
+/// Lets the tasks queued so far run: the box searches in a task of its own.
+async fn settle() {
+    let timeout = js_sys::Promise::new(&mut |resolve, _| {
+        let window = web_sys::window().expect("a page");
+        window
+            .set_timeout_with_callback(&resolve)
+            .expect("a timeout");
+    });
+    wasm_bindgen_futures::JsFuture::from(timeout).await.unwrap();
+}
+
 #[wasm_bindgen_test]
-fn mount_lists_hits_in_a_page_and_explains_itself_elsewhere() {
+async fn mount_lists_hits_in_a_page_and_explains_itself_elsewhere() {
     let Some(page) = web_sys::window().and_then(|w| w.document()) else {
         let error = mount(JsValue::from("#search"), JsValue::UNDEFINED)
             .err()
@@ -667,6 +710,7 @@ fn mount_lists_hits_in_a_page_and_explains_itself_elsewhere() {
         Some("false")
     );
     search_box.set_query("পুতিন").unwrap();
+    settle().await;
     let options = host
         .query_selector("[role=listbox]")
         .unwrap()

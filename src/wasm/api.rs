@@ -1,7 +1,8 @@
 //! The JavaScript API: `search`, `suggest`, `document` and `stats` over the embedded index.
 //!
-//! Each function checks its arguments, calls the engine once and converts the answer once into
-//! the objects declared in [`types`](super::types). Anything wrong is thrown as an `Error` whose
+//! Each function checks its arguments, calls the engine (through [`fetch`](super::fetch), which
+//! fetches what a split index lacks, so the three that search return Promises) and converts the
+//! answer once into the objects declared in [`types`](super::types). Anything wrong is thrown as an `Error` whose
 //! message names the function and the problem. Nothing here panics: arguments are checked rather
 //! than unwrapped, and the engine bounds the work a query can cause (`MAX_QUERY_BYTES`,
 //! `MAX_CLAUSES`), so a 100 KB paste is cut, not a trap.
@@ -13,10 +14,10 @@ use sondhan_engine::suggest as engine_suggest;
 use sondhan_engine::{DocumentHighlights, SearchOptions};
 use wasm_bindgen::prelude::*;
 
+use super::fetch::{complete, with_index};
 use super::options::{describe, search_options};
 use super::results;
 use super::types::{error_message, to_js, Article, JsIndexStats, JsSuggestion};
-use crate::index;
 
 thread_local! {
     /// What the engine keeps between searches ([`Cache`]): its owner is this module, because
@@ -38,27 +39,30 @@ const DEFAULT_SUGGESTIONS: usize = 8;
 /// Words are matched by their normalized form, by stem (চুক্তির finds চুক্তি), by prefix for
 /// the last word, and with typos; `"quoted words"` must be adjacent and `-word` excludes.
 #[wasm_bindgen(unchecked_return_type = "SearchResults")]
-pub fn search(
+pub async fn search(
     #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "SearchOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
     let query = string_arg("search", "query", &query)?;
     let options = search_options(&options)
         .map_err(|e| JsError::new(&format!("sondhan.search: invalid options: {e}")))?;
-    let results = with_cache(|cache| search_with(index(), &query, &options, cache))
+    let results = complete(|index| with_cache(|cache| search_with(index, &query, &options, cache)))
+        .await
         .map_err(|e| JsError::new(&format!("sondhan.search: {e}")))?;
     Ok(results::to_js(&results))
 }
 
 /// Completions of the last word of `input`, most frequent first (default 8).
 #[wasm_bindgen(unchecked_return_type = "Suggestion[]")]
-pub fn suggest(
+pub async fn suggest(
     #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
     limit: Option<u32>,
 ) -> Result<JsValue, JsError> {
     let input = string_arg("suggest", "input", &input)?;
     let limit = limit.map_or(DEFAULT_SUGGESTIONS, |n| n as usize);
-    let suggestions = engine_suggest(index(), &input, limit);
+    let suggestions = complete(|index| engine_suggest(index, &input, limit))
+        .await
+        .map_err(|e| JsError::new(&format!("sondhan.suggest: {e}")))?;
     let suggestions: Vec<JsSuggestion> = suggestions.iter().map(JsSuggestion::from).collect();
     to_js(&suggestions).map_err(|e| conversion_error("suggest", e))
 }
@@ -67,7 +71,7 @@ pub fn suggest(
 /// query matches in its title and body (searched with the default options, prefix and typos on;
 /// the first 1,024 occurrences of each matched word).
 #[wasm_bindgen(unchecked_return_type = "Article | null")]
-pub fn document(
+pub async fn document(
     #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "string | null")] query: JsValue,
 ) -> Result<JsValue, JsError> {
@@ -77,30 +81,39 @@ pub fn document(
     } else {
         Some(string_arg("document", "query", &query)?)
     };
-    let index = index();
-    let Some(ordinal) = index.find(&id) else {
-        return Ok(JsValue::NULL);
-    };
-    let failed = |e| JsError::new(&format!("sondhan.document: {e}"));
-    let article = index.document(ordinal).map_err(failed)?;
     // Partial, so that an article a partial search found is marked for the words it has; for
     // an article with every word, the marks are the same either way.
     let options = SearchOptions {
         partial: true,
         ..SearchOptions::default()
     };
-    let marked = match query {
-        Some(query) => with_cache(|cache| highlight_with(index, &query, ordinal, &options, cache))
-            .map_err(failed)?,
-        None => DocumentHighlights::default(),
-    };
-    to_js(&Article::new(article, &marked)).map_err(|e| conversion_error("document", e))
+    let article = complete(|index| {
+        let Some(ordinal) = index.find(&id) else {
+            return Ok(None);
+        };
+        let marked = match &query {
+            Some(query) => {
+                with_cache(|cache| highlight_with(index, query, ordinal, &options, cache))?
+            }
+            None => DocumentHighlights::default(),
+        };
+        Ok(Some(
+            Article::new(index.document(ordinal)?, &marked).into_owned(),
+        ))
+    })
+    .await
+    .map_err(|e| JsError::new(&format!("sondhan.document: {e}")))?;
+    match article {
+        Some(article) => to_js(&article).map_err(|e| conversion_error("document", e)),
+        None => Ok(JsValue::NULL),
+    }
 }
 
 /// Figures about the embedded index: articles, distinct words and stems, bytes per section.
 #[wasm_bindgen(unchecked_return_type = "IndexStats")]
 pub fn stats() -> Result<JsValue, JsError> {
-    let stats = index().stats();
+    let stats = with_index(|index| Ok(index.stats()))
+        .map_err(|e| JsError::new(&format!("sondhan.stats: {e}")))?;
     to_js(&JsIndexStats::from(&stats)).map_err(|e| conversion_error("stats", e))
 }
 

@@ -1,6 +1,7 @@
 //! The browser side of sondhan, compiled only for `wasm32`.
 //!
 //! * [`api`]: the functions JavaScript calls (`search`, `suggest`, `document`, `stats`).
+//! * `fetch`: what a split index lacks, fetched from beside the `.wasm`, checked and kept.
 //! * [`options`]: reading the option objects they are given.
 //! * [`types`]: the plain objects they return, and the TypeScript declarations for them.
 //! * [`results`]: search results, the one answer big enough to need a faster way across.
@@ -14,6 +15,7 @@
 #[cfg(not(target_feature = "atomics"))]
 mod allocator;
 pub mod api;
+mod fetch;
 pub mod options;
 pub mod results;
 pub mod types;

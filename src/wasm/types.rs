@@ -230,6 +230,22 @@ impl<'a> Article<'a> {
             title_highlights: js_ranges(&marked.title),
         }
     }
+
+    /// The article with its strings copied out of the index (a split index's chunks are
+    /// borrowed only while the search runs).
+    pub fn into_owned(self) -> Article<'static> {
+        let own = |s: Cow<'a, str>| Cow::Owned(s.into_owned());
+        Article {
+            id: own(self.id),
+            title: own(self.title),
+            date: self.date.map(own),
+            url: self.url.map(own),
+            source: self.source.map(own),
+            body: own(self.body),
+            highlights: self.highlights,
+            title_highlights: self.title_highlights,
+        }
+    }
 }
 
 #[derive(Serialize)]

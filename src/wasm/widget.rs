@@ -167,7 +167,7 @@ impl Drop for Listener {
 }
 
 fn listen(view: &Rc<View>) -> Result<Vec<Listener>, JsValue> {
-    let on = |target: &EventTarget, kind, handle: fn(&View, Event)| {
+    let on = |target: &EventTarget, kind, handle: fn(&Rc<View>, Event)| {
         let view = Rc::clone(view);
         Listener::add(target, kind, move |event| handle(&view, event))
     };
@@ -189,7 +189,7 @@ fn listen(view: &Rc<View>) -> Result<Vec<Listener>, JsValue> {
     ])
 }
 
-fn on_key(view: &View, event: Event) {
+fn on_key(view: &Rc<View>, event: Event) {
     let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
         return;
     };

@@ -5,7 +5,8 @@
 //   node tests/web/cli.test.mjs TARBALL        (scripts/test-web passes the one scripts/pack made)
 
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -81,6 +82,44 @@ async function bundleSearch(dir) {
   return glue;
 }
 
+/** The labelled seed queries of tests/relevance/seeds.tsv. */
+function labelledSeedQueries() {
+  return readFileSync(path.join(ROOT, 'tests/relevance/seeds.tsv'), 'utf8')
+    .split('\n')
+    .filter((line) => line && !line.startsWith('#'))
+    .map((line) => line.split('\t')[1]);
+}
+
+/**
+ * Serves `root` like static-server.mjs, except that requests for chunks/ fail as `mode` says:
+ * `404`, `drop` (the connection cut), `corrupt` (a byte changed), `truncate` (the last bytes
+ * missing), `slow` (after 1.5 s), or `ok`.
+ */
+async function faultyServer(root) {
+  const inner = await serve(root);
+  const faults = { mode: 'ok', url: '', close: () => Promise.all([new Promise((resolve) => outer.close(resolve)), inner.close()]) };
+  const outer = createServer(async (request, response) => {
+    const chunk = request.url.includes('/chunks/');
+    if (chunk && faults.mode === 'drop') return request.socket.destroy();
+    if (chunk && faults.mode === '404') {
+      response.writeHead(404, { 'Content-Type': 'text/html' });
+      return response.end('<h1>Not Found</h1>');
+    }
+    if (chunk && faults.mode === 'slow') await new Promise((resolve) => setTimeout(resolve, 1500));
+    const upstream = await fetch(new URL(request.url, inner.url));
+    let body = Buffer.from(await upstream.arrayBuffer());
+    if (chunk && faults.mode === 'corrupt') body[body.length - 1] ^= 0xff;
+    if (chunk && faults.mode === 'truncate') body = body.subarray(0, body.length - 7);
+    const headers = Object.fromEntries(upstream.headers);
+    delete headers['content-length'];
+    response.writeHead(upstream.status, headers);
+    response.end(body);
+  });
+  await new Promise((resolve) => outer.listen(0, '127.0.0.1', resolve));
+  faults.url = `http://127.0.0.1:${outer.address().port}/`;
+  return faults;
+}
+
 const browser = await launch();
 
 const VITE = '7.3.8';
@@ -144,11 +183,11 @@ const ok = await run('cli', {
       assert(existsSync(path.join(SITE, 'sondhan', file)), `the bundle has ${file}`);
     }
     const engine = await bundleSearch(path.join(SITE, 'sondhan'));
-    const hit = engine.search('ইলিশ').hits[0];
+    const hit = (await engine.search('ইলিশ')).hits[0];
     equal([hit.title, hit.url, hit.date], ['পদ্মার ইলিশ', '/posts/ilish/', '2024-06-20'], 'the post, its url from its path and its date');
-    equal(engine.search('বইমেলা').hits[0].url, '/posts/boimela.html', 'a page that is not an index.html');
+    equal((await engine.search('বইমেলা')).hits[0].url, '/posts/boimela.html', 'a page that is not an index.html');
     for (const chrome of ['নৌকাবাইচ-মেনু', 'শিরোনাম-ব্যানার', 'পাশের-কলাম', 'কপিরাইট-পাদটীকা', 'স্ক্রিপ্টের-লেখা']) {
-      equal(engine.search(chrome, { prefix: false, typos: false }).total, 0, `navigation, header, aside, footer and script words (${chrome})`);
+      equal((await engine.search(chrome, { prefix: false, typos: false })).total, 0, `navigation, header, aside, footer and script words (${chrome})`);
     }
   },
 
@@ -211,9 +250,9 @@ const ok = await run('cli', {
     equal(report.documents, 1, 'documents');
     assert(report.excluded > 0, 'files left out are counted');
     const engine = await bundleSearch(path.join(SCRATCH, 'lean'));
-    equal(engine.search('ইলিশ').hits[0].url, 'https://example.com/blog/posts/ilish/', 'the url behind the root url');
+    equal((await engine.search('ইলিশ')).hits[0].url, 'https://example.com/blog/posts/ilish/', 'the url behind the root url');
     equal(typeof engine.mount, 'undefined', 'no mount in a --no-widget bundle');
-    equal(engine.search('ilish').total, 0, 'no Banglish in a --no-banglish bundle');
+    equal((await engine.search('ilish')).total, 0, 'no Banglish in a --no-banglish bundle');
   },
 
   async 'a Hugo blog, end to end: built, indexed from its output, searched in Chromium'() {
@@ -225,12 +264,12 @@ const ok = await run('cli', {
     const report = JSON.parse(stdout);
     equal(report.documents, 3, 'the three posts (lists and tag pages have no data-sondhan-body)');
     const engine = await bundleSearch(path.join(site, 'sondhan'));
-    const hit = engine.search('বইমেলা').hits[0];
+    const hit = (await engine.search('বইমেলা')).hits[0];
     equal([hit.title, hit.url, hit.date], ['ফেব্রুয়ারির বইমেলা', '/posts/boimela/', '2024-02-10'], 'the post, its url and date');
     for (const chrome of ['বিষয়সূচি-মেনু', 'জলজঙ্গলের-ব্যানার', 'স্বত্ব-সংরক্ষিত-পাদটীকা']) {
-      equal(engine.search(chrome, { prefix: false, typos: false }).total, 0, `navigation, header and footer words (${chrome})`);
+      equal((await engine.search(chrome, { prefix: false, typos: false })).total, 0, `navigation, header and footer words (${chrome})`);
     }
-    equal(engine.search('মাছ', { prefix: false, typos: false }).total, 0, 'the tag line marked data-sondhan-ignore');
+    equal((await engine.search('মাছ', { prefix: false, typos: false })).total, 0, 'the tag line marked data-sondhan-ignore');
 
     const server = await serve(site);
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -305,7 +344,7 @@ console.log(JSON.stringify({ documents: report.documents, files: report.bundle.m
     );
     const out = JSON.parse(execFileSync('node', ['api.mjs'], { cwd: SCRATCH, env: ENV, encoding: 'utf8' }));
     equal(out.documents, 4, 'documents');
-    equal(out.files, ['sondhan_bg.wasm', 'sondhan.js', 'sondhan.d.ts', 'sondhan.css'], 'the bundle');
+    equal(out.files, ['sondhan_bg.wasm', 'sondhan.js', 'sondhan.d.ts', 'sondhan.css', 'sondhan-offline.js'], 'the bundle');
     assert(/nowhere does not exist/.test(out.bad), `a BuildError naming the folder: ${out.bad}`);
   },
 
@@ -336,6 +375,139 @@ console.log(JSON.stringify({ documents: report.documents, files: report.bundle.m
     }
   },
 
+  async '--split: the root in the .wasm, the chunks beside it, and every answer as in one file'() {
+    const both = sondhan(['build', path.join(ROOT, 'seeds'), '--out', 'x', '--split', '--single']);
+    equal(both.status, 2, 'exit status for --split with --single');
+    assert(/contradict/.test(both.stderr), `says why: ${both.stderr}`);
+    const { status, stdout, stderr } = sondhan(['build', path.join(ROOT, 'seeds'), '--out', 'seeds-split', '--split', '--json']);
+    equal(status, 0, `exit status (${stderr})`);
+    const report = JSON.parse(stdout);
+    assert(report.split && report.chunks > 5, `a split index: ${report.chunks} chunks`);
+    const dir = path.join(SCRATCH, 'seeds-split');
+    const builds = readdirSync(path.join(dir, 'chunks'));
+    equal(builds.length, 1, 'one build folder');
+    equal(readdirSync(path.join(dir, 'chunks', builds[0])).length, report.chunks, 'every chunk written');
+    const offline = readFileSync(path.join(dir, 'sondhan-offline.js'), 'utf8');
+    assert(offline.includes(`chunks/${builds[0]}/0.bin`) && offline.includes('"sondhan_bg.wasm"'), 'the offline script lists the bundle');
+    const auto = JSON.parse(sondhan(['build', path.join(ROOT, 'seeds'), '--out', 'seeds-auto', '--json']).stdout);
+    equal(auto.split, false, 'five articles stay in one file when neither is given');
+
+    const split = await bundleSearch(dir);
+    const whole = await bundleSearch(path.join(ROOT, 'www/pkg'));
+    for (const query of labelledSeedQueries()) {
+      for (const options of [{}, { partial: true }, { prefix: false, typos: false }, { offset: 1, limit: 2 }]) {
+        equal(await split.search(query, options), await whole.search(query, options), `results for ${query} ${JSON.stringify(options)}`);
+      }
+      equal(await split.suggest(query), await whole.suggest(query), `suggestions for ${query}`);
+      const first = (await whole.search(query)).hits[0];
+      if (first) equal(await split.document(first.id, query), await whole.document(first.id, query), `the article of ${first.id} for ${query}`);
+    }
+    equal(split.stats().documents, 5, 'stats from the root alone');
+  },
+
+  async 'a split bundle in Chromium: the box finds as chunks come; a chunk that fails says so, and the next search tries again'() {
+    const built = sondhan(['build', 'public', '--out', 'public/sondhan', '--split', '--quiet']);
+    equal(built.status, 0, `exit status (${built.stderr})`);
+    const faults = await faultyServer(SITE);
+    const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${faults.url}search/`);
+      const box = page.getByRole('combobox');
+      await box.waitFor();
+      const status = page.locator('.sondhan-status');
+      const api = (query) => page.evaluate(async (q) => {
+        const sondhan = await import('/sondhan/sondhan.js');
+        try {
+          return { total: (await sondhan.search(q)).total };
+        } catch (error) {
+          return { error: `${error.name}: ${error.message}` };
+        }
+      }, query);
+      for (const [mode, why] of [['404', /HTTP 404/], ['corrupt', /checksum|damaged/], ['truncate', /damaged|truncated/], ['drop', /chunks\/.*\.bin: /]]) {
+        faults.mode = mode;
+        await box.fill('');
+        await box.fill('পদ্মার ইলিশ');
+        await status.filter({ hasText: 'Could not load the search index' }).waitFor();
+        assert((await status.textContent()).includes('খোঁজার তথ্য আনা গেল না'), `the status line says so in Bengali too (${mode})`);
+        equal(await page.getByRole('option').count(), 0, `no hits shown as if complete (${mode})`);
+        const answer = await api('ইলিশ');
+        assert(answer.error && /could not load part of the search index/.test(answer.error) && why.test(answer.error), `search() rejects with a readable Error (${mode}): ${answer.error}`);
+      }
+      await page.screenshot({ path: path.join(OUT, 'split-fault.png') });
+      faults.mode = 'slow';
+      await box.fill('');
+      await box.fill('বইমেলা');
+      await page.getByRole('option').first().waitFor({ timeout: 10_000 });
+      assert((await page.getByRole('option').first().textContent()).includes('বইমেলা'), 'a slow chunk is waited for');
+      faults.mode = 'ok';
+      await box.fill('');
+      await box.fill('পদ্মার ইলিশ');
+      await page.getByRole('option').first().waitFor();
+      assert((await page.getByRole('option').first().textContent()).includes('পদ্মার ইলিশ'), 'the next search fetched again and found the post');
+      equal(await api('ইলিশ'), { total: 1 }, 'and so does search()');
+      await page.screenshot({ path: path.join(OUT, 'split-site-phone.png') });
+    } finally {
+      await context.close();
+      await faults.close();
+    }
+  },
+
+  async 'a split bundle searches offline after one visit, through sondhan-offline.js'() {
+    write(
+      path.join(SITE, 'sw.js'),
+      `importScripts('/sondhan/sondhan-offline.js');
+sondhanOffline('/sondhan/');
+// The site's own pages, as a site's worker would keep them.
+const PAGES = ['/search/', '/search.js', '/favicon.svg'];
+self.addEventListener('install', (e) => e.waitUntil(caches.open('site').then((c) => c.addAll(PAGES))));
+self.addEventListener('activate', (e) => e.waitUntil(clients.claim()));
+self.addEventListener('fetch', (e) => {
+  if (new URL(e.request.url).pathname.startsWith('/sondhan/')) return;
+  e.respondWith(fetch(e.request).catch(() => caches.match(e.request, { ignoreSearch: true })));
+});
+`,
+    );
+    write(path.join(SITE, 'search.js'), "import init, { mount } from '/sondhan/sondhan.js';\nnavigator.serviceWorker.register('/sw.js');\nawait init();\nmount('#search');\n");
+    // A worker's importScripts is a Trusted Types sink under the strict CSP; this page is about
+    // being offline, so it is served without one.
+    const server = await serve(SITE, 0, { csp: null });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    try {
+      await page.goto(`${server.url}search/`);
+      await page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+        if (!navigator.serviceWorker.controller) {
+          await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+        }
+      });
+      const chunks = readdirSync(path.join(SITE, 'sondhan/chunks'), { recursive: true }).filter((f) => f.endsWith('.bin')).length;
+      let cached = 0;
+      for (let tries = 0; tries < 100 && cached < chunks + 3; tries++) {
+        await page.waitForTimeout(100);
+        cached = await page.evaluate(async () => {
+          const name = (await caches.keys()).find((n) => n.startsWith('sondhan /sondhan/'));
+          return name ? (await (await caches.open(name)).keys()).length : 0;
+        });
+      }
+      equal(cached, chunks + 3, 'every chunk, the .wasm, the glue and the stylesheet cached without a search');
+      await server.close();
+      await context.setOffline(true);
+      await page.reload();
+      const box = page.getByRole('combobox');
+      await box.waitFor();
+      await box.fill('বইমেলা');
+      await page.getByRole('option').first().waitFor();
+      assert((await page.getByRole('option').first().textContent()).includes('বইমেলা'), 'found offline');
+      await page.screenshot({ path: path.join(OUT, 'split-offline.png') });
+    } finally {
+      await context.close();
+      writeSite();
+      rmSync(path.join(SITE, 'sw.js'), { force: true });
+    }
+  },
+
   // The Node indexer is the native one compiled to WebAssembly. Its index bytes may differ in
   // how the FSTs share nodes (fst's builder hashes nodes into a usize, 32 bits in wasm), never in
   // what they map, so the proof is that every query gets the same answer.
@@ -345,20 +517,17 @@ console.log(JSON.stringify({ documents: report.documents, files: report.bundle.m
     const a = await bundleSearch(path.join(SCRATCH, 'seeds-bundle'));
     const b = await bundleSearch(path.join(ROOT, 'www/pkg'));
     equal(a.stats().documents, 5, 'documents');
-    const queries = readFileSync(path.join(ROOT, 'tests/relevance/seeds.tsv'), 'utf8')
-      .split('\n')
-      .filter((line) => line && !line.startsWith('#'))
-      .map((line) => line.split('\t')[1]);
+    const queries = labelledSeedQueries();
     assert(queries.length > 50, 'the labelled queries');
     for (const query of queries) {
       for (const options of [{}, { partial: true }, { prefix: false, typos: false }]) {
-        equal(a.search(query, options), b.search(query, options), `results for ${query} ${JSON.stringify(options)}`);
+        equal(await a.search(query, options), await b.search(query, options), `results for ${query} ${JSON.stringify(options)}`);
       }
-      equal(a.suggest(query), b.suggest(query), `suggestions for ${query}`);
+      equal(await a.suggest(query), await b.suggest(query), `suggestions for ${query}`);
     }
   },
 
-  async 'news: the CLI bundle and the native one answer every known-item query alike'() {
+  async 'news: the CLI bundle, split, and the native one, whole, answer every known-item query alike'() {
     if (!existsSync(NEWS)) return console.log('  (no ../shared/bench-corpus/news here: skipped)');
     const { status, stdout, stderr } = sondhan(['build', NEWS, '--out', 'news-bundle', '--json']);
     equal(status, 0, `exit status (${stderr})`);
@@ -368,7 +537,9 @@ console.log(JSON.stringify({ documents: report.documents, files: report.bundle.m
     mkdirSync(native);
     for (const file of ['sondhan.js', 'sondhan.d.ts']) writeFileSync(path.join(native, file), readFileSync(path.join(ROOT, 'www/pkg', file)));
     const release = (name) => path.join(ROOT, 'target/release', name);
-    execFileSync(release('sondhan'), ['bundle', '--corpus', NEWS, path.join(ROOT, 'www/pkg/sondhan_bg.wasm'), path.join(native, 'sondhan_bg.wasm')], { stdio: 'ignore' });
+    // The Node bundle is split (the news is large); the native one whole: alike twice over.
+    equal(report.split, true, 'the news is split when neither --split nor --single is given');
+    execFileSync(release('sondhan'), ['bundle', '--single', '--corpus', NEWS, path.join(ROOT, 'www/pkg/sondhan_bg.wasm'), path.join(native, 'sondhan_bg.wasm')], { stdio: 'ignore' });
     const queriesFile = path.join(SCRATCH, 'news-queries.json');
     execFileSync(release('sondhan-bench'), ['queries', NEWS, queriesFile, '100000'], { stdio: 'ignore' });
     const a = await bundleSearch(path.join(SCRATCH, 'news-bundle'));
@@ -377,7 +548,7 @@ console.log(JSON.stringify({ documents: report.documents, files: report.bundle.m
     for (const entry of JSON.parse(readFileSync(queriesFile, 'utf8')).queries) {
       for (const kind of ['written', 'reencoded', 'base', 'typo']) {
         if (typeof entry[kind] !== 'string') continue;
-        equal(a.search(entry[kind]), b.search(entry[kind]), `results for ${entry[kind]}`);
+        equal(await a.search(entry[kind]), await b.search(entry[kind]), `results for ${entry[kind]}`);
         compared += 1;
       }
     }

@@ -90,9 +90,9 @@ const ok = await run('npm', {
     assert(readme.includes('import init, { mount }'), 'the npm README, not the repository one');
     const types = readFileSync(path.join(SCRATCH, 'node_modules/sondhan/sondhan.d.ts'), 'utf8');
     for (const declaration of [
-      'export function search(query: string, options?: SearchOptions): SearchResults;',
-      'export function suggest(input: string, limit?: number | null): Suggestion[];',
-      'export function document(id: string, query?: string | null): Article | null;',
+      'export function search(query: string, options?: SearchOptions): Promise<SearchResults>;',
+      'export function suggest(input: string, limit?: number | null): Promise<Suggestion[]>;',
+      'export function document(id: string, query?: string | null): Promise<Article | null>;',
       'export function stats(): IndexStats;',
       'export function mount(target: HTMLElement | string, options?: MountOptions): SearchBox;',
     ]) {
@@ -109,15 +109,15 @@ const ok = await run('npm', {
 import { fileURLToPath } from 'node:url';
 import { initSync, search, suggest, document } from 'sondhan';
 initSync({ module: readFileSync(fileURLToPath(import.meta.resolve('sondhan/sondhan_bg.wasm'))) });
-const results = search('পুতিন', { limit: 3 });
+const results = await search('পুতিন', { limit: 3 });
 const hit = results.hits[0];
 const { start, end } = hit.highlights[0];
 console.log(JSON.stringify({
   total: results.total,
   shown: results.hits.length,
   marked: hit.snippet.slice(start, end),
-  article: document(hit.id).title === hit.title,
-  suggestion: suggest('কোর', 1)[0].term,
+  article: (await document(hit.id)).title === hit.title,
+  suggestion: (await suggest('কোর', 1))[0].term,
 }));
 `,
     );
@@ -137,16 +137,16 @@ console.log(JSON.stringify({
     const module = await import(path.join(lean, 'sondhan.js'));
     assert(!('mount' in module) && !('SearchBox' in module), `no mount or SearchBox export: ${Object.keys(module)}`);
     module.initSync({ module: readFileSync(path.join(lean, 'sondhan_bg.wasm')) });
-    const results = module.search('পুতিন', { limit: 3 });
+    const results = await module.search('পুতিন', { limit: 3 });
     equal([results.total, results.hits.length], [5, 3], 'total and hits');
-    equal(module.document(results.hits[0].id).title, results.hits[0].title, 'document(id)');
-    equal(module.search('চুক্তির কুরস্ক').total, module.search('চুক্তি কুর্স্ক').total, 'stems and spelling variants as in the full build');
+    equal((await module.document(results.hits[0].id)).title, results.hits[0].title, 'document(id)');
+    equal((await module.search('চুক্তির কুরস্ক')).total, (await module.search('চুক্তি কুর্স্ক')).total, 'stems and spelling variants as in the full build');
     // The full package reads these as পুতিন and completes them; this one does not.
     const full = await import(path.join(PKG, 'sondhan.js'));
     full.initSync({ module: readFileSync(path.join(PKG, 'sondhan_bg.wasm')) });
-    equal([full.search('putin').total, full.suggest('puti')[0]?.term], [5, 'পুতিন'], 'the full build reads Banglish');
-    equal(module.search('putin').total, 0, 'putin finds nothing without Banglish');
-    equal(module.suggest('puti').length, 0, 'suggest completes no Banglish prefix');
+    equal([(await full.search('putin')).total, (await full.suggest('puti'))[0]?.term], [5, 'পুতিন'], 'the full build reads Banglish');
+    equal((await module.search('putin')).total, 0, 'putin finds nothing without Banglish');
+    equal((await module.suggest('puti')).length, 0, 'suggest completes no Banglish prefix');
     const saved = statSync(path.join(PKG, 'sondhan_bg.wasm')).size - statSync(path.join(lean, 'sondhan_bg.wasm')).size;
     assert(saved > 45_000, `the .wasm is ${saved} bytes smaller than with the widget and Banglish`);
   },

@@ -61,7 +61,7 @@ const results = await run('page', {
     const titles = await page.locator('.sondhan-option-title').allTextContents();
     const ranked = await page.evaluate(async () => {
       const sondhan = await import('./pkg/sondhan.js');
-      return sondhan.search('পুতিন').hits.map((h) => h.title);
+      return (await sondhan.search('পুতিন')).hits.map((h) => h.title);
     });
     equal(titles, ranked, 'titles in the order search() ranks them');
 

@@ -14,6 +14,12 @@ export interface BuildOptions {
   widget?: boolean;
   /** Read Latin-letter queries as Bengali (default true). */
   banglish?: boolean;
+  /**
+   * `true`: only the index's root goes into the `.wasm`, its chunks into `chunks/` beside it, and
+   * a page downloads what each query needs. `false`: the whole index in the `.wasm`. Left out:
+   * chosen by the size of the text (split above a few dozen articles).
+   */
+  split?: boolean;
   /** Called as files are read. */
   onProgress?: (progress: { files: number; documents: number; bytes: number; seconds: number }) => void;
 }
@@ -41,8 +47,13 @@ export interface BuildReport {
   skipped: { path: string; why: string }[];
   /** Every warning, naming its file: skipped files, ignored fields, dates not understood. */
   warnings: string[];
+  /** The index: in the `.wasm`, and for a split index its chunks too. */
   indexBytes: number;
   terms: number;
+  /** Whether the index is split. */
+  split: boolean;
+  /** Chunk files beside the `.wasm` (0 for a one-file index). */
+  chunks: number;
   /** The whole build, compressing the report's sizes included. */
   seconds: number;
   /** Bytes read per second of reading, indexing and writing the index into the .wasm. */

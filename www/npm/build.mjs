@@ -54,9 +54,9 @@ export async function build(options = {}) {
     walkFolder(settings.input, '', settings, indexer, walk, new Set());
     const template = readFileSync(path.join(templateDir(settings), 'sondhan_bg.wasm'));
     finished = true; // finish() takes the indexer over, whether it succeeds or not
-    const { wasm, summary } = finishIndex(indexer, settings, template);
+    const { wasm, files: chunks, summary } = finishIndex(indexer, settings, template);
     const indexSeconds = (performance.now() - started) / 1000;
-    const files = await writeBundle(settings, wasm);
+    const files = await writeBundle(settings, wasm, chunks);
     return {
       input: settings.input,
       out: settings.out,
@@ -81,6 +81,9 @@ async function checkOptions(options) {
   if (out === input || isInside(input, out)) {
     throw new BuildError(`--out ${options.out} would replace the input folder ${options.input}; write the bundle to a folder of its own (e.g. ${path.join(options.input ?? '.', 'sondhan')})`);
   }
+  if (options.split !== undefined && typeof options.split !== 'boolean') {
+    throw new BuildError('split must be true (split), false (one file) or left out (chosen by size)');
+  }
   for (const key of ['include', 'exclude']) {
     if (options[key] !== undefined && !(Array.isArray(options[key]) && options[key].every((p) => typeof p === 'string'))) {
       throw new BuildError(`${key} must be a list of glob patterns (strings)`);
@@ -95,6 +98,7 @@ async function checkOptions(options) {
     include: options.include ?? [],
     exclude: options.exclude ?? [],
     rootUrl: options.rootUrl ?? '',
+    split: options.split,
     onProgress: options.onProgress,
   };
 }
@@ -184,14 +188,17 @@ function shown(settings, rel) {
 
 function finishIndex(indexer, settings, template) {
   try {
-    return indexer.finish(template);
+    return indexer.finish(template, settings.split);
   } catch (error) {
     throw new BuildError(`${settings.inputName}: ${error.message}`);
   }
 }
 
-/** The bundle's files, written beside `out` and then moved in, so a failed build leaves none. */
-async function writeBundle(settings, wasm) {
+/**
+ * The bundle's files, written beside `out` and then moved in, so a failed build leaves none.
+ * Reports the engine's files one by one and a split index's chunks as one line.
+ */
+async function writeBundle(settings, wasm, chunks) {
   const dir = templateDir(settings);
   const contents = {
     'sondhan_bg.wasm': wasm,
@@ -199,17 +206,44 @@ async function writeBundle(settings, wasm) {
     'sondhan.d.ts': readFileSync(path.join(dir, 'sondhan.d.ts')),
     'sondhan.css': readFileSync(path.join(here, 'sondhan.css')),
   };
+  const shipped = ['sondhan_bg.wasm', 'sondhan.js', 'sondhan.css', ...chunks.map(([name]) => name)];
+  contents['sondhan-offline.js'] = offlineScript(shipped);
   const parent = path.dirname(settings.out);
   await fs.mkdir(parent, { recursive: true });
   const fresh = await fs.mkdtemp(path.join(parent, `.${path.basename(settings.out)}.new-`));
   try {
-    for (const [name, bytes] of Object.entries(contents)) await fs.writeFile(path.join(fresh, name), bytes);
+    for (const [name, bytes] of [...Object.entries(contents), ...chunks]) {
+      await fs.mkdir(path.dirname(path.join(fresh, name)), { recursive: true });
+      await fs.writeFile(path.join(fresh, name), bytes);
+    }
     await replace(settings.out, fresh);
   } catch (error) {
     await fs.rm(fresh, { recursive: true, force: true });
     throw error;
   }
-  return Object.entries(contents).map(([name, bytes]) => ({ name, bytes: bytes.length, ...brotliSize(bytes) }));
+  const files = Object.entries(contents).map(([name, bytes]) => ({ name, bytes: bytes.length, ...brotliSize(bytes) }));
+  if (chunks.length) {
+    const sizes = chunks.map(([, bytes]) => ({ bytes: bytes.length, ...brotliSize(bytes) }));
+    files.push({
+      name: `chunks/ (${chunks.length} files)`,
+      bytes: sizes.reduce((sum, f) => sum + f.bytes, 0),
+      brotli: sizes.reduce((sum, f) => sum + f.brotli, 0),
+      brotliQuality: Math.min(...sizes.map((f) => f.brotliQuality)),
+    });
+  }
+  return files;
+}
+
+/**
+ * `sondhan-offline.js`: for the site's service worker, which calls
+ * `importScripts('/sondhan/sondhan-offline.js'); sondhanOffline('/sondhan/');`. It caches every
+ * file of this bundle once the worker is installed (the chunks of a split index too, which no
+ * single search fetches), serves the chunks from the cache (their paths name the build, so they
+ * never change) and the rest from the network first.
+ */
+function offlineScript(files) {
+  const template = readFileSync(path.join(here, 'offline.js'), 'utf8');
+  return Buffer.from(template.replace('/* FILES */ []', JSON.stringify(files)));
 }
 
 /** Puts the folder `fresh` at `out`, replacing what was there. */

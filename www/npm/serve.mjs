@@ -50,8 +50,11 @@ input.type = 'search';
 input.placeholder = 'খুঁজুন…';
 document.getElementById('search').append(input);
 const list = document.getElementById('results');
-input.addEventListener('input', () => {
-  const { hits } = search(input.value, { partial: true });
+let latest = 0;
+input.addEventListener('input', async () => {
+  const asked = ++latest;
+  const { hits } = await search(input.value, { partial: true });
+  if (asked !== latest) return; // a newer search is under way
   list.replaceChildren(...hits.map((hit) => {
     const item = document.createElement('li');
     item.textContent = hit.title;

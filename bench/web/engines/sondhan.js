@@ -1,5 +1,5 @@
-// sondhan: the package scripts/build-web makes (the index is inside sondhan_bg.wasm), through its
-// JavaScript API. `search` returns hits with snippets and highlights; limit 10; prefix and typo
+// sondhan: the package scripts/build-web makes (the index, or a split index's root, is inside
+// sondhan_bg.wasm), through its JavaScript API. `search` returns hits with snippets and highlights; limit 10; prefix and typo
 // tolerance on (the defaults).
 import init, { search as sondhanSearch } from '../sondhan/sondhan.js';
 
@@ -7,6 +7,6 @@ export async function load() {
   await init();
 }
 
-export function search(query, limit) {
-  return sondhanSearch(query, { limit }).hits;
+export async function search(query, limit) {
+  return (await sondhanSearch(query, { limit })).hits;
 }

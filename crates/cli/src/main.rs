@@ -32,9 +32,14 @@ usage:
       Writes OUT, the engine .wasm TEMPLATE (as scripts/build-web builds it) with the index of
       DIR's pages and articles in place of its own: what `npx sondhan build` does, natively.
       --split puts only the index's root into OUT and writes its chunks beside it (chunks/);
-      --single, the whole index in OUT. Without either, corpora of more than SPLIT_ABOVE bytes
-      of text are split.
+      --single, the whole index in OUT. Without either, corpora of more than SPLIT_ABOVE of
+      text are split.
 ";
+
+fn usage() -> String {
+    let above = sondhan_indexer::bundle::SPLIT_ABOVE / 1024;
+    USAGE.replace("SPLIT_ABOVE", &format!("{above} KB"))
+}
 
 struct Args {
     command: String,
@@ -50,7 +55,7 @@ fn parse_args() -> Result<Args, String> {
     let mut args = std::env::args().skip(1);
     let command = args.next().ok_or("no command given")?;
     if command == "-h" || command == "--help" || command == "help" {
-        print!("{USAGE}");
+        print!("{}", usage());
         std::process::exit(0);
     }
     let mut parsed = Args {
@@ -93,7 +98,7 @@ fn main() -> ExitCode {
     let args = match parse_args() {
         Ok(args) => args,
         Err(message) => {
-            eprintln!("sondhan: {message}\n\n{USAGE}");
+            eprintln!("sondhan: {message}\n\n{}", usage());
             return ExitCode::from(2);
         }
     };
@@ -207,7 +212,7 @@ fn run(args: Args) -> Result<ExitCode, String> {
                 ExitCode::FAILURE
             });
         }
-        other => return Err(format!("unknown command `{other}`\n\n{USAGE}")),
+        other => return Err(format!("unknown command `{other}`\n\n{}", usage())),
     }
     Ok(ExitCode::SUCCESS)
 }

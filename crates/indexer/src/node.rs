@@ -7,9 +7,11 @@
 use std::path::Path;
 
 use serde::Serialize;
-use sondhan_engine::index::{build_index, Index};
+use sondhan_engine::index::split::Chunks;
+use sondhan_engine::index::Index;
 use wasm_bindgen::prelude::*;
 
+use crate::bundle::Bundle;
 use crate::corpus::{CorpusReader, ReadOptions};
 use crate::template;
 
@@ -31,6 +33,10 @@ struct Summary {
     warnings: Vec<String>,
     index_bytes: usize,
     terms: u32,
+    /// Whether the index is split: only its root is in the `.wasm`.
+    split: bool,
+    /// Files beside the `.wasm`: the split index's chunks.
+    chunks: usize,
 }
 
 #[derive(Serialize)]
@@ -82,9 +88,11 @@ impl SiteIndexer {
         self.reader.documents()
     }
 
-    /// Builds the index and puts it into `template` (an engine `.wasm`): `{ wasm, summary }`.
-    /// A corpus with no document is an error, so that no empty bundle replaces a good one.
-    pub fn finish(self, template: &[u8]) -> Result<JsValue, JsError> {
+    /// Builds the index and puts it into `template` (an engine `.wasm`): `{ wasm, files,
+    /// summary }`, `files` the split index's chunks (`[path, bytes]`, paths relative to the
+    /// `.wasm`). `split`: true or false to choose the layout, undefined to choose by size. A
+    /// corpus with no document is an error, so that no empty bundle replaces a good one.
+    pub fn finish(self, template: &[u8], split: Option<bool>) -> Result<JsValue, JsError> {
         let corpus = self.reader.finish();
         if corpus.documents.is_empty() {
             return Err(JsError::new(&format!(
@@ -97,12 +105,16 @@ impl SiteIndexer {
                 }
             )));
         }
-        let index = build_index(&corpus.documents);
-        let terms = Index::open(&index)
-            .map_err(|e| JsError::new(&e.to_string()))?
-            .stats()
-            .terms;
-        let wasm = template::patch(template, &index).map_err(|e| JsError::new(&e.to_string()))?;
+        let bundle = Bundle::new(&corpus.documents, split);
+        let index = bundle.embedded();
+        let terms = if bundle.is_split() {
+            let chunks = Chunks::for_root(index).map_err(|e| JsError::new(&e.to_string()))?;
+            Index::open_split(index, &chunks).map(|i| i.stats().terms)
+        } else {
+            Index::open(index).map(|i| i.stats().terms)
+        }
+        .map_err(|e| JsError::new(&e.to_string()))?;
+        let wasm = template::patch(template, index).map_err(|e| JsError::new(&e.to_string()))?;
         let summary = Summary {
             documents: corpus.documents.len(),
             files: corpus.files.len(),
@@ -117,12 +129,23 @@ impl SiteIndexer {
                 })
                 .collect(),
             warnings: corpus.warnings,
-            index_bytes: index.len(),
+            index_bytes: index.len() + bundle.files().iter().map(|(_, b)| b.len()).sum::<usize>(),
             terms,
+            split: bundle.is_split(),
+            chunks: bundle.files().len(),
         };
         let result = js_sys::Object::new();
         let set = |key: &str, value: &JsValue| js_sys::Reflect::set(&result, &key.into(), value);
         set("wasm", &js_sys::Uint8Array::from(wasm.as_slice()).into()).map_err(js_error)?;
+        let files = js_sys::Array::new();
+        for (path, bytes) in bundle.files() {
+            let pair = js_sys::Array::of2(
+                &path.as_str().into(),
+                &js_sys::Uint8Array::from(bytes.as_slice()).into(),
+            );
+            files.push(&pair);
+        }
+        set("files", &files.into()).map_err(js_error)?;
         let summary =
             serde_wasm_bindgen::to_value(&summary).map_err(|e| JsError::new(&e.to_string()))?;
         set("summary", &summary).map_err(js_error)?;

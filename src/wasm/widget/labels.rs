@@ -5,6 +5,9 @@ pub const PLACEHOLDER: &str = "খুঁজুন…";
 pub const RESULTS_LABEL: &str = "ফলাফল (Results)";
 pub const BACK: &str = "← ফলাফলে ফিরুন (Back to results)";
 pub const FAILED: &str = "খোঁজা গেল না (The search failed)";
+/// A split index's chunk did not come: the reader can try again.
+pub const NOT_LOADED: &str =
+    "খোঁজার তথ্য আনা গেল না; সংযোগ দেখে আবার খুঁজুন (Could not load the search index; check the connection and search again)";
 /// Around the corrected query: "আপনি কি [কিম জং] খুঁজছেন?"
 pub const DID_YOU_MEAN: (&str, &str) = ("আপনি কি ", " খুঁজছেন? (Did you mean this?)");
 

@@ -5,6 +5,7 @@
 //! `RefCell` borrow is held across such a call: each method copies what it needs, then acts.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use sondhan_engine::index::DocRef;
 use sondhan_engine::search::{highlight_with, search_with};
@@ -15,8 +16,8 @@ use web_sys::{CustomEvent, CustomEventInit, Document, Element, HtmlElement, Html
 
 use super::dom::{self, Builder};
 use super::labels;
-use crate::index;
 use crate::wasm::api::with_cache;
+use crate::wasm::fetch::{complete, Failure};
 use crate::wasm::options::{js_message, quote, MountOptions};
 
 /// Hits listed when `mount` is given no limit.
@@ -53,6 +54,9 @@ struct State {
     shown: Vec<Shown>,
     /// The option ArrowUp/ArrowDown moved to.
     active: Option<usize>,
+    /// Counts the searches started: a search whose answer comes after a newer one started is
+    /// not shown (a split index answers when its chunks come, not in order).
+    searches: u32,
 }
 
 #[derive(Clone)]
@@ -155,43 +159,60 @@ impl View {
         &self.correction_query
     }
 
-    pub fn set_query(&self, query: &str) {
+    pub fn set_query(self: &Rc<Self>, query: &str) {
         self.input.set_value(query);
         self.update();
     }
 
-    /// Searches what is in the box and lists the hits (on every `input` event).
-    pub fn update(&self) {
+    /// Searches what is in the box and lists the hits (on every `input` event), unless a newer
+    /// search starts before the answer comes.
+    pub fn update(self: &Rc<Self>) {
         let query = self.input.value();
         self.hide_article();
-        let results = if query.trim().is_empty() {
-            None
-        } else {
-            // Articles with some of the words beat an empty list; the status line says so.
-            let options = SearchOptions {
-                limit: self.limit,
-                partial: true,
-                ..SearchOptions::default()
-            };
-            match with_cache(|cache| search_with(index(), &query, &options, cache)) {
-                Ok(results) => Some(results),
+        let search = self.start_search();
+        if query.trim().is_empty() {
+            self.show_list(&[], "");
+            return;
+        }
+        // Articles with some of the words beat an empty list; the status line says so.
+        let options = SearchOptions {
+            limit: self.limit,
+            partial: true,
+            ..SearchOptions::default()
+        };
+        let view = Rc::clone(self);
+        wasm_bindgen_futures::spawn_local(async move {
+            let results =
+                complete(|index| with_cache(|cache| search_with(index, &query, &options, cache)))
+                    .await;
+            if !view.is_latest(search) {
+                return;
+            }
+            match results {
+                Ok(r) => {
+                    view.show_list(
+                        &r.hits,
+                        &labels::status(r.total, r.hits.len(), &query, r.partial),
+                    );
+                    view.show_correction(r.suggestion.as_deref());
+                }
                 Err(e) => {
                     report(&format!("sondhan: the search failed: {e}"));
-                    self.show_list(&[], labels::FAILED);
-                    return;
+                    view.show_list(&[], failure_label(&e));
                 }
             }
-        };
-        match results {
-            None => self.show_list(&[], ""),
-            Some(r) => {
-                self.show_list(
-                    &r.hits,
-                    &labels::status(r.total, r.hits.len(), &query, r.partial),
-                );
-                self.show_correction(r.suggestion.as_deref());
-            }
-        }
+        });
+    }
+
+    /// Starts a search: the number that [`is_latest`](Self::is_latest) knows it by.
+    fn start_search(&self) -> u32 {
+        let mut state = self.state.borrow_mut();
+        state.searches = state.searches.wrapping_add(1);
+        state.searches
+    }
+
+    fn is_latest(&self, search: u32) -> bool {
+        self.state.borrow().searches == search
     }
 
     fn show_correction(&self, corrected: Option<&str>) {
@@ -200,7 +221,7 @@ impl View {
     }
 
     /// Searches the corrected query instead, as if it had been typed.
-    pub fn accept_correction(&self) {
+    pub fn accept_correction(self: &Rc<Self>) {
         let corrected = self.correction_query.text_content().unwrap_or_default();
         self.set_query(&corrected);
         let _ = self.input.focus();
@@ -236,16 +257,15 @@ impl View {
             if hits.is_empty() { "false" } else { "true" },
         );
         let _ = self.input.remove_attribute("aria-activedescendant");
-        *self.state.borrow_mut() = State {
-            shown: hits
-                .iter()
-                .map(|h| Shown {
-                    id: h.id.clone(),
-                    url: h.url.clone(),
-                })
-                .collect(),
-            active: None,
-        };
+        let mut state = self.state.borrow_mut();
+        state.shown = hits
+            .iter()
+            .map(|h| Shown {
+                id: h.id.clone(),
+                url: h.url.clone(),
+            })
+            .collect();
+        state.active = None;
     }
 
     fn option_id(&self, i: usize) -> String {
@@ -299,7 +319,7 @@ impl View {
 
     /// Opens the active hit: announces it with `sondhan-select`, then follows its url, or shows
     /// the article when it has no url (or one that is not http or https). False if none is active.
-    pub fn open_active(&self) -> bool {
+    pub fn open_active(self: &Rc<Self>) -> bool {
         let chosen = {
             let state = self.state.borrow();
             state.active.and_then(|i| state.shown.get(i).cloned())
@@ -346,38 +366,62 @@ impl View {
         }
     }
 
-    /// Shows the article with the words the query matched in it marked.
-    fn show_article(&self, id: &str) {
-        let index = index();
-        let Some((ordinal, article)) = index
-            .find(id)
-            .and_then(|ordinal| Some((ordinal, index.document(ordinal).ok()?)))
-        else {
-            report(&format!(
-                "sondhan: the article {} is not in the index",
-                quote(&id.into())
-            ));
-            return;
+    /// Shows the article with the words the query matched in it marked (once it is here, and
+    /// if no search started meanwhile).
+    fn show_article(self: &Rc<Self>, id: &str) {
+        let (view, id, query) = (Rc::clone(self), id.to_string(), self.input.value());
+        let search = self.state.borrow().searches;
+        wasm_bindgen_futures::spawn_local(async move {
+            let shown = complete(|index| view.fill_article(index, &id, &query)).await;
+            if !view.is_latest(search) {
+                return;
+            }
+            match shown {
+                Ok(true) => view.open_article(),
+                Ok(false) => report(&format!(
+                    "sondhan: the article {} is not in the index",
+                    quote(&id.as_str().into())
+                )),
+                Err(e) => {
+                    report(&format!("sondhan: could not show the article: {e}"));
+                    view.status.set_text_content(Some(failure_label(&e)));
+                }
+            }
+        });
+    }
+
+    /// Fills the article panel with article `id`, the words of `query` marked; false if the
+    /// index has no such article.
+    fn fill_article(
+        &self,
+        index: &sondhan_engine::Index<'_>,
+        id: &str,
+        query: &str,
+    ) -> Result<bool, sondhan_engine::IndexError> {
+        let Some(ordinal) = index.find(id) else {
+            return Ok(false);
         };
-        // Unmarked rather than not shown if this fails (it reads only what the search just read).
         // With the list's options: a partial hit is marked for the words it has.
         let options = SearchOptions {
             partial: true,
             ..SearchOptions::default()
         };
-        let query = self.input.value();
-        let marked = with_cache(|cache| highlight_with(index, &query, ordinal, &options, cache))
-            .unwrap_or_default();
+        let marked = with_cache(|cache| highlight_with(index, query, ordinal, &options, cache))?;
+        let article = index.document(ordinal)?;
         if let Err(e) = self
             .article
             .fill(&Builder::new(&self.document), &article, &marked)
         {
+            // Shown as far as it got: the DOM refusing a text node is not the reader's doing.
             report(&format!(
-                "sondhan: could not show the article: {}",
+                "sondhan: could not show all of the article: {}",
                 js_message(&e)
             ));
-            return;
         }
+        Ok(true)
+    }
+
+    fn open_article(&self) {
         self.list.set_hidden(true);
         let _ = self.input.set_attribute("aria-expanded", "false");
         self.article.element.set_hidden(false);
@@ -400,7 +444,7 @@ impl View {
     }
 
     /// Escape: closes the article if one is open, otherwise clears the box.
-    pub fn escape(&self) -> bool {
+    pub fn escape(self: &Rc<Self>) -> bool {
         if !self.article.element.hidden() {
             self.close_article();
             return true;
@@ -476,6 +520,14 @@ impl ArticleView {
             self.body.append_child(element.as_ref())?;
         }
         Ok(())
+    }
+}
+
+/// What the status line says when a search or an article could not be had.
+fn failure_label(failure: &Failure) -> &'static str {
+    match failure {
+        Failure::Load(_) => labels::NOT_LOADED,
+        Failure::Index(_) => labels::FAILED,
     }
 }
 

@@ -38,6 +38,11 @@ Options:
                      results with search() (about 13 KB brotli smaller)
   --no-banglish      leave out reading Latin-letter queries as Bengali (putin for পুতিন;
                      about 7 KB smaller)
+  --split            put only the index's root into sondhan_bg.wasm and its chunks beside
+                     it (chunks/): the page downloads what each query needs, not the whole
+                     index. Chosen by size when neither --split nor --single is given
+                     (sites of more than a few dozen articles are split)
+  --single           the whole index inside sondhan_bg.wasm: one download, nothing more
   --serve            then serve the bundle with a page to try it on http://127.0.0.1:PORT/
   --port N           the port for --serve (default 1414)
   --json             print the report as JSON on stdout (and nothing else)
@@ -53,6 +58,10 @@ On a page:
     await init();
     mount('#search');
   </script>
+
+Offline, in the site's service worker (sw.js at the site's root):
+  importScripts('/sondhan/sondhan-offline.js');
+  sondhanOffline('/sondhan/');
 
 Exit status: 0 built, 2 bad input or options (nothing written), 1 anything else.
 `;
@@ -74,6 +83,8 @@ function parse(argv) {
         'root-url': { type: 'string' },
         'no-widget': { type: 'boolean' },
         'no-banglish': { type: 'boolean' },
+        split: { type: 'boolean' },
+        single: { type: 'boolean' },
         serve: { type: 'boolean' },
         port: { type: 'string' },
         json: { type: 'boolean' },
@@ -148,6 +159,7 @@ async function main() {
   if (positionals.length > 1) fail(`one input folder, not ${positionals.length} (${positionals.join(', ')}); use --include to choose files`);
   const port = values.port === undefined ? 1414 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port ${values.port} is not a port number (0-65535)`);
+  if (values.split && values.single) fail('--split and --single contradict each other; give one (or neither, to choose by size)');
   const quiet = values.quiet || values.json;
   const onTerminal = process.stderr.isTTY && !process.env.CI && !quiet;
   const report = await build({
@@ -158,6 +170,7 @@ async function main() {
     rootUrl: values['root-url'],
     widget: !values['no-widget'],
     banglish: !values['no-banglish'],
+    split: values.split ? true : values.single ? false : undefined,
     onProgress: progressPrinter(onTerminal),
   });
   if (onTerminal) process.stderr.write('\r\x1b[K');

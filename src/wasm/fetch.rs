@@ -1,0 +1,162 @@
+//! The split layout in the browser: the chunks a search lacks, fetched, checked and kept.
+//!
+//! A search over a split index runs until it lacks chunks, then [`complete`] fetches every
+//! chunk it named at once, checks each ([`Chunks::insert`]: whole, of this build, the right
+//! one), keeps them and runs the search again; a search needs about four rounds from cold, none
+//! once its chunks are here. Searches that run together share fetches: a chunk being fetched
+//! is fetched once. Before each new call the store is trimmed to [`DEFAULT_BUDGET`] bytes, the
+//! least recently used chunks going first.
+//!
+//! A chunk that does not come (network down, an HTTP error, no answer in 20 s) or comes damaged
+//! fails the call with a message that names it; nothing is kept of it, so the next search tries
+//! again. A one-file index never lacks anything, and searches run at once.
+
+use std::cell::RefCell;
+
+use js_sys::{Array, Promise, Uint8Array};
+use sondhan_engine::index::split::DEFAULT_BUDGET;
+use sondhan_engine::index::Chunks;
+use sondhan_engine::{Index, IndexError};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+use super::options::js_message;
+use crate::{embedded, Embedded};
+
+// The chunks lie in chunks/ beside the .wasm, which is beside the glue that scripts/build-web
+// bundles this snippet into.
+#[wasm_bindgen(inline_js = r#"
+const base = new URL('./', import.meta.url);
+export function fetch_chunk(path) {
+  const url = new URL(path, base);
+  const failed = (why) => new Error(`${url.pathname}: ${why}`);
+  // Node's fetch reads no files: a bundle imported from disk reads its chunks so.
+  if (url.protocol === 'file:' && globalThis.process?.getBuiltinModule) {
+    return process.getBuiltinModule('fs/promises').readFile(url)
+      .then((bytes) => new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength))
+      .catch((error) => { throw failed(error.message); });
+  }
+  return fetch(url, { signal: AbortSignal.timeout(20000) })
+    .catch((error) => {
+      throw failed(error.name === 'TimeoutError' ? 'no answer in 20 s' : error.message);
+    })
+    .then((response) => {
+      if (!response.ok) throw failed(`HTTP ${response.status} ${response.statusText}`.trim());
+      return response.arrayBuffer();
+    })
+    .then((bytes) => new Uint8Array(bytes));
+}
+"#)]
+extern "C" {
+    fn fetch_chunk(path: &str) -> Promise;
+}
+
+thread_local! {
+    /// The chunks fetched so far, once the split index is first searched.
+    static STORE: RefCell<Option<Chunks>> = const { RefCell::new(None) };
+    /// Chunks being fetched, and their fetches, for searches that need them too.
+    static FETCHING: RefCell<Vec<(u32, Promise)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Why a call could not be answered.
+pub(crate) enum Failure {
+    /// The index itself is damaged.
+    Index(IndexError),
+    /// A chunk did not come or came damaged: what happened, naming it.
+    Load(String),
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Failure::Index(e) => e.fmt(f),
+            Failure::Load(why) => write!(
+                f,
+                "could not load part of the search index ({why}); check the connection and search again"
+            ),
+        }
+    }
+}
+
+/// Runs `run` over the embedded index, fetching what it lacks, until it has its answer.
+pub(crate) async fn complete<T>(
+    mut run: impl FnMut(&Index<'_>) -> Result<T, IndexError>,
+) -> Result<T, Failure> {
+    STORE.with_borrow_mut(|store| {
+        if let Some(store) = store {
+            store.trim(DEFAULT_BUDGET);
+        }
+    });
+    loop {
+        match with_index(&mut run) {
+            Err(IndexError::NotLoaded) => fetch(take_missing()).await?,
+            done => return done.map_err(Failure::Index),
+        }
+    }
+}
+
+/// Runs `run` over the index with the chunks fetched so far.
+pub(crate) fn with_index<T>(
+    run: impl FnOnce(&Index<'_>) -> Result<T, IndexError>,
+) -> Result<T, IndexError> {
+    match embedded() {
+        Embedded::One(index) => run(index),
+        Embedded::Split(root) => STORE.with_borrow_mut(|store| {
+            let store = match store {
+                Some(store) => store,
+                None => store.insert(Chunks::for_root(root)?),
+            };
+            run(&Index::open_split(root, store)?)
+        }),
+    }
+}
+
+fn take_missing() -> Vec<u32> {
+    STORE.with_borrow(|store| store.as_ref().map(Chunks::take_missing).unwrap_or_default())
+}
+
+/// Fetches chunks `missing` (those already coming, once) and keeps them.
+async fn fetch(missing: Vec<u32>) -> Result<(), Failure> {
+    if missing.is_empty() {
+        return Err(Failure::Index(IndexError::Corrupt(
+            "a read lacked a chunk but named none",
+        )));
+    }
+    let paths: Vec<String> = STORE.with_borrow(|store| {
+        let store = store.as_ref();
+        missing
+            .iter()
+            .map(|&n| store.map(|s| s.path(n)).unwrap_or_default())
+            .collect()
+    });
+    let fetches: Array = missing
+        .iter()
+        .zip(&paths)
+        .map(|(&n, path)| coming(n, path))
+        .collect();
+    let fetched = JsFuture::from(Promise::all(&fetches)).await;
+    FETCHING.with_borrow_mut(|fetching| fetching.retain(|(n, _)| !missing.contains(n)));
+    let fetched = Array::from(&fetched.map_err(|e| Failure::Load(js_message(&e)))?);
+    for ((n, path), bytes) in missing.into_iter().zip(&paths).zip(fetched.iter()) {
+        let bytes = Uint8Array::from(bytes).to_vec();
+        STORE
+            .with_borrow_mut(|store| match store {
+                Some(store) if !store.contains(n) => store.insert(n, bytes),
+                _ => Ok(()),
+            })
+            .map_err(|e| Failure::Load(format!("{path}: {e}")))?;
+    }
+    Ok(())
+}
+
+/// The fetch of chunk `n`: the one under way, or a new one.
+fn coming(n: u32, path: &str) -> Promise {
+    FETCHING.with_borrow_mut(|fetching| {
+        if let Some((_, promise)) = fetching.iter().find(|(m, _)| *m == n) {
+            return promise.clone();
+        }
+        let promise = fetch_chunk(path);
+        fetching.push((n, promise.clone()));
+        promise
+    })
+}
