@@ -55,8 +55,9 @@ fn index_bytes() -> &'static [u8] {
 /// What the module embeds: a whole index, or the root of a split one (see
 /// [`sondhan_engine::index::split`]) whose chunks lie beside the `.wasm`.
 pub enum Embedded {
-    /// A one-file index, opened.
-    One(Index<'static>),
+    /// A one-file index, opened (boxed: an `Index` is large beside a slice, and this is made
+    /// once).
+    One(Box<Index<'static>>),
     /// The root of a split index: opened for each search over the chunks fetched so far.
     Split(&'static [u8]),
 }
@@ -68,7 +69,7 @@ pub fn embedded() -> &'static Embedded {
     EMBEDDED.get_or_init(|| {
         let bytes = index_bytes();
         match Index::open(bytes) {
-            Ok(index) => Embedded::One(index),
+            Ok(index) => Embedded::One(Box::new(index)),
             Err(IndexError::SplitRoot) => Embedded::Split(bytes),
             // Not `expect`: that would link IndexError's Debug; its Display is linked anyway.
             Err(e) => panic!("the embedded index is invalid: {e}"),

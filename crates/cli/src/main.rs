@@ -149,7 +149,7 @@ fn bundle(args: &Args) -> Result<ExitCode, String> {
 
 /// The index commands search: one-file, or split with its chunks read on demand.
 enum Searchable<'a> {
-    One(Index<'a>),
+    One(Box<Index<'a>>),
     Split(SplitIndex, Chunks),
 }
 
@@ -189,10 +189,10 @@ fn run(args: Args) -> Result<ExitCode, String> {
         }
         (Some(dir), _) => {
             owned = build_index(&read_documents(dir)?);
-            Searchable::One(Index::open(&owned).map_err(|e| e.to_string())?)
+            Searchable::One(Box::new(Index::open(&owned).map_err(|e| e.to_string())?))
         }
         (None, Some(true)) => return Err("--split needs --corpus DIR".into()),
-        (None, _) => Searchable::One(sondhan::index().clone()),
+        (None, _) => Searchable::One(Box::new(sondhan::index().clone())),
     };
     let mut out = std::io::stdout().lock();
     match args.command.as_str() {

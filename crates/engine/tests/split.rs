@@ -48,15 +48,23 @@ impl Fetching {
 }
 
 fn option_sets() -> Vec<SearchOptions> {
-    let mut typed = SearchOptions::default();
-    typed.prefix = true;
-    let mut partial = typed.clone();
-    partial.partial = true;
-    let mut second_page = SearchOptions::default();
-    second_page.offset = 2;
-    second_page.limit = 3;
-    let mut explained = partial.clone();
-    explained.explain = true;
+    let typed = SearchOptions {
+        prefix: true,
+        ..SearchOptions::default()
+    };
+    let partial = SearchOptions {
+        partial: true,
+        ..typed.clone()
+    };
+    let second_page = SearchOptions {
+        offset: 2,
+        limit: 3,
+        ..SearchOptions::default()
+    };
+    let explained = SearchOptions {
+        explain: true,
+        ..partial.clone()
+    };
     vec![
         SearchOptions::default(),
         typed,

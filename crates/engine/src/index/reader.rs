@@ -773,7 +773,8 @@ impl<'a> Index<'a> {
 }
 
 /// A section: its tag and its bytes.
-type Section<'a> = ([u8; 4], &'a [u8]);
+/// A container section: its tag and its bytes.
+pub(crate) type Section<'a> = ([u8; 4], &'a [u8]);
 
 /// The header checked, and the sections the table lists, each within `bytes`.
 pub(crate) fn section_table(bytes: &[u8]) -> Result<Vec<Section<'_>>, IndexError> {

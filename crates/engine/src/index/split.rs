@@ -61,7 +61,7 @@ use std::sync::{Mutex, MutexGuard};
 use fst::Map;
 
 use super::dictionary::{fst_map, Stems, Words};
-use super::reader::{section_table, u32_at, DocTable};
+use super::reader::{section_table, u32_at, DocTable, Section};
 use super::Index;
 use super::{tag, IndexError, DOC_RECORD_LEN, HEADER_LEN};
 use crate::analysis::fold_letter;
@@ -489,7 +489,7 @@ impl Chunks {
     }
 
     /// The sections of chunk `n`, if it is here (it was checked when inserted).
-    pub(crate) fn sections(&self, n: u32) -> Result<Vec<([u8; 4], &[u8])>, IndexError> {
+    pub(crate) fn sections(&self, n: u32) -> Result<Vec<Section<'_>>, IndexError> {
         section_table(self.get(n)?)
     }
 }

@@ -53,7 +53,7 @@ pub fn build_index(documents: &[Document]) -> Vec<u8> {
     );
     let meta = meta(documents.len(), &analyzed.lengths, &dictionaries);
     let words = word_map(&dictionaries.words);
-    let (stems, stem_groups) = write_groups(dictionaries.stems.iter().map(|(k, v)| (k, v)));
+    let (stems, stem_groups) = write_groups(dictionaries.stems.iter());
     let (loose, loose_groups) = write_groups(dictionaries.loose.iter().map(|(k, (_, v))| (k, v)));
     let sections: [(&[u8; 4], &[u8]); 11] = [
         (&tag::META, &meta),
@@ -97,7 +97,7 @@ pub fn build_split_index(documents: &[Document]) -> SplitIndex {
     let code = table(documents.iter().flat_map(stored_fields));
     let encoder = Encoder::new(&code);
     let mut chunks: Vec<Vec<(&[u8; 4], Vec<u8>)>> = Vec::new();
-    let mut by_partition: BTreeMap<char, Vec<(&Vec<u8>, &Vec<u64>)>> = BTreeMap::new();
+    let mut by_partition: BTreeMap<char, Vec<KeyOffsets>> = BTreeMap::new();
     for (key, (part, offsets)) in &dictionaries.loose {
         by_partition.entry(*part).or_default().push((key, offsets));
     }
@@ -401,11 +401,12 @@ fn meta(documents: usize, lengths: &[(u32, u32)], dictionaries: &Dictionaries) -
     meta
 }
 
+/// A dictionary key and the postings offsets of its words.
+type KeyOffsets<'k> = (&'k Vec<u8>, &'k Vec<u64>);
+
 /// An FST from each key to its group, and the groups: each a count and the postings offsets of
 /// its words, delta-coded.
-fn write_groups<'k>(
-    groups: impl Iterator<Item = (&'k Vec<u8>, &'k Vec<u64>)>,
-) -> (Vec<u8>, Vec<u8>) {
+fn write_groups<'k>(groups: impl Iterator<Item = KeyOffsets<'k>>) -> (Vec<u8>, Vec<u8>) {
     let mut bytes = Vec::new();
     let mut map = fst::MapBuilder::memory();
     for (key, offsets) in groups {
