@@ -40,6 +40,13 @@ pub static SONDHAN_INDEX: IndexSlot = IndexSlot {
     len: INDEX_BYTES.len(),
 };
 
+/// Exported by an engine that reads split indexes (the `split` feature), so that the indexer
+/// puts a split index's root only into such a template (`sondhan_indexer::template`).
+#[cfg(feature = "split")]
+#[no_mangle]
+#[used]
+pub static SONDHAN_READS_SPLIT: u8 = 1;
+
 /// The bytes [`SONDHAN_INDEX`] points at.
 fn index_bytes() -> &'static [u8] {
     // SAFETY: a volatile read, because the slot's value in the binary may differ from the one
@@ -58,7 +65,9 @@ pub enum Embedded {
     /// A one-file index, opened (boxed: an `Index` is large beside a slice, and this is made
     /// once).
     One(Box<Index<'static>>),
-    /// The root of a split index: opened for each search over the chunks fetched so far.
+    /// The root of a split index: opened for each search over the chunks fetched so far (the
+    /// `split` feature).
+    #[cfg(feature = "split")]
     Split(&'static [u8]),
 }
 
@@ -70,7 +79,12 @@ pub fn embedded() -> &'static Embedded {
         let bytes = index_bytes();
         match Index::open(bytes) {
             Ok(index) => Embedded::One(Box::new(index)),
+            #[cfg(feature = "split")]
             Err(IndexError::SplitRoot) => Embedded::Split(bytes),
+            #[cfg(not(feature = "split"))]
+            Err(IndexError::SplitRoot) => {
+                panic!("the embedded index is split, and this engine was built without `split`")
+            }
             // Not `expect`: that would link IndexError's Debug; its Display is linked anyway.
             Err(e) => panic!("the embedded index is invalid: {e}"),
         }
@@ -85,6 +99,7 @@ pub fn embedded() -> &'static Embedded {
 pub fn index() -> &'static Index<'static> {
     match embedded() {
         Embedded::One(index) => index,
+        #[cfg(feature = "split")]
         Embedded::Split(_) => panic!("the embedded index is split: its chunks must be fetched"),
     }
 }

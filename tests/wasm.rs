@@ -661,8 +661,7 @@ fn stats_describe_the_embedded_index() {
     assert!(stats.sections.iter().map(|s| s.bytes).sum::<usize>() < stats.bytes);
 }
 
-/// In a browser: a mounted box lists hits with marks; in Node there is no page, and mount says so.
-/// Lets the tasks queued so far run: the box searches in a task of its own.
+/// Lets the tasks queued so far run: a split engine's box searches in a task of its own.
 async fn settle() {
     let timeout = js_sys::Promise::new(&mut |resolve, _| {
         let window = web_sys::window().expect("a page");
@@ -673,6 +672,7 @@ async fn settle() {
     wasm_bindgen_futures::JsFuture::from(timeout).await.unwrap();
 }
 
+/// In a browser: a mounted box lists hits with marks; in Node there is no page, and mount says so.
 #[wasm_bindgen_test]
 async fn mount_lists_hits_in_a_page_and_explains_itself_elsewhere() {
     let Some(page) = web_sys::window().and_then(|w| w.document()) else {

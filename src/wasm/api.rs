@@ -1,6 +1,6 @@
 //! The JavaScript API: `search`, `suggest`, `document` and `stats` over the embedded index.
 //!
-//! Each function checks its arguments, calls the engine (through [`fetch`](super::fetch), which
+//! Each function checks its arguments, calls the engine (through [`load`](super::load), which
 //! fetches what a split index lacks, so the three that search return Promises) and converts the
 //! answer once into the objects declared in [`types`](super::types). Anything wrong is thrown as an `Error` whose
 //! message names the function and the problem. Nothing here panics: arguments are checked rather
@@ -9,12 +9,13 @@
 
 use std::cell::RefCell;
 
+use js_sys::Promise;
 use sondhan_engine::search::{highlight_with, search_with, Cache};
 use sondhan_engine::suggest as engine_suggest;
 use sondhan_engine::{DocumentHighlights, SearchOptions};
 use wasm_bindgen::prelude::*;
 
-use super::fetch::{complete, with_index};
+use super::load::{complete, promise, with_index};
 use super::options::{describe, search_options};
 use super::results;
 use super::types::{error_message, to_js, Article, JsIndexStats, JsSuggestion};
@@ -38,75 +39,82 @@ const DEFAULT_SUGGESTIONS: usize = 8;
 ///
 /// Words are matched by their normalized form, by stem (চুক্তির finds চুক্তি), by prefix for
 /// the last word, and with typos; `"quoted words"` must be adjacent and `-word` excludes.
-#[wasm_bindgen(unchecked_return_type = "SearchResults")]
-pub async fn search(
+#[wasm_bindgen(unchecked_return_type = "Promise<SearchResults>")]
+pub fn search(
     #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "SearchOptions")] options: JsValue,
-) -> Result<JsValue, JsError> {
-    let query = string_arg("search", "query", &query)?;
-    let options = search_options(&options)
-        .map_err(|e| JsError::new(&format!("sondhan.search: invalid options: {e}")))?;
-    let results = complete(|index| with_cache(|cache| search_with(index, &query, &options, cache)))
-        .await
-        .map_err(|e| JsError::new(&format!("sondhan.search: {e}")))?;
-    Ok(results::to_js(&results))
+) -> Promise {
+    promise(async move {
+        let query = string_arg("search", "query", &query)?;
+        let options = search_options(&options)
+            .map_err(|e| JsError::new(&format!("sondhan.search: invalid options: {e}")))?;
+        let results =
+            complete(|index| with_cache(|cache| search_with(index, &query, &options, cache)))
+                .await
+                .map_err(|e| JsError::new(&format!("sondhan.search: {e}")))?;
+        Ok(results::to_js(&results))
+    })
 }
 
 /// Completions of the last word of `input`, most frequent first (default 8).
-#[wasm_bindgen(unchecked_return_type = "Suggestion[]")]
-pub async fn suggest(
+#[wasm_bindgen(unchecked_return_type = "Promise<Suggestion[]>")]
+pub fn suggest(
     #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
     limit: Option<u32>,
-) -> Result<JsValue, JsError> {
-    let input = string_arg("suggest", "input", &input)?;
-    let limit = limit.map_or(DEFAULT_SUGGESTIONS, |n| n as usize);
-    let suggestions = complete(|index| engine_suggest(index, &input, limit))
-        .await
-        .map_err(|e| JsError::new(&format!("sondhan.suggest: {e}")))?;
-    let suggestions: Vec<JsSuggestion> = suggestions.iter().map(JsSuggestion::from).collect();
-    to_js(&suggestions).map_err(|e| conversion_error("suggest", e))
+) -> Promise {
+    promise(async move {
+        let input = string_arg("suggest", "input", &input)?;
+        let limit = limit.map_or(DEFAULT_SUGGESTIONS, |n| n as usize);
+        let suggestions = complete(|index| engine_suggest(index, &input, limit))
+            .await
+            .map_err(|e| JsError::new(&format!("sondhan.suggest: {e}")))?;
+        let suggestions: Vec<JsSuggestion> = suggestions.iter().map(JsSuggestion::from).collect();
+        to_js(&suggestions).map_err(|e| conversion_error("suggest", e))
+    })
 }
 
 /// The whole article with this id, or `null` if there is none; with a query, also where the
 /// query matches in its title and body (searched with the default options, prefix and typos on;
 /// the first 1,024 occurrences of each matched word).
-#[wasm_bindgen(unchecked_return_type = "Article | null")]
-pub async fn document(
+#[wasm_bindgen(unchecked_return_type = "Promise<Article | null>")]
+pub fn document(
     #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "string | null")] query: JsValue,
-) -> Result<JsValue, JsError> {
-    let id = string_arg("document", "id", &id)?;
-    let query = if query.is_undefined() || query.is_null() {
-        None
-    } else {
-        Some(string_arg("document", "query", &query)?)
-    };
-    // Partial, so that an article a partial search found is marked for the words it has; for
-    // an article with every word, the marks are the same either way.
-    let options = SearchOptions {
-        partial: true,
-        ..SearchOptions::default()
-    };
-    let article = complete(|index| {
-        let Some(ordinal) = index.find(&id) else {
-            return Ok(None);
+) -> Promise {
+    promise(async move {
+        let id = string_arg("document", "id", &id)?;
+        let query = if query.is_undefined() || query.is_null() {
+            None
+        } else {
+            Some(string_arg("document", "query", &query)?)
         };
-        let marked = match &query {
-            Some(query) => {
-                with_cache(|cache| highlight_with(index, query, ordinal, &options, cache))?
-            }
-            None => DocumentHighlights::default(),
+        // Partial, so that an article a partial search found is marked for the words it has; for
+        // an article with every word, the marks are the same either way.
+        let options = SearchOptions {
+            partial: true,
+            ..SearchOptions::default()
         };
-        Ok(Some(
-            Article::new(index.document(ordinal)?, &marked).into_owned(),
-        ))
+        let article = complete(|index| {
+            let Some(ordinal) = index.find(&id) else {
+                return Ok(None);
+            };
+            let marked = match &query {
+                Some(query) => {
+                    with_cache(|cache| highlight_with(index, query, ordinal, &options, cache))?
+                }
+                None => DocumentHighlights::default(),
+            };
+            Ok(Some(
+                Article::new(index.document(ordinal)?, &marked).into_owned(),
+            ))
+        })
+        .await
+        .map_err(|e| JsError::new(&format!("sondhan.document: {e}")))?;
+        match article {
+            Some(article) => to_js(&article).map_err(|e| conversion_error("document", e)),
+            None => Ok(JsValue::NULL),
+        }
     })
-    .await
-    .map_err(|e| JsError::new(&format!("sondhan.document: {e}")))?;
-    match article {
-        Some(article) => to_js(&article).map_err(|e| conversion_error("document", e)),
-        None => Ok(JsValue::NULL),
-    }
 }
 
 /// Figures about the embedded index: articles, distinct words and stems, bytes per section.

@@ -1,6 +1,8 @@
-//! The split layout in the browser: the chunks a search lacks, fetched, checked and kept.
+//! The split layout in the browser (the `split` feature): the chunks a search lacks, fetched,
+//! checked and kept.
 //!
-//! A search over a split index runs until it lacks chunks, then [`complete`] fetches every
+//! A search over a split index runs until it lacks chunks, then
+//! [`complete`](super::load::complete) fetches every
 //! chunk it named at once, checks each ([`Chunks::insert`]: whole, of this build, the right
 //! one), keeps them and runs the search again; a search needs about four rounds from cold, none
 //! once its chunks are here. Searches that run together share fetches: a chunk being fetched
@@ -9,7 +11,7 @@
 //!
 //! A chunk that does not come (network down, an HTTP error, no answer in 20 s) or comes damaged
 //! fails the call with a message that names it; nothing is kept of it, so the next search tries
-//! again. A one-file index never lacks anything, and searches run at once.
+//! again.
 
 use std::cell::RefCell;
 
@@ -20,8 +22,8 @@ use sondhan_engine::{Index, IndexError};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
+use super::load::{with_index, Failure};
 use super::options::js_message;
-use crate::{embedded, Embedded};
 
 // The chunks lie in chunks/ beside the .wasm, which is beside the glue that scripts/build-web
 // bundles this snippet into.
@@ -58,27 +60,7 @@ thread_local! {
     static FETCHING: RefCell<Vec<(u32, Promise)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Why a call could not be answered.
-pub(crate) enum Failure {
-    /// The index itself is damaged.
-    Index(IndexError),
-    /// A chunk did not come or came damaged: what happened, naming it.
-    Load(String),
-}
-
-impl std::fmt::Display for Failure {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Failure::Index(e) => e.fmt(f),
-            Failure::Load(why) => write!(
-                f,
-                "could not load part of the search index ({why}); check the connection and search again"
-            ),
-        }
-    }
-}
-
-/// Runs `run` over the embedded index, fetching what it lacks, until it has its answer.
+/// Runs `run` over the split index, fetching what it lacks, until it has its answer.
 pub(crate) async fn complete<T>(
     mut run: impl FnMut(&Index<'_>) -> Result<T, IndexError>,
 ) -> Result<T, Failure> {
@@ -95,20 +77,18 @@ pub(crate) async fn complete<T>(
     }
 }
 
-/// Runs `run` over the index with the chunks fetched so far.
-pub(crate) fn with_index<T>(
+/// Runs `run` over the split index whose root is `root`, with the chunks fetched so far.
+pub(crate) fn with_split_index<T>(
+    root: &[u8],
     run: impl FnOnce(&Index<'_>) -> Result<T, IndexError>,
 ) -> Result<T, IndexError> {
-    match embedded() {
-        Embedded::One(index) => run(index),
-        Embedded::Split(root) => STORE.with_borrow_mut(|store| {
-            let store = match store {
-                Some(store) => store,
-                None => store.insert(Chunks::for_root(root)?),
-            };
-            run(&Index::open_split(root, store)?)
-        }),
-    }
+    STORE.with_borrow_mut(|store| {
+        let store = match store {
+            Some(store) => store,
+            None => store.insert(Chunks::for_root(root)?),
+        };
+        run(&Index::open_split(root, store)?)
+    })
 }
 
 fn take_missing() -> Vec<u32> {

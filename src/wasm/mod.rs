@@ -1,7 +1,9 @@
 //! The browser side of sondhan, compiled only for `wasm32`.
 //!
 //! * [`api`]: the functions JavaScript calls (`search`, `suggest`, `document`, `stats`).
-//! * `fetch`: what a split index lacks, fetched from beside the `.wasm`, checked and kept.
+//! * `load`: running a call over the index, whatever its layout, into a Promise.
+//! * `fetch`: what a split index lacks, fetched from beside the `.wasm`, checked and kept (the
+//!   `split` feature, which the split layout's engine is built with).
 //! * [`options`]: reading the option objects they are given.
 //! * [`types`]: the plain objects they return, and the TypeScript declarations for them.
 //! * [`results`]: search results, the one answer big enough to need a faster way across.
@@ -15,7 +17,9 @@
 #[cfg(not(target_feature = "atomics"))]
 mod allocator;
 pub mod api;
+#[cfg(feature = "split")]
 mod fetch;
+mod load;
 pub mod options;
 pub mod results;
 pub mod types;

@@ -79,6 +79,7 @@ const ok = await run('npm', {
         'package/indexer/sondhan_indexer.js', 'package/indexer/sondhan_indexer_bg.wasm', 'package/offline.js',
         'package/package.json', 'package/serve.mjs', 'package/sondhan.css', 'package/sondhan.d.ts', 'package/sondhan.js', 'package/sondhan_bg.wasm',
         ...variant('no-banglish'), ...variant('no-widget'), ...variant('no-widget-no-banglish'),
+        ...variant('split'), ...variant('no-banglish-split'), ...variant('no-widget-split'), ...variant('no-widget-no-banglish-split'),
       ].sort(),
       'files in the tarball',
     );
@@ -98,8 +99,15 @@ const ok = await run('npm', {
     ]) {
       assert(types.includes(declaration), `sondhan.d.ts declares ${declaration}`);
     }
+    // The API's declarations; InitOutput, after them, lists the glue's internal exports.
     const api = types.slice(0, types.indexOf('export type InitInput'));
     assert(!/\bany\b/.test(api), 'no `any` in the API declarations');
+    const installed = (file) => readFileSync(path.join(SCRATCH, 'node_modules/sondhan', file));
+    const splitTypes = installed('templates/split/sondhan.d.ts').toString();
+    equal(splitTypes.slice(0, splitTypes.indexOf('export type InitInput')), api, 'the split engine declares the same API');
+    const oneFile = WebAssembly.Module.exports(new WebAssembly.Module(installed('sondhan_bg.wasm'))).map((e) => e.name);
+    const split = WebAssembly.Module.exports(new WebAssembly.Module(installed('templates/split/sondhan_bg.wasm'))).map((e) => e.name);
+    equal([oneFile.includes('SONDHAN_READS_SPLIT'), split.includes('SONDHAN_READS_SPLIT')], [false, true], 'only the split engine reads split indexes');
   },
 
   async 'Node: initSync with the .wasm bytes, then search'() {

@@ -24,10 +24,13 @@ export class BuildError extends Error {
   }
 }
 
-/** The engine template for each choice of features (scripts/pack puts them there). */
-function templateDir({ widget, banglish }) {
-  if (widget && banglish) return here;
-  const name = [widget ? null : 'no-widget', banglish ? null : 'no-banglish'].filter(Boolean).join('-');
+/**
+ * The engine template for each choice of features and layout (scripts/pack puts them there):
+ * the one-file engine, or the split engine, which also fetches chunks.
+ */
+function templateDir({ widget, banglish }, split) {
+  if (widget && banglish && !split) return here;
+  const name = [widget ? null : 'no-widget', banglish ? null : 'no-banglish', split ? 'split' : null].filter(Boolean).join('-');
   return path.join(here, 'templates', name);
 }
 
@@ -52,11 +55,11 @@ export async function build(options = {}) {
   let finished = false;
   try {
     walkFolder(settings.input, '', settings, indexer, walk, new Set());
-    const template = readFileSync(path.join(templateDir(settings), 'sondhan_bg.wasm'));
+    const templates = [false, true].map((split) => readFileSync(path.join(templateDir(settings, split), 'sondhan_bg.wasm')));
     finished = true; // finish() takes the indexer over, whether it succeeds or not
-    const { wasm, files: chunks, summary } = finishIndex(indexer, settings, template);
+    const { wasm, files: chunks, summary } = finishIndex(indexer, settings, templates);
     const indexSeconds = (performance.now() - started) / 1000;
-    const files = await writeBundle(settings, wasm, chunks);
+    const files = await writeBundle(settings, wasm, chunks, summary.split);
     return {
       input: settings.input,
       out: settings.out,
@@ -186,9 +189,9 @@ function shown(settings, rel) {
   return path.join(settings.inputName, rel);
 }
 
-function finishIndex(indexer, settings, template) {
+function finishIndex(indexer, settings, [oneFile, splitEngine]) {
   try {
-    return indexer.finish(template, settings.split);
+    return indexer.finish(oneFile, splitEngine, settings.split);
   } catch (error) {
     throw new BuildError(`${settings.inputName}: ${error.message}`);
   }
@@ -198,8 +201,8 @@ function finishIndex(indexer, settings, template) {
  * The bundle's files, written beside `out` and then moved in, so a failed build leaves none.
  * Reports the engine's files one by one and a split index's chunks as one line.
  */
-async function writeBundle(settings, wasm, chunks) {
-  const dir = templateDir(settings);
+async function writeBundle(settings, wasm, chunks, split) {
+  const dir = templateDir(settings, split);
   const contents = {
     'sondhan_bg.wasm': wasm,
     'sondhan.js': readFileSync(path.join(dir, 'sondhan.js')),

@@ -33,7 +33,10 @@ usage:
       DIR's pages and articles in place of its own: what `npx sondhan build` does, natively.
       --split puts only the index's root into OUT and writes its chunks beside it (chunks/);
       --single, the whole index in OUT. Without either, corpora of more than SPLIT_ABOVE of
-      text are split.
+      text are split. A split index needs the split engine as TEMPLATE
+      (scripts/build-web --split-engine).
+  sondhan layout --corpus DIR
+      Prints the layout bundle picks for DIR without --split or --single: single or split.
 ";
 
 fn usage() -> String {
@@ -147,6 +150,16 @@ fn bundle(args: &Args) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// `sondhan layout`: the layout `bundle` picks by size.
+fn layout(args: &Args) -> Result<ExitCode, String> {
+    let (Some(dir), []) = (&args.corpus, args.rest.as_slice()) else {
+        return Err("layout needs --corpus DIR and nothing else".into());
+    };
+    let split = sondhan_indexer::bundle::Bundle::splits(&read_documents(dir)?);
+    println!("{}", if split { "split" } else { "single" });
+    Ok(ExitCode::SUCCESS)
+}
+
 /// The index commands search: one-file, or split with its chunks read on demand.
 enum Searchable<'a> {
     One(Box<Index<'a>>),
@@ -177,8 +190,10 @@ impl Searchable<'_> {
 }
 
 fn run(args: Args) -> Result<ExitCode, String> {
-    if args.command == "bundle" {
-        return bundle(&args);
+    match args.command.as_str() {
+        "bundle" => return bundle(&args),
+        "layout" => return layout(&args),
+        _ => {}
     }
     let owned;
     let mut index = match (&args.corpus, args.split) {

@@ -25,8 +25,7 @@ pub struct Bundle {
 impl Bundle {
     /// The bundle of `documents`: split if `split` says so, or by [`SPLIT_ABOVE`] if it is `None`.
     pub fn new(documents: &[Document], split: Option<bool>) -> Bundle {
-        let text: usize = documents.iter().map(|d| d.title.len() + d.body.len()).sum();
-        if !split.unwrap_or(text > SPLIT_ABOVE) {
+        if !split.unwrap_or_else(|| Bundle::splits(documents)) {
             return Bundle {
                 embedded: build_index(documents),
                 files: Vec::new(),
@@ -41,6 +40,12 @@ impl Bundle {
             embedded: split.root,
             files,
         }
+    }
+
+    /// Whether `documents` are split when the layout is left to their size.
+    pub fn splits(documents: &[Document]) -> bool {
+        let text: usize = documents.iter().map(|d| d.title.len() + d.body.len()).sum();
+        text > SPLIT_ABOVE
     }
 
     /// The index bytes to put into the engine `.wasm`: the whole index, or a split one's root.

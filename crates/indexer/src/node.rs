@@ -88,11 +88,17 @@ impl SiteIndexer {
         self.reader.documents()
     }
 
-    /// Builds the index and puts it into `template` (an engine `.wasm`): `{ wasm, files,
-    /// summary }`, `files` the split index's chunks (`[path, bytes]`, paths relative to the
-    /// `.wasm`). `split`: true or false to choose the layout, undefined to choose by size. A
+    /// Builds the index and puts it into an engine `.wasm`, `one_file` (the one-file engine) or
+    /// `split_engine` (the engine built with `split`), whichever its layout needs: `{ wasm,
+    /// files, summary }`, `files` the split index's chunks (`[path, bytes]`, paths relative to
+    /// the `.wasm`). `split`: true or false to choose the layout, undefined to choose by size. A
     /// corpus with no document is an error, so that no empty bundle replaces a good one.
-    pub fn finish(self, template: &[u8], split: Option<bool>) -> Result<JsValue, JsError> {
+    pub fn finish(
+        self,
+        one_file: &[u8],
+        split_engine: &[u8],
+        split: Option<bool>,
+    ) -> Result<JsValue, JsError> {
         let corpus = self.reader.finish();
         if corpus.documents.is_empty() {
             return Err(JsError::new(&format!(
@@ -114,6 +120,11 @@ impl SiteIndexer {
             Index::open(index).map(|i| i.stats().terms)
         }
         .map_err(|e| JsError::new(&e.to_string()))?;
+        let template = if bundle.is_split() {
+            split_engine
+        } else {
+            one_file
+        };
         let wasm = template::patch(template, index).map_err(|e| JsError::new(&e.to_string()))?;
         let summary = Summary {
             documents: corpus.documents.len(),

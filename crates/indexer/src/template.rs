@@ -27,6 +27,7 @@
 
 use std::ops::Range;
 
+use sondhan_engine::{Index, IndexError};
 use wasm_encoder::{
     ConstExpr, DataCountSection, DataSection, MemorySection, MemoryType, RawSection,
 };
@@ -34,6 +35,10 @@ use wasmparser::{DataKind, ExternalKind, Operator, Parser, Payload, TypeRef, Val
 
 /// The name under which the engine exports the address of its index slot.
 pub const SLOT: &str = "SONDHAN_INDEX";
+
+/// What an engine built with the `split` feature exports besides: only such an engine can read
+/// the root of a split index.
+pub const SPLIT_READER: &str = "SONDHAN_READS_SPLIT";
 
 const PAGE: u64 = 64 * 1024;
 
@@ -44,6 +49,8 @@ pub enum TemplateError {
     Invalid(wasmparser::BinaryReaderError),
     /// A valid module, but not an engine built by `scripts/build-web`.
     NotATemplate(String),
+    /// The index is the root of a split index, and the template cannot read one.
+    NoSplitReader,
     /// The index does not fit in a 32-bit memory.
     TooLarge(usize),
 }
@@ -55,6 +62,10 @@ impl std::fmt::Display for TemplateError {
             TemplateError::NotATemplate(why) => write!(
                 f,
                 "the template is not a sondhan engine built by scripts/build-web ({why}); reinstall the sondhan package"
+            ),
+            TemplateError::NoSplitReader => write!(
+                f,
+                "the template is the one-file engine, which cannot read a split index; use the split engine (scripts/build-web --split-engine builds it)"
             ),
             TemplateError::TooLarge(len) => write!(
                 f,
@@ -86,6 +97,8 @@ struct Template<'a> {
     memory: Option<wasmparser::MemoryType>,
     segments: Vec<Segment>,
     slot_global: Option<u32>,
+    /// Whether it exports [`SPLIT_READER`].
+    reads_split: bool,
     imported_globals: u32,
     global_values: Vec<Option<u64>>,
 }
@@ -101,6 +114,9 @@ enum Section<'a> {
 pub fn patch(template: &[u8], index: &[u8]) -> Result<Vec<u8>, TemplateError> {
     let parsed = read(template)?;
     let slot = slot_address(&parsed)?;
+    if !parsed.reads_split && matches!(Index::open(index), Err(IndexError::SplitRoot)) {
+        return Err(TemplateError::NoSplitReader);
+    }
     let memory = parsed
         .memory
         .ok_or_else(|| not_template("it has no memory of its own"))?;
@@ -190,6 +206,7 @@ fn read(module: &[u8]) -> Result<Template<'_>, TemplateError> {
                     if export.name == SLOT && export.kind == ExternalKind::Global {
                         parsed.slot_global = Some(export.index);
                     }
+                    parsed.reads_split |= export.name == SPLIT_READER;
                 }
             }
             Payload::MemorySection(reader) => {
@@ -336,6 +353,11 @@ mod tests {
     /// "index" at 32, the slot's address exported as a global, as rustc and wasm-ld lay out a
     /// `#[no_mangle] static`.
     fn template() -> Vec<u8> {
+        template_reading(false)
+    }
+
+    /// The minimal template, exporting [`SPLIT_READER`] if `split`.
+    fn template_reading(split: bool) -> Vec<u8> {
         let mut module = wasm_encoder::Module::new();
         let mut memories = MemorySection::new();
         memories.memory(MemoryType {
@@ -358,6 +380,9 @@ mod tests {
         module.section(&globals);
         let mut exports = wasm_encoder::ExportSection::new();
         exports.export(SLOT, wasm_encoder::ExportKind::Global, 0);
+        if split {
+            exports.export(SPLIT_READER, wasm_encoder::ExportKind::Global, 0);
+        }
         module.section(&exports);
         module.section(&DataCountSection { count: 1 });
         let mut data = DataSection::new();
@@ -391,6 +416,23 @@ mod tests {
         let again = patch(&bundle, b"x").unwrap();
         assert_eq!(embedded_index(&again).unwrap(), b"x");
         assert!(again.len() < bundle.len() - 60_000);
+    }
+
+    #[test]
+    fn only_the_split_engine_takes_a_split_root() {
+        let documents = crate::corpus::read_corpus(std::path::Path::new("../../seeds"))
+            .unwrap()
+            .documents;
+        let split = sondhan_engine::index::build_split_index(&documents);
+        let error = patch(&template_reading(false), &split.root).unwrap_err();
+        assert!(matches!(error, TemplateError::NoSplitReader), "{error}");
+        assert!(error.to_string().contains("--split-engine"), "{error}");
+        let bundle = patch(&template_reading(true), &split.root).unwrap();
+        assert_eq!(embedded_index(&bundle).unwrap(), split.root);
+        // A one-file index goes into either.
+        let whole = sondhan_engine::index::build_index(&documents);
+        assert!(patch(&template_reading(false), &whole).is_ok());
+        assert!(patch(&template_reading(true), &whole).is_ok());
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub const RESULTS_LABEL: &str = "ফলাফল (Results)";
 pub const BACK: &str = "← ফলাফলে ফিরুন (Back to results)";
 pub const FAILED: &str = "খোঁজা গেল না (The search failed)";
 /// A split index's chunk did not come: the reader can try again.
+#[cfg(feature = "split")]
 pub const NOT_LOADED: &str =
     "খোঁজার তথ্য আনা গেল না; সংযোগ দেখে আবার খুঁজুন (Could not load the search index; check the connection and search again)";
 /// Around the corrected query: "আপনি কি [কিম জং] খুঁজছেন?"

@@ -17,7 +17,7 @@ use web_sys::{CustomEvent, CustomEventInit, Document, Element, HtmlElement, Html
 use super::dom::{self, Builder};
 use super::labels;
 use crate::wasm::api::with_cache;
-use crate::wasm::fetch::{complete, Failure};
+use crate::wasm::load::{complete, spawn, Failure};
 use crate::wasm::options::{js_message, quote, MountOptions};
 
 /// Hits listed when `mount` is given no limit.
@@ -181,7 +181,7 @@ impl View {
             ..SearchOptions::default()
         };
         let view = Rc::clone(self);
-        wasm_bindgen_futures::spawn_local(async move {
+        spawn(async move {
             let results =
                 complete(|index| with_cache(|cache| search_with(index, &query, &options, cache)))
                     .await;
@@ -371,7 +371,7 @@ impl View {
     fn show_article(self: &Rc<Self>, id: &str) {
         let (view, id, query) = (Rc::clone(self), id.to_string(), self.input.value());
         let search = self.state.borrow().searches;
-        wasm_bindgen_futures::spawn_local(async move {
+        spawn(async move {
             let shown = complete(|index| view.fill_article(index, &id, &query)).await;
             if !view.is_latest(search) {
                 return;
@@ -526,6 +526,7 @@ impl ArticleView {
 /// What the status line says when a search or an article could not be had.
 fn failure_label(failure: &Failure) -> &'static str {
     match failure {
+        #[cfg(feature = "split")]
         Failure::Load(_) => labels::NOT_LOADED,
         Failure::Index(_) => labels::FAILED,
     }

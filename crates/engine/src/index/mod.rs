@@ -118,7 +118,9 @@ pub(crate) mod tag {
     pub const PAGES: [u8; 4] = *b"PAGE";
     pub const WORD_RANGES: [u8; 4] = *b"WRNG";
     pub const STEM_RANGES: [u8; 4] = *b"SRNG";
+    #[cfg_attr(not(feature = "split"), allow(dead_code))]
     pub const LENGTHS: [u8; 4] = *b"LENS";
+    #[cfg_attr(not(feature = "split"), allow(dead_code))]
     pub const IDS: [u8; 4] = *b"IDS_";
     pub const CHUNK: [u8; 4] = *b"CHNK";
 }

@@ -4,12 +4,15 @@ use std::borrow::Cow;
 use std::ops::{ControlFlow, Range};
 use std::sync::atomic::{AtomicU64, Ordering};
 
+#[cfg(feature = "split")]
 use fst::Map;
 use serde::Serialize;
 
 use super::dictionary::{fst_map, verify, LooseKeys, Stems, Words};
 use super::key_code;
-use super::split::{find_section, fragment_table, partition_of, read_directory, Chunks, Split};
+use super::split::find_section;
+#[cfg(feature = "split")]
+use super::split::{fragment_table, partition_of, read_directory, Chunks, Split};
 use super::text::{Stored, TextCode};
 use super::varint::Reader;
 use super::{tag, IndexError, DF_BITS, DOC_RECORD_LEN, HEADER_LEN, MAGIC, VERSION, WORD_STRIDE};
@@ -43,6 +46,8 @@ enum Layout<'a> {
         postings: &'a [u8],
         docs: DocTable<'a>,
     },
+    /// Only with the `split` feature: without it the one-file engine carries no chunk reading.
+    #[cfg(feature = "split")]
     Split(Split<'a>),
 }
 
@@ -440,6 +445,7 @@ impl<'a> Index<'a> {
     /// Opens the root of a split index written by
     /// [`build_split_index`](super::build_split_index), reading its chunks from `chunks` (see
     /// [the split layout](super::split)).
+    #[cfg(feature = "split")]
     pub fn open_split(root: &'a [u8], chunks: &'a Chunks) -> Result<Self, IndexError> {
         let sections = section_table(root)?;
         let section = |wanted| find_section(&sections, wanted);
@@ -494,6 +500,7 @@ impl<'a> Index<'a> {
     fn docs_len(&self) -> usize {
         match &self.layout {
             Layout::One { docs, .. } => docs.records.len(),
+            #[cfg(feature = "split")]
             Layout::Split(_) => self.documents as usize * DOC_RECORD_LEN,
         }
     }
@@ -506,16 +513,19 @@ impl<'a> Index<'a> {
         if crc32fast::hash(&bytes[HEADER_LEN..]) != stored {
             return Err(IndexError::ChecksumMismatch);
         }
-        if let Layout::One {
-            words,
-            stems,
-            loose,
-            ..
-        } = &index.layout
-        {
-            for map in [&words.0, &stems.map, &loose.map] {
-                verify(map)?;
+        match &index.layout {
+            Layout::One {
+                words,
+                stems,
+                loose,
+                ..
+            } => {
+                for map in [&words.0, &stems.map, &loose.map] {
+                    verify(map)?;
+                }
             }
+            #[cfg(feature = "split")]
+            Layout::Split(_) => {}
         }
         Ok(index)
     }
@@ -532,7 +542,10 @@ impl<'a> Index<'a> {
 
     /// Whether this is a split index, whose reads may need chunks that are not yet here.
     pub fn is_split(&self) -> bool {
-        matches!(self.layout, Layout::Split(_))
+        #[cfg(feature = "split")]
+        return matches!(self.layout, Layout::Split(_));
+        #[cfg(not(feature = "split"))]
+        false
     }
 
     /// In a split index, whether a read since the store's last
@@ -540,6 +553,7 @@ impl<'a> Index<'a> {
     pub(crate) fn has_missing(&self) -> bool {
         match &self.layout {
             Layout::One { .. } => false,
+            #[cfg(feature = "split")]
             Layout::Split(split) => split.chunks.has_missing(),
         }
     }
@@ -568,6 +582,7 @@ impl<'a> Index<'a> {
     fn table(&self, doc: u32) -> Result<(DocTable<'a>, u32), IndexError> {
         match &self.layout {
             Layout::One { docs, .. } => Ok((*docs, doc)),
+            #[cfg(feature = "split")]
             Layout::Split(split) => {
                 if doc >= self.documents {
                     return Err(IndexError::Corrupt("no such document"));
@@ -622,7 +637,9 @@ impl<'a> Index<'a> {
 
     /// In a split index, asks for the fragments of `docs` that are not here yet, all at once:
     /// [`IndexError::NotLoaded`] if any is missing.
+    #[cfg_attr(not(feature = "split"), allow(unused_variables))]
     pub(crate) fn fetch_documents(&self, docs: &[u32]) -> Result<(), IndexError> {
+        #[cfg(feature = "split")]
         if let Layout::Split(split) = &self.layout {
             let mut complete = true;
             for &doc in docs.iter().filter(|&&doc| doc < self.documents) {
@@ -639,6 +656,7 @@ impl<'a> Index<'a> {
     pub(crate) fn lengths(&self, doc: u32) -> Result<(u32, u32), IndexError> {
         let (table, at) = match &self.layout {
             Layout::One { docs, .. } => (docs.records, doc as usize * DOC_RECORD_LEN + 48),
+            #[cfg(feature = "split")]
             Layout::Split(split) => (split.lengths, doc as usize * 8),
         };
         Ok((u32_at(table, at)?, u32_at(table, at + 4)?))
@@ -653,6 +671,7 @@ impl<'a> Index<'a> {
                     .and_then(|r| self.code.decode(docs.field_bytes(r, 0)?))
                     .is_ok_and(|stored| stored == id)
             }),
+            #[cfg(feature = "split")]
             Layout::Split(split) => split.ids.get(id).map(|doc| doc as u32),
         }
     }
@@ -661,6 +680,7 @@ impl<'a> Index<'a> {
     pub(crate) fn word(&self, term: &str) -> Result<Option<WordEntry>, IndexError> {
         match &self.layout {
             Layout::One { words, .. } => Ok(words.get(term)),
+            #[cfg(feature = "split")]
             Layout::Split(split) => {
                 let ranges = split.directory.words;
                 let range = ranges.holding(&key_code::encode(term))?;
@@ -681,6 +701,7 @@ impl<'a> Index<'a> {
             Layout::One { words, .. } => {
                 let _ = words.starting_with(&coded, &mut found);
             }
+            #[cfg(feature = "split")]
             Layout::Split(split) => {
                 for range in split.directory.words.starting_with(&coded)? {
                     if let Some(words) = split.words(range)? {
@@ -697,31 +718,23 @@ impl<'a> Index<'a> {
     /// The word FSTs that hold every word starting with one of `letters` (letters of one loose
     /// class), in key order: the whole dictionary, or in a split index the ranges that may hold
     /// them, all asked for before any is missed.
+    #[cfg_attr(not(feature = "split"), allow(unused_variables))]
     pub(crate) fn words_starting_with_any(
         &self,
         letters: &[char],
     ) -> Result<Vec<Words<'a>>, IndexError> {
-        let Layout::Split(split) = &self.layout else {
-            let Layout::One { words, .. } = &self.layout else {
-                unreachable!("two layouts")
-            };
-            return Ok(vec![words.clone()]);
-        };
-        let mut ranges: Vec<usize> = Vec::new();
-        for &letter in letters {
-            let prefix = key_code::encode(letter.encode_utf8(&mut [0; 4]));
-            ranges.extend(split.directory.words.starting_with(&prefix)?);
+        match &self.layout {
+            Layout::One { words, .. } => Ok(vec![words.clone()]),
+            #[cfg(feature = "split")]
+            Layout::Split(split) => split.words_starting_with_any(letters),
         }
-        crate::sort::sort_unstable(&mut ranges);
-        ranges.dedup();
-        let read: Vec<_> = ranges.into_iter().map(|r| split.words(r)).collect();
-        read.into_iter().filter_map(Result::transpose).collect()
     }
 
     /// The postings offsets of every word with this stem.
     pub(crate) fn stem_group(&self, stem: &str) -> Result<Vec<u64>, IndexError> {
         match &self.layout {
             Layout::One { stems, .. } => stems.group(stem),
+            #[cfg(feature = "split")]
             Layout::Split(split) => {
                 let range = split.directory.stems.holding(&key_code::encode(stem))?;
                 match split.stems(range)? {
@@ -734,9 +747,11 @@ impl<'a> Index<'a> {
 
     /// The loose keys starting as `key` does: the whole dictionary, or in a split index its
     /// partition's (`None` if the index has no key there).
+    #[cfg_attr(not(feature = "split"), allow(unused_variables))]
     pub(crate) fn loose_keys(&self, key: &str) -> Result<Option<LooseKeys<'a>>, IndexError> {
         match &self.layout {
             Layout::One { loose, .. } => Ok(Some(loose.clone())),
+            #[cfg(feature = "split")]
             Layout::Split(split) => {
                 let Some(chunk) = partition_of(key).and_then(|p| split.directory.loose_chunk(p))
                 else {
@@ -756,6 +771,7 @@ impl<'a> Index<'a> {
     pub(crate) fn postings(&self, offset: u64) -> Result<Postings<'a>, IndexError> {
         let mut reader = match &self.layout {
             Layout::One { postings, .. } => Reader::at(postings, offset)?,
+            #[cfg(feature = "split")]
             Layout::Split(split) => {
                 let (chunk, start) = split.directory.page(offset)?;
                 let sections = split.chunks.sections(chunk)?;
@@ -772,7 +788,6 @@ impl<'a> Index<'a> {
     }
 }
 
-/// A section: its tag and its bytes.
 /// A container section: its tag and its bytes.
 pub(crate) type Section<'a> = ([u8; 4], &'a [u8]);
 

@@ -54,6 +54,10 @@
 //!
 //! [`Index::open_split`]: super::Index::open_split
 
+// Without the `split` feature only the writer's half of this module is used (chunk paths,
+// partitions, the store's checks); the readers stay compiled, and unlinked, for one source.
+#![cfg_attr(not(feature = "split"), allow(dead_code, unused_imports))]
+
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard};
@@ -61,6 +65,7 @@ use std::sync::{Mutex, MutexGuard};
 use fst::Map;
 
 use super::dictionary::{fst_map, Stems, Words};
+use super::key_code;
 use super::reader::{section_table, u32_at, DocTable, Section};
 use super::Index;
 use super::{tag, IndexError, DOC_RECORD_LEN, HEADER_LEN};
@@ -398,6 +403,7 @@ impl Chunks {
 
     /// Runs `run` over the split index of `root` until it no longer lacks chunks, inserting each
     /// missing one as `fetch` gets it: the loop a caller without a browser needs.
+    #[cfg(feature = "split")]
     pub fn complete<T>(
         &mut self,
         root: &[u8],
@@ -585,6 +591,20 @@ impl<'a> Split<'a> {
             map: fst_map(section(tag::STEMS)?)?,
             groups: section(tag::STEM_GROUPS)?,
         }))
+    }
+
+    /// The word FSTs of the ranges that may hold words starting with one of `letters`, in key
+    /// order, all asked for before any is missed.
+    pub fn words_starting_with_any(&self, letters: &[char]) -> Result<Vec<Words<'a>>, IndexError> {
+        let mut ranges: Vec<usize> = Vec::new();
+        for &letter in letters {
+            let prefix = key_code::encode(letter.encode_utf8(&mut [0; 4]));
+            ranges.extend(self.directory.words.starting_with(&prefix)?);
+        }
+        crate::sort::sort_unstable(&mut ranges);
+        ranges.dedup();
+        let read: Vec<_> = ranges.into_iter().map(|r| self.words(r)).collect();
+        read.into_iter().filter_map(Result::transpose).collect()
     }
 }
 
