@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 
-use sondhan_engine::index::{build_index, Index};
+use sondhan_engine::index::{build_index, build_split_index, Index, SplitIndex};
 use sondhan_engine::{
     highlight, search, suggest, Highlight, IndexError, SearchOptions, SearchResults,
 };
@@ -19,6 +19,16 @@ pub fn seeds_index() -> &'static Index<'static> {
             build_index(&corpus.documents)
         });
         Index::open_verified(bytes).expect("a freshly built index opens")
+    })
+}
+
+/// The seed articles as a split index (a root and its chunks), built once per process.
+pub fn seeds_split() -> &'static SplitIndex {
+    static SPLIT: OnceLock<SplitIndex> = OnceLock::new();
+    SPLIT.get_or_init(|| {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../seeds");
+        let corpus = read_corpus(dir.as_ref()).expect("the seed articles read");
+        build_split_index(&corpus.documents)
     })
 }
 
