@@ -45,13 +45,14 @@ export function knownItemQueries(corpus, file, sample) {
 
 /**
  * sondhan's npm package for `corpus` (null: the seeds, scripts/build-web's default) into
- * target/bench/pkg/<name>. Returns the folder and the seconds the build took.
+ * target/bench/pkg/<name>, one file or (`split`) split with its chunks beside the .wasm. Returns the folder and the seconds the build took.
  */
-export function buildSondhan(corpus, name, { widget = true, banglish = true, explain = true } = {}) {
+export function buildSondhan(corpus, name, { widget = true, banglish = true, explain = true, split = false } = {}) {
   const out = path.join(PKG, name);
   const args = [
-    // The one-file layout: what these rows have always measured (large corpora split otherwise).
-    ...(corpus ? ['--corpus', corpus, '--single'] : []),
+    // The one-file layout unless `split` (the rows named sondhan-split): the layout is forced,
+    // so that each row measures the layout it names whatever the corpus's size.
+    ...(corpus ? ['--corpus', corpus, split ? '--split' : '--single'] : []),
     ...(widget ? [] : ['--no-widget']),
     ...(banglish ? [] : ['--no-banglish']),
     ...(explain ? [] : ['--no-explain']),

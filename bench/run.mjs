@@ -8,7 +8,8 @@
 // 2. sizes of what ships;
 // 3. one static site per corpus with every engine and its prebuilt index;
 // 4. Chromium: per engine cold start, bytes, memory, latency and the hits of every query, on the
-//    news site and on the seeds site; then the growth series;
+//    news site (sondhan one-file and split) and on the seeds site; the layouts series (where
+//    splitting pays); then the growth series;
 // 5. Node: known-item relevance over every news article (sondhan's package, MiniSearch, FlexSearch);
 // 6. results in target/bench/results.json; tables printed, BENCHMARKS.md's generated blocks and
 //    the plots in docs/ rewritten.
@@ -25,6 +26,7 @@ import { describeMachine, loadNow, sourceState } from './machine.mjs';
 import { compareEngines } from './measure/comparison.mjs';
 import { everyArticleRelevance } from './measure/every-article.mjs';
 import { measureGrowth } from './measure/growth.mjs';
+import { measureLayouts } from './measure/layouts.mjs';
 import { nativeThroughput } from './measure/native.mjs';
 import { nodeIndexerThroughput, packPackage } from './measure/node-indexer.mjs';
 import { profileSondhan } from './measure/profile.mjs';
@@ -36,8 +38,10 @@ import { readDocuments } from './peers.mjs';
 import { report } from './report/report.mjs';
 import { assembleSite } from './sites.mjs';
 
-/** The engines of the performance comparison, and the peers' library defaults (relevance only). */
+/** The engines of the performance comparison, and the peers' library defaults (relevance only).
+ * On the news, sondhan also split (the layout `npx sondhan build` picks for it). */
 const ENGINES = ['sondhan', 'minisearch', 'flexsearch', 'pagefind'];
+const NEWS_ENGINES = ['sondhan', 'sondhan-split', 'minisearch', 'flexsearch', 'pagefind'];
 const DEFAULT_VARIANTS = [
   { engine: 'minisearch', variant: 'default' },
   { engine: 'flexsearch', variant: 'default' },
@@ -72,10 +76,14 @@ const emptyLean = buildSondhan(emptyCorpus(), 'empty-lean', lean);
 const seeds = buildSondhan(null, 'seeds');
 const seedsLean = buildSondhan(null, 'seeds-lean', lean);
 const news = buildSondhan(NEWS, 'news');
+// Split, and without the search box: the page uses the API, as Pagefind's row uses its API
+// without its UI.
+const newsSplit = buildSondhan(NEWS, 'news-split', { split: true, widget: false });
 say('native throughput (criterion, group throughput)');
 const native = nativeThroughput();
 say('npx sondhan build in Node on the news (scripts/pack, then three runs)');
-const nodeIndexer = nodeIndexerThroughput(packPackage());
+const packed = packPackage();
+const nodeIndexer = nodeIndexerThroughput(packed);
 say('seed relevance from the CLI (sondhan eval), as a cross-check');
 const cliEval = cliSeedEval();
 
@@ -94,7 +102,7 @@ const sizes = {
 };
 
 say('sites: the page, sondhan, and the peers with their indexes built ahead of time');
-const newsSite = await assembleSite('news', { pkg: news.pkg, documents: readDocuments(newsData.documents) });
+const newsSite = await assembleSite('news', { pkg: news.pkg, splitPkg: newsSplit.pkg, documents: readDocuments(newsData.documents) });
 const seedsSite = await assembleSite('seeds', { pkg: seeds.pkg, documents: readDocuments(seedsData.documents) });
 
 const browser = await launchBrowser();
@@ -108,9 +116,9 @@ const sets = knownItemSets(newsData.queries);
 const knownItemOnly = Object.fromEntries(KNOWN_ITEM_KINDS.map((k) => [k, sets[k]]));
 sets.keystrokes = keystrokeSet(sets.written, KEYSTROKE_QUERIES);
 
-say(`news in Chromium: ${ENGINES.join(', ')}`);
+say(`news in Chromium: ${NEWS_ENGINES.join(', ')}`);
 const newsComparison = await compareEngines(browser, newsSite, {
-  engines: ENGINES,
+  engines: NEWS_ENGINES,
   variants: DEFAULT_VARIANTS,
   sets,
   relevanceSets: knownItemOnly,
@@ -142,12 +150,15 @@ const seedsComparison = await compareEngines(browser, seedsSite, {
   log: (m) => say(`seeds: ${m}`),
 });
 
+say('layouts: the first 10 to 400 news articles, one file and split (npx sondhan build)');
+const layouts = await measureLayouts(browser, { pkg: packed, source: NEWS, log: say });
+
 let growth = null;
 if (!quick) {
-  say('growth: 1×, 2×, 4×, 8× the news corpus');
+  say('growth: the news corpus grown to 1×, 2×, 4×, 8×, one-file and split');
   const growthSets = { written: sets.written, typo: sets.typo, keystrokes: keystrokeSet(sets.written, GROWTH_KEYSTROKE_QUERIES) };
   growth = await measureGrowth(browser, {
-    news: { corpus: NEWS, pkg: news.pkg, seconds: news.seconds },
+    news: { corpus: NEWS, pkg: news.pkg, splitPkg: newsSplit.pkg, seconds: news.seconds },
     sets: growthSets,
     warmup,
     coldRuns: GROWTH_COLD_RUNS,
@@ -164,18 +175,25 @@ const everyArticle = await everyArticleRelevance({
 });
 
 const strip = ({ hits, ...rest }) => rest;
+/** Queries whose hits (ids, in order) the split layout returned exactly as the one-file one. */
+function splitAlike(runs) {
+  const [one, split] = ['sondhan', 'sondhan-split'].map((e) => runs.find((r) => r.engine === e && r.cold));
+  const pairs = Object.keys(one.hits).flatMap((set) => one.hits[set].map((ids, i) => [ids, split.hits[set][i]]));
+  return { queries: pairs.length, same: pairs.filter(([a, b]) => JSON.stringify(a) === JSON.stringify(b)).length };
+}
 const results = {
   machine: { ...machine, commit: source, commitAtEnd: sourceState(), loadAtStart, loadAtEnd: loadNow(), minutes: (performance.now() - started) / 60000 },
   command: quick ? 'scripts/bench --quick' : 'scripts/bench',
   native,
   nodeIndexer,
   sizes,
-  builds: { empty: empty.seconds, seeds: seeds.seconds, news: news.seconds },
+  builds: { empty: empty.seconds, seeds: seeds.seconds, news: news.seconds, newsSplit: newsSplit.seconds },
   news: {
     queries: Object.fromEntries(Object.entries(sets).map(([k, v]) => [k, v.length])),
     floor: newsComparison.floor,
     runs: newsComparison.runs.filter((r) => r.cold).map(strip),
     relevance: knownItemRelevance(knownItemOnly, newsComparison.runs),
+    splitAlike: splitAlike(newsComparison.runs),
     misses: sondhanMisses(knownItemOnly, newsComparison.runs),
     ranks: knownItemRanks(knownItemOnly, newsComparison.runs),
     everyArticle,
@@ -187,6 +205,7 @@ const results = {
     relevance: seedRelevance(judgments, seedsComparison.runs),
     cliEval,
   },
+  layouts,
   growth,
 };
 writeFileSync(RESULTS, JSON.stringify(results, null, 2));

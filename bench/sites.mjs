@@ -15,16 +15,22 @@ const LIBRARIES = {
 
 /**
  * Writes target/bench/sites/<name>/ and returns its path.
- * `pkg`: a scripts/build-web output folder; `documents`: the articles for the peers' indexes
- * (none: a sondhan-only site); `variants`: which peer configurations to build.
+ * `pkg`: a scripts/build-web output folder; `splitPkg`: one with a split index, served as
+ * sondhan-split/; `documents`: the articles for the peers' indexes (none: a sondhan-only site);
+ * `variants`: which peer configurations to build.
  */
-export async function assembleSite(name, { pkg, documents = null, variants } = {}) {
+export async function assembleSite(name, { pkg, splitPkg = null, documents = null, variants } = {}) {
   const dir = path.join(SITES, name);
   rmSync(dir, { recursive: true, force: true });
   cpSync(path.join(BENCH, 'web'), dir, { recursive: true });
   mkdirSync(path.join(dir, 'sondhan'), { recursive: true });
   // The API needs the glue and the .wasm; the widget's stylesheet is not loaded by this page.
   for (const file of ['sondhan.js', 'sondhan_bg.wasm']) cpSync(path.join(pkg, file), path.join(dir, 'sondhan', file));
+  if (splitPkg) {
+    for (const file of ['sondhan.js', 'sondhan_bg.wasm', 'chunks']) {
+      cpSync(path.join(splitPkg, file), path.join(dir, 'sondhan-split', file), { recursive: true });
+    }
+  }
   if (documents) {
     mkdirSync(path.join(dir, 'lib'), { recursive: true });
     for (const [file, source] of Object.entries(LIBRARIES)) cpSync(path.join(ROOT, source), path.join(dir, 'lib', file));

@@ -10,13 +10,25 @@ export function launchBrowser() {
 }
 
 /**
- * Opens the benchmark page for `engine` in a fresh browser context (empty cache: a first visit),
- * searching `query` first if given. Resolves once the engine is ready and the first hits are on
- * the page, with the page's own timings in ms since navigation start.
+ * A phone on a mobile network, as Lighthouse simulates one ("slow 4G"): 150 ms round trips,
+ * 1.6 Mbit/s down, 750 kbit/s up.
  */
-export async function openEngine(browser, site, { engine, variant = 'configured', query = null }) {
+export const SLOW_4G = { latency: 150, downloadThroughput: (1638.4 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
+
+/**
+ * Opens the benchmark page for `engine` in a fresh browser context (empty cache: a first visit),
+ * searching `query` first if given, over `network` (Chromium's throttling; none: loopback as is).
+ * Resolves once the engine is ready and the first hits are on the page, with the page's own
+ * timings in ms since navigation start.
+ */
+export async function openEngine(browser, site, { engine, variant = 'configured', query = null, network = null }) {
   const context = await browser.newContext();
   const page = await context.newPage();
+  if (network) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, ...network });
+  }
   const problems = [];
   page.on('pageerror', (e) => problems.push(e.message));
   const params = new URLSearchParams({ engine, variant });

@@ -18,17 +18,18 @@ export function bytesOf(log) {
 }
 
 /**
- * `runs` first visits (fresh context, empty cache), each searching `query` as soon as it can.
+ * `runs` first visits (fresh context, empty cache), each searching `query` as soon as it can,
+ * over `network` if given (lib/browser.mjs).
  * Returns medians of the page's timings, the bytes of the last visit, and that last page, still
  * open, for the warm measurements.
  */
-export async function coldStart(browser, site, { engine, variant, query, runs }) {
+export async function coldStart(browser, site, { engine, variant, query, runs, network = null }) {
   const visits = [];
   let open = null;
   for (let i = 0; i < runs; i += 1) {
     if (open) await open.context.close();
     await settle(site, 100); // nothing from an earlier page may count
-    open = await openEngine(browser, site, { engine, variant, query });
+    open = await openEngine(browser, site, { engine, variant, query, network });
     const log = await settle(site);
     visits.push({ loaded: open.loaded, firstResult: open.firstResult, largest: open.largest, bytes: bytesOf(log) });
   }
@@ -47,15 +48,30 @@ export async function coldStart(browser, site, { engine, variant, query, runs })
 }
 
 /**
+ * The bytes the page fetches for each further query: every query of `set` after the first,
+ * searched one after another on the page that has just shown the first one's hits (Pagefind
+ * fetches index chunks and the hits' fragments, a split sondhan index its chunks; a one-file
+ * index nothing).
+ */
+async function furtherQueryBytes(site, page, set) {
+  await settle(site);
+  const queries = set.slice(1).map((q) => q.query);
+  await runQueries(page, queries, { ids: false });
+  const { engine, requests } = bytesOf(await settle(site));
+  return { queries: queries.length, bytes: engine, requests, perQuery: engine / queries.length };
+}
+
+/**
  * Everything for one engine: cold start (`coldRuns` visits, first query `sets[first][0]`), memory
- * after load, then on the warm page the `warmup` queries untimed and every set timed, keeping the
- * hits of the sets named in `keepIds`. `rankingOnly`: time every set again with limit 0 (sondhan:
+ * after load, the bytes of each further query of `sets[first]`, then on the warm page the
+ * `warmup` queries untimed and every set timed, keeping the hits of the sets named in `keepIds`. `rankingOnly`: time every set again with limit 0 (sondhan:
  * ranking without snippets or hit objects), to show where a query's time goes.
  */
 export async function measureEngine(browser, site, { engine, variant = 'configured', sets, first, coldRuns, warmup, keepIds, rankingOnly = false }) {
   const { cold, open } = await coldStart(browser, site, { engine, variant, query: sets[first][0].query, runs: coldRuns });
   try {
     const memory = await memoryAfterLoad(open.context, open.page);
+    const further = await furtherQueryBytes(site, open.page, sets[first]);
     await runQueries(open.page, warmup, { ids: false });
     const latency = {};
     const hits = {};
@@ -79,7 +95,7 @@ export async function measureEngine(browser, site, { engine, variant = 'configur
       }
       ranking.all = latencySummary(times);
     }
-    return { engine, variant, cold, memory, latency, ranking, hits };
+    return { engine, variant, cold, memory, further, latency, ranking, hits };
   } finally {
     await open.context.close();
   }

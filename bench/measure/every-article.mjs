@@ -20,7 +20,7 @@ import { KNOWN_ITEM_KINDS, knownItemSets } from './queries.mjs';
 
 const LIMIT = 10;
 
-/** Each engine's search, returning ids best first; all built before any is timed or scored. */
+/** Each engine's search, returning (or resolving to) ids best first; all built before any is timed or scored. */
 async function engines(pkg, documents) {
   const sondhan = await import(pathToFileURL(path.join(pkg, 'sondhan.js')).href);
   sondhan.initSync({ module: readFileSync(path.join(pkg, 'sondhan_bg.wasm')) });
@@ -33,7 +33,7 @@ async function engines(pkg, documents) {
   for (const document of documents) flexsearch.add(document);
 
   return {
-    sondhan: (query) => sondhan.search(query, { limit: LIMIT }).hits.map((h) => h.id),
+    sondhan: async (query) => (await sondhan.search(query, { limit: LIMIT })).hits.map((h) => h.id),
     minisearch: (query) => minisearch.search(query).slice(0, LIMIT).map((h) => h.id),
     flexsearch: (query) => flexsearch.search(query, { ...flexOptions.search, limit: LIMIT }).slice(0, LIMIT).map((h) => h.id),
   };
@@ -47,9 +47,12 @@ export async function everyArticleRelevance({ pkg, documents, queriesFile }) {
   const sets = knownItemSets(queriesFile);
   const relevance = {};
   for (const [engine, search] of Object.entries(await engines(pkg, documents))) {
-    relevance[engine] = Object.fromEntries(
-      KNOWN_ITEM_KINDS.map((kind) => [kind, knownItemScores(sets[kind].map((q) => ({ id: q.id, found: search(q.query) })))]),
-    );
+    relevance[engine] = {};
+    for (const kind of KNOWN_ITEM_KINDS) {
+      const found = [];
+      for (const q of sets[kind]) found.push({ id: q.id, found: await search(q.query) });
+      relevance[engine][kind] = knownItemScores(found);
+    }
   }
   return { queries: Object.fromEntries(KNOWN_ITEM_KINDS.map((k) => [k, sets[k].length])), relevance };
 }

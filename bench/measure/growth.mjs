@@ -1,12 +1,13 @@
-// How the embedded-index design scales: the news corpus 1×, 2×, 4×, 8× (articles repeated with new
-// ids, corpora.mjs), each built into its own .wasm and measured in Chromium like the 1× build:
-// size, cold time to first result, latency, memory.
+// How each layout scales: the news corpus 1×, 2×, 4×, 8× (grown with distinct articles whose
+// vocabulary grows as the news's own does, corpora.mjs), each built one-file and split and
+// measured in Chromium like the 1× builds: size, cold time and bytes to the first result,
+// latency, memory.
 //
 // Brotli quality 9 here, for serving and for sizes: quality 11 runs at 0.4 MB/s, five minutes for
 // the 8× .wasm alone. At 1× the two differ by about 13 % (the sizes table has both).
 
 import { buildSondhan } from '../build.mjs';
-import { repeatedCorpus } from '../corpora.mjs';
+import { grownCorpus } from '../corpora.mjs';
 import { serveSite } from '../lib/server.mjs';
 import { assembleSite } from '../sites.mjs';
 import { measureEngine } from './engines.mjs';
@@ -16,22 +17,26 @@ export const GROWTH_FACTORS = [1, 2, 4, 8];
 export const GROWTH_BROTLI_QUALITY = 9;
 
 /**
- * `news`: the 1× corpus and its already built package; `sets`: the query sets to time (the
- * known-item queries stay valid: every original article is still in the larger corpora).
+ * `news`: the 1× corpus and its already built packages (`pkg` one-file, `splitPkg` split);
+ * `sets`: the query sets to time (the known-item queries stay valid: every original article is
+ * still in the larger corpora, unchanged).
  */
 export async function measureGrowth(browser, { news, sets, warmup, coldRuns, log }) {
   const rows = [];
   for (const factor of GROWTH_FACTORS) {
-    const corpus = factor === 1 ? news.corpus : repeatedCorpus(news.corpus, factor);
+    const corpus = factor === 1 ? news.corpus : grownCorpus(news.corpus, factor);
     log(`growth ${factor}×: building`);
     const built = factor === 1 ? news : buildSondhan(corpus, `news-${factor}x`);
+    const split = factor === 1 ? { pkg: news.splitPkg } : buildSondhan(corpus, `news-${factor}x-split`, { split: true, widget: false });
     const size = packageSizes(built.pkg, { quality: GROWTH_BROTLI_QUALITY });
     const text = corpusTextSizes(corpus, { quality: GROWTH_BROTLI_QUALITY });
     log(`growth ${factor}×: measuring in Chromium`);
-    const dir = await assembleSite(`growth-${factor}x`, { pkg: built.pkg });
+    const dir = await assembleSite(`growth-${factor}x`, { pkg: built.pkg, splitPkg: split.pkg });
     const site = await serveSite(dir, { brotliQuality: GROWTH_BROTLI_QUALITY });
     try {
-      const run = await measureEngine(browser, site, { engine: 'sondhan', sets, first: 'written', coldRuns, warmup, keepIds: [] });
+      const measure = (engine) => measureEngine(browser, site, { engine, sets, first: 'written', coldRuns, warmup, keepIds: [] });
+      const [one, splitRun] = [await measure('sondhan'), await measure('sondhan-split')];
+      const layout = (run) => ({ cold: run.cold, memory: run.memory, further: run.further, latency: run.latency });
       rows.push({
         factor,
         articles: text.files,
@@ -39,13 +44,12 @@ export async function measureGrowth(browser, { news, sets, warmup, coldRuns, log
         textBrotli: text.brotli,
         buildSeconds: built.seconds,
         wasm: size.wasm,
-        cold: run.cold,
-        memory: run.memory,
-        latency: run.latency,
+        ...layout(one),
+        split: layout(splitRun),
       });
     } finally {
       await site.close();
     }
   }
-  return { brotliQuality: GROWTH_BROTLI_QUALITY, rows };
+  return { brotliQuality: GROWTH_BROTLI_QUALITY, corpora: 'grown', rows };
 }

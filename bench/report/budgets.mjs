@@ -54,6 +54,8 @@ export function budgets(results) {
     atMost('news, Chromium: query latency p50 (all sets; prefix and typos on)', sondhanNews.latency.all.p50, 0.2, (v) => `${ms(v)} ms`),
     withFloor(atMost('seeds: cold time to first result', sondhanSeeds.cold.firstResult, 100, (v) => `${ms(v)} ms`), seeds.floor),
     withFloor(atMost('news: cold time to first result', sondhanNews.cold.firstResult, 400, (v) => `${ms(v)} ms`), news.floor),
+    ...splitRows(news),
+    ...growthRows(results.growth),
     atLeast('native index build', native.build.mbPerSecond, 10, (v) => `${v.toFixed(1)} MB/s`),
     atLeast('native analysis', native.analysis.mbPerSecond, 30, (v) => `${v.toFixed(1)} MB/s`),
     ...(nodeIndexer
@@ -79,6 +81,44 @@ export function budgets(results) {
   return rows;
 }
 
+/** The large-site issue's targets for the split layout on the news, against Pagefind and the
+ * one-file layout in the same run. */
+function splitRows(news) {
+  const [one, split, pagefind] = ['sondhan', 'sondhan-split', 'pagefind'].map((e) => news.runs.find((r) => r.engine === e));
+  if (!split) return [];
+  const kb = (v) => size(v);
+  const msText = (v) => `${ms(v)} ms`;
+  const rows = [
+    atMost('news, split: bytes to the first result with its hits\' snippets, against Pagefind', split.cold.bytes.engine, pagefind.cold.bytes.engine, kb),
+    atMost('news, split: mean bytes per further known-item query, against Pagefind', split.further.perQuery, pagefind.further.perQuery, kb),
+    atMost('news, split: cold time to first result, against Pagefind', split.cold.firstResult, pagefind.cold.firstResult, msText),
+    atMost('news, split: cold time to first result, against the one-file layout', split.cold.firstResult, one.cold.firstResult, msText),
+    atMost('news, split: wasm memory after the first query', split.memory.wasm, 2 * KB * KB, kb),
+  ];
+  if (news.splitAlike) {
+    const { same, queries } = news.splitAlike;
+    rows.push(atLeast(`news, split: known-item queries with the one-file layout's hits (of ${queries})`, same, queries, String));
+  }
+  return rows;
+}
+
+/** The large-site issue's growth targets for the split layout (grown corpora, one run). */
+function growthRows(growth) {
+  const rows = growth?.rows.filter((r) => r.split) ?? [];
+  if (rows.length < 2) return [];
+  const first = rows[0];
+  const last = rows.at(-1);
+  return [
+    atMost(
+      `growth, split: bytes to the first result at ${last.factor}× against 1.3 × those at 1×`,
+      last.split.cold.bytes.engine,
+      1.3 * first.split.cold.bytes.engine,
+      size,
+    ),
+    ...rows.map((r) => atMost(`growth, split, ${r.factor}×: warm query p50 in Chromium`, r.split.latency.all.p50, 0.2, (v) => `${ms(v)} ms`)),
+  ];
+}
+
 /** The quality issue's known-item limits (MRR@10) per query variant. */
 const KNOWN_ITEM_LIMITS = { written: 0.98, reencoded: 0.98, base: 0.95 };
 
@@ -88,7 +128,7 @@ function knownItemRows(relevance, what, abovePeers, show) {
   for (const kind of KNOWN_ITEM_KINDS.filter((k) => KNOWN_ITEM_LIMITS[k])) {
     const mine = relevance.sondhan[kind].mrr;
     rows.push(atLeast(what(kind), mine, KNOWN_ITEM_LIMITS[kind], show));
-    const peers = Object.keys(relevance).filter((e) => e !== 'sondhan');
+    const peers = Object.keys(relevance).filter((e) => !e.startsWith('sondhan'));
     const best = peers.reduce((a, e) => (relevance[e][kind].mrr > relevance[a][kind].mrr ? e : a));
     const peerBest = relevance[best][kind].mrr;
     rows.push({ ...above(`${what(kind)}${abovePeers}`, mine, peerBest, show), limit: `> ${show(peerBest)} (${engineName(best)})` });

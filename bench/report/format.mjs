@@ -2,6 +2,7 @@
 
 export const ENGINE_NAMES = {
   sondhan: 'sondhan',
+  'sondhan-split': 'sondhan, split (API only)',
   minisearch: 'MiniSearch',
   flexsearch: 'FlexSearch',
   pagefind: 'Pagefind',

@@ -13,6 +13,7 @@ import { growthPlot, performancePlot, relevancePlot } from './plots.mjs';
 import {
   everyArticleBlock,
   growthBlock,
+  layoutsBlock,
   knownItemBlock,
   latencyBlock,
   loadBlock,
@@ -43,6 +44,7 @@ function blocks(results) {
     native: ['Native throughput', nativeBlock(results)],
     misses: ['Known-item queries sondhan does not rank first', missesBlock(results)],
   };
+  if (results.layouts) out.layouts = ['Layouts: one file or split, by corpus size', layoutsBlock(results)];
   if (results.growth) out.growth = ['Growth', growthBlock(results)];
   return out;
 }

@@ -4,6 +4,7 @@
 const FONT = 'font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif"';
 export const COLORS = {
   sondhan: '#1b7837',
+  'sondhan-split': '#5aae61',
   minisearch: '#2166ac',
   flexsearch: '#b2182b',
   pagefind: '#8c510a',

@@ -82,10 +82,10 @@ export function seedRelevanceBlock({ seeds }) {
 /** The page with no engine: the floor under every first result (a fresh context, the page itself). */
 const floorRow = (floor, columns) => ['*page alone, no engine*', ms(floor.firstResult), ...Array(columns - 2).fill('')];
 
-export function loadBlock({ runs, floor }) {
+export function loadBlock({ runs, floor, splitAlike }) {
   const base = runs.find((r) => r.engine === 'sondhan');
   const header = [
-    'engine', 'first result (ms)', '× sondhan', 'largest file in (ms)', 'engine ready (ms)', 'downloaded', '× sondhan', 'requests', 'JS heap', 'wasm memory',
+    'engine', 'first result (ms)', '× sondhan', 'largest file in (ms)', 'engine ready (ms)', 'downloaded', '× sondhan', 'requests', 'per further query', 'JS heap', 'wasm memory',
   ];
   const rows = runs.map((r) => [
     engineName(r.engine),
@@ -96,10 +96,16 @@ export function loadBlock({ runs, floor }) {
     size(r.cold.bytes.engine),
     ratio(r.cold.bytes.engine, base.cold.bytes.engine),
     String(r.cold.bytes.requests),
+    r.further ? `${size(r.further.perQuery)} (${(r.further.requests / r.further.queries).toFixed(1)} req)` : '–',
     size(r.memory.jsPage + r.memory.jsWorkers),
     size(r.memory.wasm),
   ]);
-  return table(header, [...rows, floorRow(floor, header.length)]);
+  const alike = splitAlike
+    ? `\n\nThe split layout answered ${splitAlike.same} of ${splitAlike.queries} known-item queries with exactly the one-file layout's hits${
+        splitAlike.same === splitAlike.queries ? '' : ' (**not all**)'
+      }. Per further query: the mean bytes and requests of the known-item queries as written after the first, on the page that has just shown the first.`
+    : '';
+  return `${table(header, [...rows, floorRow(floor, header.length)])}${alike}`;
 }
 
 export function latencyBlock(runs) {
@@ -181,10 +187,23 @@ export function nativeBlock({ native }) {
   );
 }
 
+/** Each layout's first visit for the first n news articles: bytes, and time on slow 4G. */
+export function layoutsBlock({ layouts }) {
+  const header = ['articles', 'text', '`build()` picks', 'one file: bytes', 'split: bytes', 'one file: slow 4G (ms)', 'split: slow 4G (ms)', 'loopback one file · split (ms)'];
+  const bold = (values, show) => values.map((v) => (v === Math.min(...values) ? `**${show(v)}**` : show(v)));
+  const rows = layouts.map((r) => {
+    const bytes = bold([r.one.bytes, r.split.bytes], size);
+    const slow = bold([r.one.slow4g, r.split.slow4g], ms);
+    return [String(r.articles), size(r.textBytes), r.picked, bytes[0], `${bytes[1]} (${r.split.requests} req)`, ...slow, `${ms(r.one.firstResult)} · ${ms(r.split.firstResult)}`];
+  });
+  return `${table(header, rows)}\n\nBold: the layout that downloads less, and the one that shows its first result sooner on slow 4G (Chromium's throttling: 150 ms round trips, 1.6 Mbit/s).`;
+}
+
 export function growthBlock({ growth }) {
   const header = [
     'corpus', 'articles', 'text', '.wasm raw', `.wasm brotli ${growth.brotliQuality}`, '× text brotli',
     'first result (ms)', 'p50 (ms)', 'p99 (ms)', 'wasm memory',
+    'split: to first result', 'split: first result (ms)', 'split: per further query', 'split: p50 · p99 (ms)', 'split: wasm memory',
   ];
   const rows = growth.rows.map((r) => [
     `${r.factor}×`,
@@ -197,6 +216,15 @@ export function growthBlock({ growth }) {
     ms(r.latency.all.p50),
     ms(r.latency.all.p99),
     size(r.memory.wasm),
+    ...(r.split
+      ? [
+          size(r.split.cold.bytes.engine),
+          ms(r.split.cold.firstResult),
+          size(r.split.further.perQuery),
+          `${ms(r.split.latency.all.p50)} · ${ms(r.split.latency.all.p99)}`,
+          size(r.split.memory.wasm),
+        ]
+      : Array(5).fill('–')),
   ]);
   return table(header, rows);
 }
@@ -210,7 +238,7 @@ export function missesBlock({ news }, { withQueries = false } = {}) {
   const engines = Object.keys(news.relevance);
   const counts = KNOWN_ITEM_KINDS.map((k) => `${news.misses.filter((m) => m.kind === k).length} of ${news.queries[k]} ${KIND_TITLES[k]}`);
   const listed = news.misses.filter((m) => m.kind !== 'typo');
-  const peers = engines.filter((e) => e !== 'sondhan' && !e.includes('/'));
+  const peers = engines.filter((e) => !e.startsWith('sondhan') && !e.includes('/'));
   const shared = listed.filter((m) => peers.every((e) => m.ranks[e] !== 1)).length;
   const rows = listed.map((m) => [
     KIND_TITLES[m.kind],

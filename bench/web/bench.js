@@ -1,4 +1,4 @@
-// The benchmark page. Loads one engine (?engine=sondhan|minisearch|flexsearch|pagefind, and
+// The benchmark page. Loads one engine (?engine=sondhan|sondhan-split|minisearch|flexsearch|pagefind, and
 // ?variant= for a peer's configuration), searches ?q= the way a user's first search would, shows
 // the hits, and records when they were on the page (window.__firstResult, milliseconds since
 // navigation start). Then the harness drives it through window.bench.

@@ -11,9 +11,11 @@
 use sondhan_engine::index::{build_index, build_split_index, Document};
 
 /// Corpora with more stored text than this (UTF-8 bytes of titles and bodies) are split unless
-/// told otherwise. A one-file index costs about a third of its text in brotli bytes up front;
-/// the first query of a split index costs about 70 KB of chunks: they meet near 200 KB of text
-/// (about 70 news articles).
+/// told otherwise. A split bundle downloads less before its first result from ten news articles
+/// on, but needs a round trip for each of its rounds of chunk fetches (about four), which one
+/// file does not: on a phone's network (slow 4G: 150 ms round trips, 1.6 Mbit/s) the two first
+/// results come equally soon near 230 KB of text (50 news articles), and split is faster above
+/// (BENCHMARKS.md, "Layouts", measures it in Chromium).
 pub const SPLIT_ABOVE: usize = 200 * 1024;
 
 /// The index to embed and the files to serve beside the `.wasm`.
