@@ -11,11 +11,9 @@
 use libfuzzer_sys::fuzz_target;
 use sondhan_engine::index::{Chunks, SplitIndex};
 use sondhan_engine::IndexError;
-use sondhan_fuzz::{exercise, options, seeds_split, tolerating_fst_panics};
+use sondhan_fuzz::{exercise, options, recompute_crc, seeds_split, tolerating_fst_panics};
 
-/// Where a chunk's checksum sits in its header, and the bytes it covers (as in the one-file
-/// index: the same container).
-const CRC_AT: usize = 16;
+/// A chunk's header: the fuzzer writes past it (the header's own damage is the CRC's job).
 const HEADER_LEN: usize = 20;
 
 /// Queries that reach every kind of chunk: loose partitions, word and stem ranges, postings,
@@ -36,10 +34,7 @@ fuzz_target!(|data: &[u8]| {
     // As damaged: a verdict either way (libFuzzer may forge the CRC; then it is accepted).
     let mut chunks = Chunks::for_root(&split.root).expect("the seeds' root opens");
     let _ = chunks.insert(n, damaged.clone());
-    if damaged.len() >= HEADER_LEN {
-        let crc = crc32fast::hash(&damaged[HEADER_LEN..]);
-        damaged[CRC_AT..CRC_AT + 4].copy_from_slice(&crc.to_le_bytes());
-    }
+    recompute_crc(&mut damaged);
     let mut chunks = Chunks::for_root(&split.root).expect("the seeds' root opens");
     if chunks.insert(n, damaged).is_err() {
         return; // framing (its build, its number) damaged: rejected, as it should be

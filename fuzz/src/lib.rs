@@ -32,6 +32,20 @@ pub fn seeds_split() -> &'static SplitIndex {
     })
 }
 
+/// Where a container's CRC-32 sits in its header (a one-file index's or a chunk's), and where
+/// the bytes it covers begin.
+const CRC_AT: usize = 16;
+const HEADER_LEN: usize = 20;
+
+/// Recomputes the header checksum of container `bytes` (if they are long enough to have one),
+/// as anyone serving damaged bytes on purpose could: the CRC catches accidents, not intent.
+pub fn recompute_crc(bytes: &mut [u8]) {
+    if bytes.len() >= HEADER_LEN {
+        let crc = crc32fast::hash(&bytes[HEADER_LEN..]);
+        bytes[CRC_AT..CRC_AT + 4].copy_from_slice(&crc.to_le_bytes());
+    }
+}
+
 /// Search options from one byte: prefix, typos, partial hits, explanations, and a few limits
 /// and offsets (including absurd ones).
 pub fn options(byte: u8) -> SearchOptions {

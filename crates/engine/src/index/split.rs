@@ -54,8 +54,8 @@
 //!
 //! [`Index::open_split`]: super::Index::open_split
 
-// Without the `split` feature only the writer's half of this module is used (chunk paths,
-// partitions, the store's checks); the readers stay compiled, and unlinked, for one source.
+// Without the `split` feature (the one-file engine) only `find_section` is used here; the rest
+// stays compiled, and unlinked, so that one source serves both engines.
 #![cfg_attr(not(feature = "split"), allow(dead_code, unused_imports))]
 
 use std::collections::BTreeMap;
@@ -83,9 +83,9 @@ pub const RANGE_KEYS: usize = 256;
 
 /// The fetched chunks a search may keep by default: [`Chunks::trim`] drops the least recently
 /// used beyond it before each new query. 4 MB (raw bytes) keeps a reader's dictionaries and
-/// recent postings for a few dozen queries: on the news corpus, 1 MB made 62 % of the bytes of
-/// 300 known-item queries refetches (47.7 KB a query), 4 MB 10 % (19.9 KB); what is left is
-/// each query's new postings and fragments. The one-file index of those articles takes 8.6 MB.
+/// recent postings for a few dozen queries: on the news corpus (`scripts/bench`, bytes per
+/// further query) 1 MB dropped chunks that the next queries fetched again, 47.7 KB a query;
+/// 4 MB costs 19.9 KB. The one-file index of those articles takes 8.6 MB.
 pub const DEFAULT_BUDGET: usize = 4 * 1024 * 1024;
 
 /// The partition of keys starting with `c`: its loose class (শ, ষ and স are one; so are ঁ and
