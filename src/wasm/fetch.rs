@@ -9,6 +9,9 @@
 //! is fetched once. Before each new call the store is trimmed to [`DEFAULT_BUDGET`] bytes, the
 //! least recently used chunks going first.
 //!
+//! Chunk files are gzipped (see `sondhan_indexer::bundle`); a fetched one is gunzipped with the
+//! browser's own `DecompressionStream`, so the engine carries no inflater.
+//!
 //! A chunk that does not come (network down, an HTTP error, no answer in 20 s) or comes damaged
 //! fails the call with a message that names it; nothing is kept of it, so the next search tries
 //! again.
@@ -33,20 +36,29 @@ export function fetch_chunk(path) {
   const url = new URL(path, base);
   const failed = (why) => new Error(`${url.pathname}: ${why}`);
   // Node's fetch reads no files: a bundle imported from disk reads its chunks so.
-  if (url.protocol === 'file:' && globalThis.process?.getBuiltinModule) {
-    return process.getBuiltinModule('fs/promises').readFile(url)
-      .then((bytes) => new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength))
-      .catch((error) => { throw failed(error.message); });
-  }
-  return fetch(url, { signal: AbortSignal.timeout(20000) })
-    .catch((error) => {
-      throw failed(error.name === 'TimeoutError' ? 'no answer in 20 s' : error.message);
-    })
-    .then((response) => {
-      if (!response.ok) throw failed(`HTTP ${response.status} ${response.statusText}`.trim());
-      return response.arrayBuffer();
-    })
-    .then((bytes) => new Uint8Array(bytes));
+  const read = url.protocol === 'file:' && globalThis.process?.getBuiltinModule
+    ? process.getBuiltinModule('fs/promises').readFile(url)
+      .then((file) => new Uint8Array(file.buffer, file.byteOffset, file.byteLength))
+      .catch((error) => { throw failed(error.message); })
+    : fetch(url, { signal: AbortSignal.timeout(20000) })
+      .catch((error) => {
+        throw failed(error.name === 'TimeoutError' ? 'no answer in 20 s' : error.message);
+      })
+      .then((response) => {
+        if (!response.ok) throw failed(`HTTP ${response.status} ${response.statusText}`.trim());
+        return response.arrayBuffer();
+      })
+      .then((body) => new Uint8Array(body));
+  return read.then((bytes) => gunzip(bytes, failed));
+}
+// Chunks are gzipped at build time; a host that served one with Content-Encoding: gzip has
+// already decoded it, and its first bytes are the index's magic, not gzip's.
+function gunzip(bytes, failed) {
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Response(stream).arrayBuffer()
+    .then((inflated) => new Uint8Array(inflated))
+    .catch((error) => { throw failed(`damaged: not a whole gzip stream (${error.message})`); });
 }
 "#)]
 extern "C" {

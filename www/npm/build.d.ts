@@ -24,13 +24,20 @@ export interface BuildOptions {
   onProgress?: (progress: { files: number; documents: number; bytes: number; seconds: number }) => void;
 }
 
-/** One file of the bundle, raw and brotli-compressed. */
+/**
+ * One file of the bundle (or the split index's chunks, together), as written and as served:
+ * brotli-compressed, or as they are for the chunks, which are gzipped already.
+ */
 export interface BundleFile {
   name: string;
   bytes: number;
+  /** The bytes served: brotli-compressed, or `bytes` for the gzipped chunks. */
   brotli: number;
-  /** 11 up to 2 MB; 5 (a server's on-the-fly setting) above, where 11 would take seconds per MB. */
-  brotliQuality: number;
+  /**
+   * 11 up to 2 MB; 5 (a server's on-the-fly setting) above, where 11 would take seconds per MB;
+   * null for the chunks, served as they are.
+   */
+  brotliQuality: number | null;
 }
 
 /** What a build did. */

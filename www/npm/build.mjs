@@ -226,13 +226,9 @@ async function writeBundle(settings, wasm, chunks, split) {
   }
   const files = Object.entries(contents).map(([name, bytes]) => ({ name, bytes: bytes.length, ...brotliSize(bytes) }));
   if (chunks.length) {
-    const sizes = chunks.map(([, bytes]) => ({ bytes: bytes.length, ...brotliSize(bytes) }));
-    files.push({
-      name: `chunks/ (${chunks.length} files)`,
-      bytes: sizes.reduce((sum, f) => sum + f.bytes, 0),
-      brotli: sizes.reduce((sum, f) => sum + f.brotli, 0),
-      brotliQuality: Math.min(...sizes.map((f) => f.brotliQuality)),
-    });
+    // Gzipped by the indexer and served as they are: their size is what crosses the network.
+    const bytes = chunks.reduce((sum, [, chunk]) => sum + chunk.length, 0);
+    files.push({ name: `chunks/ (${chunks.length} gzipped files)`, bytes, brotli: bytes, brotliQuality: null });
   }
   return files;
 }

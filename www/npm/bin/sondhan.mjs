@@ -142,9 +142,9 @@ function printReport(report) {
       `in ${report.seconds.toFixed(1)} s (${report.megabytesPerSecond.toFixed(1)} MB/s)`,
   );
   const total = report.bundle.reduce((sum, f) => sum + f.brotli, 0);
-  const brotli = (f) => `${kb(f.brotli)}${f.brotliQuality === 11 ? '' : ` at brotli ${f.brotliQuality}`}`;
+  const brotli = (f) => `${kb(f.brotli)}${[11, null].includes(f.brotliQuality) ? '' : ` at brotli ${f.brotliQuality}`}`;
   const files = report.bundle.map((f) => `${f.name} ${f.bytes.toLocaleString('en')} B (${brotli(f)})`).join(', ');
-  lines.push(`sondhan: wrote ${path.relative(process.cwd(), report.out) || '.'}: ${files}; ${kb(total)} brotli in all`);
+  lines.push(`sondhan: wrote ${path.relative(process.cwd(), report.out) || '.'}: ${files}; ${kb(total)} compressed in all`);
   process.stderr.write(`${lines.join('\n')}\n`);
 }
 
