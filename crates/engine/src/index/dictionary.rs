@@ -75,7 +75,7 @@ impl Stems<'_> {
     /// The postings offsets of every word with this stem.
     pub fn group(&self, stem: &str) -> Result<Vec<u64>, IndexError> {
         match self.map.get(key_code::encode(stem)) {
-            Some(offset) => group(self.groups, offset),
+            Some(value) => group(self.groups, value),
             None => Ok(Vec::new()),
         }
     }
@@ -90,19 +90,48 @@ pub(crate) struct LooseKeys<'a> {
 }
 
 impl<'a> LooseKeys<'a> {
-    /// The loose-key FST: loose key -> offset of its group.
+    /// The loose-key FST: loose key -> its group (a [`GroupRef`] value).
     pub fn map(&self) -> &Map<&'a [u8]> {
         &self.map
     }
 
-    /// The postings offsets of every word in the group at `offset` (a `LOOS` value).
-    pub fn group(&self, offset: u64) -> Result<Vec<u64>, IndexError> {
-        group(self.groups, offset)
+    /// The postings offsets of every word in the group that `value` (a `LOOS` value) names.
+    pub fn group(&self, value: u64) -> Result<Vec<u64>, IndexError> {
+        group(self.groups, value)
     }
 }
 
-/// Reads the group at `offset` of a groups section: postings offsets.
-fn group(groups: &[u8], offset: u64) -> Result<Vec<u64>, IndexError> {
+/// What a `STMS` or `LOOS` value names: the postings offset of the key's one word, or where
+/// its group of words starts in `SGRP` or `LGRP`. The low bit tells which.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum GroupRef {
+    One(u64),
+    Many(u64),
+}
+
+impl GroupRef {
+    #[cfg(any(feature = "build", test))]
+    pub fn to_value(self) -> u64 {
+        match self {
+            GroupRef::One(postings) => postings << 1 | 1,
+            GroupRef::Many(offset) => offset << 1,
+        }
+    }
+
+    pub fn from_value(value: u64) -> GroupRef {
+        match value & 1 {
+            1 => GroupRef::One(value >> 1),
+            _ => GroupRef::Many(value >> 1),
+        }
+    }
+}
+
+/// The postings offsets of the group that `value` (a `STMS` or `LOOS` value) names.
+fn group(groups: &[u8], value: u64) -> Result<Vec<u64>, IndexError> {
+    let offset = match GroupRef::from_value(value) {
+        GroupRef::One(postings) => return Ok(vec![postings]),
+        GroupRef::Many(offset) => offset,
+    };
     let mut r = Reader::at(groups, offset)?;
     let n = r.u32()?;
     if n as usize > groups.len() {
@@ -117,4 +146,23 @@ fn group(groups: &[u8], offset: u64) -> Result<Vec<u64>, IndexError> {
         offsets.push(previous);
     }
     Ok(offsets)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_group_of_one_word_is_its_value_and_larger_ones_are_read_from_the_groups() {
+        let mut groups = Vec::new();
+        crate::index::varint::write(&mut groups, 2);
+        crate::index::varint::write(&mut groups, 300);
+        crate::index::varint::write(&mut groups, 5);
+        let many = GroupRef::Many(0).to_value();
+        assert_eq!(group(&groups, many).unwrap(), vec![300, 305]);
+        let one = GroupRef::One(1 << 40).to_value();
+        assert_eq!(GroupRef::from_value(one), GroupRef::One(1 << 40));
+        assert_eq!(group(&groups, one).unwrap(), vec![1 << 40]);
+        assert!(group(&groups, GroupRef::Many(99).to_value()).is_err());
+    }
 }

@@ -1,12 +1,12 @@
 //! The index bytes: what `build.rs` writes and the runtime reads in place.
 //!
-//! # Format (version 6)
+//! # Format (version 7)
 //!
 //! All integers are little-endian. The file is a header, a table of sections, then the sections.
 //!
 //! ```text
 //! header   "SONDHAN\0"  magic, 8 bytes
-//!          u32          format version (6)
+//!          u32          format version (7)
 //!          u32          number of sections
 //!          u32          CRC-32 (IEEE) of every byte after the header
 //! table    per section: [u8; 4] tag, u32 offset from file start, u32 length
@@ -16,10 +16,10 @@
 //! |--------|----------|
 //! | `META` | u32 documents, u32 words, u32 stems, u32 loose keys, f32 mean title length, f32 mean body length (in words) |
 //! | `WRDS` | FST map: normalized word -> `postings offset << 24 | document frequency` |
-//! | `STMS` | FST map: stem -> offset of its group in `SGRP` |
-//! | `SGRP` | per stem: varint n, then n postings offsets of the words with that stem, delta-coded |
-//! | `LOOS` | FST map: [loose key](crate::analysis::loose_keys) of a word or of one of its stems -> offset of its group in `LGRP` |
-//! | `LGRP` | per loose key: its words' postings offsets, as in `SGRP` |
+//! | `STMS` | FST map: stem -> its group: `postings offset << 1 \| 1` if one word has the stem, else `offset of its group in SGRP << 1` |
+//! | `SGRP` | per stem of two or more words: varint n, then n postings offsets of the words with that stem, delta-coded |
+//! | `LOOS` | FST map: [loose key](crate::analysis::loose_keys) of a word or of one of its stems -> its group, as `STMS` values (into `LGRP`) |
+//! | `LGRP` | per loose key of two or more words: their postings offsets, as in `SGRP` |
 //! | `POST` | per word: varint document count, then per document: varint document delta, varint title count, varint body count, then that many positions (varints, delta-coded; a reader that wants none skips them by counting their final bytes, those below `0x80`) |
 //! | `DOCS` | per document, 60 bytes: (u32 offset, u32 length) into `TEXT` for id, title, date, url, source, body; u32 title words; u32 body words; u32 offset of its word starts in `WSTA` |
 //! | `WSTA` | per document: the byte offset in its stored body of body word [`WORD_STRIDE`], 2 × [`WORD_STRIDE`], ... (as many as the body has), delta-coded varints |
@@ -53,9 +53,12 @@
 //! | postings page, one per `PAGE` offset | `POST`: the whole postings lists from that offset up to the next page's |
 //! | fragment, one per document | `DOCS` (one record, its offsets into its own `TEXT`), `WSTA`, `TEXT` |
 //!
-//! Every postings offset (in `WRDS` values and in groups) is into the whole postings, as in a
-//! one-file index; `LOOS` values are offsets into their own chunk's `LGRP`, `STMS` values into
-//! their own `SGRP`.
+//! Every postings offset (in `WRDS`, `STMS` and `LOOS` values and in groups) is into the whole
+//! postings, as in a one-file index; a `LOOS` value's group is in its own chunk's `LGRP`, a
+//! `STMS` value's in its own `SGRP`.
+//!
+//! Chunk files are gzipped (RFC 1952) by the bundle that writes them; the reader takes the
+//! container above, once a chunk is gunzipped.
 //!
 //! Positions number the title's words from 0 and the body's from one past the title's last, so a
 //! phrase never spans title and body. The word starts let a hit turn a body position into a byte
@@ -89,7 +92,7 @@ pub use writer::{build_index, build_split_index, Document, SplitIndex};
 /// The first bytes of every index.
 pub const MAGIC: &[u8; 8] = b"SONDHAN\0";
 /// The format version this build reads and writes.
-pub const VERSION: u32 = 6;
+pub const VERSION: u32 = 7;
 
 /// Magic, version, section count, checksum.
 pub(crate) const HEADER_LEN: usize = 20;

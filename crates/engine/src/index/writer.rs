@@ -2,6 +2,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use super::dictionary::GroupRef;
 use super::split::{chunk_path, partition, PAGE_BYTES, RANGE_KEYS};
 use super::text::build::{table, table_bytes, Encoder};
 use super::{
@@ -405,18 +406,27 @@ fn meta(documents: usize, lengths: &[(u32, u32)], dictionaries: &Dictionaries) -
 type KeyOffsets<'k> = (&'k Vec<u8>, &'k Vec<u64>);
 
 /// An FST from each key to its group, and the groups: each a count and the postings offsets of
-/// its words, delta-coded.
+/// its words, delta-coded. A group of one word is its value instead ([`GroupRef`]): four in
+/// five loose keys and most stems have one word, and that spares their group's bytes.
+///
+/// [`GroupRef`]: super::dictionary::GroupRef
 fn write_groups<'k>(groups: impl Iterator<Item = KeyOffsets<'k>>) -> (Vec<u8>, Vec<u8>) {
     let mut bytes = Vec::new();
     let mut map = fst::MapBuilder::memory();
     for (key, offsets) in groups {
-        map.insert(key, bytes.len() as u64)
+        let value = match offsets[..] {
+            [only] => GroupRef::One(only),
+            _ => GroupRef::Many(bytes.len() as u64),
+        };
+        map.insert(key, value.to_value())
             .expect("keys are inserted sorted and unique");
-        varint::write(&mut bytes, offsets.len() as u64);
-        let mut previous = 0;
-        for &offset in offsets {
-            varint::write(&mut bytes, offset - previous);
-            previous = offset;
+        if let GroupRef::Many(_) = value {
+            varint::write(&mut bytes, offsets.len() as u64);
+            let mut previous = 0;
+            for &offset in offsets {
+                varint::write(&mut bytes, offset - previous);
+                previous = offset;
+            }
         }
     }
     (
