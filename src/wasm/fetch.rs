@@ -4,7 +4,7 @@
 //! A search over a split index runs until it lacks chunks, then
 //! [`complete`](super::load::complete) fetches every
 //! chunk it named at once, checks each ([`Chunks::insert`]: whole, of this build, the right
-//! one), keeps them and runs the search again; a search needs about four rounds from cold, none
+//! one), keeps them and runs the search again; a search needs about five rounds from cold, none
 //! once its chunks are here. Searches that run together share fetches: a chunk being fetched
 //! is fetched once. Before each new call the store is trimmed to [`DEFAULT_BUDGET`] bytes, the
 //! least recently used chunks going first.

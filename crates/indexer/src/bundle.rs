@@ -22,7 +22,7 @@ use sondhan_engine::index::{build_index, build_split_index, Document};
 
 /// Corpora with more stored text than this (UTF-8 bytes of titles and bodies) are split unless
 /// told otherwise. A split bundle downloads less before its first result from ten news articles
-/// on, but needs a round trip for each of its rounds of chunk fetches (about four), which one
+/// on, but needs a round trip for each of its rounds of chunk fetches (about five), which one
 /// file does not: on a phone's network (slow 4G: 150 ms round trips, 1.6 Mbit/s) the two first
 /// results come equally soon near 230 KB of text (50 news articles), and split is faster above
 /// (BENCHMARKS.md, "Layouts", measures it in Chromium).

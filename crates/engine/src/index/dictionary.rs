@@ -10,6 +10,8 @@ use fst::{IntoStreamer, Map, Streamer};
 
 use super::key_code;
 use super::reader::WordEntry;
+#[cfg(feature = "split")]
+use super::split::LooseValues;
 use super::varint::Reader;
 use super::IndexError;
 
@@ -81,23 +83,37 @@ impl Stems<'_> {
     }
 }
 
-/// Loose keys (`LOOS`) and their groups (`LGRP`): what spelling variants, Banglish and typos
-/// walk.
+/// Loose keys (`LOOS`) and their groups: what spelling variants, Banglish and typos walk.
 #[derive(Clone)]
 pub(crate) struct LooseKeys<'a> {
     pub map: Map<&'a [u8]>,
-    pub groups: &'a [u8],
+    pub groups: LooseGroups<'a>,
+}
+
+/// Where the groups of loose keys are, and so what a `LOOS` value means.
+#[derive(Clone)]
+pub(crate) enum LooseGroups<'a> {
+    /// A one-file index's `LGRP`: each value is a [`GroupRef`] into it.
+    Here(&'a [u8]),
+    /// A split index's partition chunk: each value is the key's ordinal in it, and its group
+    /// is in the partition's loose-value chunks, which a walk does not need.
+    #[cfg(feature = "split")]
+    Chunked(LooseValues<'a>),
 }
 
 impl<'a> LooseKeys<'a> {
-    /// The loose-key FST: loose key -> its group (a [`GroupRef`] value).
+    /// The loose-key FST, whose values [`group`](Self::group) reads.
     pub fn map(&self) -> &Map<&'a [u8]> {
         &self.map
     }
 
-    /// The postings offsets of every word in the group that `value` (a `LOOS` value) names.
+    /// The postings offsets of every word in the group of the key whose `LOOS` value is `value`.
     pub fn group(&self, value: u64) -> Result<Vec<u64>, IndexError> {
-        group(self.groups, value)
+        match &self.groups {
+            LooseGroups::Here(groups) => group(groups, value),
+            #[cfg(feature = "split")]
+            LooseGroups::Chunked(values) => values.group(value),
+        }
     }
 }
 
@@ -126,8 +142,9 @@ impl GroupRef {
     }
 }
 
-/// The postings offsets of the group that `value` (a `STMS` or `LOOS` value) names.
-fn group(groups: &[u8], value: u64) -> Result<Vec<u64>, IndexError> {
+/// The postings offsets of the group that `value` (a `STMS` or `LGRP`-pointing `LOOS` value)
+/// names in `groups`.
+pub(super) fn group(groups: &[u8], value: u64) -> Result<Vec<u64>, IndexError> {
     let offset = match GroupRef::from_value(value) {
         GroupRef::One(postings) => return Ok(vec![postings]),
         GroupRef::Many(offset) => offset,

@@ -41,20 +41,22 @@
 //! | `WRNG` | the word ranges' first keys: u32 ranges, ranges + 1 u32 offsets into the keys, then the keys (key code) end to end |
 //! | `SRNG` | the stem ranges' first keys, as `WRNG` |
 //! | `PAGE` | per postings page: u32 offset in the whole postings where it starts |
+//! | `LVRG` | per loose-key partition, in `PART` order: u32 its first loose-value chunk, counted from the first; then u32 how many there are |
 //!
 //! Chunks are numbered in this order, and each carries a `CHNK` section (u64 build id, u32 its
 //! number) besides its own:
 //!
 //! | chunk | sections |
 //! |-------|----------|
-//! | loose-key partition, one per `PART` letter | `LOOS`, `LGRP`: the loose keys whose first letter is in the partition |
+//! | loose-key partition, one per `PART` letter | `LOOS`: the loose keys whose first letter is in the partition, each mapped to its ordinal there |
+//! | loose values, as many as `LVRG` says | `LVAL`: for each key of a run of [`RANGE_KEYS`](split::RANGE_KEYS) keys of one partition (by ordinal), a varint: its group, as a `STMS` value (into this chunk's `LGRP`); `LGRP`: those groups |
 //! | word range, one per `WRNG` key | `WRDS`: the words from that key up to the next range's |
 //! | stem range, one per `SRNG` key | `STMS`, `SGRP`, as word ranges |
 //! | postings page, one per `PAGE` offset | `POST`: the whole postings lists from that offset up to the next page's |
 //! | fragment, one per document | `DOCS` (one record, its offsets into its own `TEXT`), `WSTA`, `TEXT` |
 //!
-//! Every postings offset (in `WRDS`, `STMS` and `LOOS` values and in groups) is into the whole
-//! postings, as in a one-file index; a `LOOS` value's group is in its own chunk's `LGRP`, a
+//! Every postings offset (in `WRDS`, `STMS` and `LVAL` values and in groups) is into the whole
+//! postings, as in a one-file index; an `LVAL` value's group is in its own chunk's `LGRP`, a
 //! `STMS` value's in its own `SGRP`.
 //!
 //! Chunk files are gzipped (RFC 1952) by the bundle that writes them; the reader takes the
@@ -119,6 +121,8 @@ pub(crate) mod tag {
     pub const TEXT: [u8; 4] = *b"TEXT";
     pub const PARTITIONS: [u8; 4] = *b"PART";
     pub const PAGES: [u8; 4] = *b"PAGE";
+    pub const LOOSE_VALUE_RANGES: [u8; 4] = *b"LVRG";
+    pub const LOOSE_VALUES: [u8; 4] = *b"LVAL";
     pub const WORD_RANGES: [u8; 4] = *b"WRNG";
     pub const STEM_RANGES: [u8; 4] = *b"SRNG";
     #[cfg_attr(not(feature = "split"), allow(dead_code))]

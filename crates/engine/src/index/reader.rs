@@ -8,11 +8,11 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use fst::Map;
 use serde::Serialize;
 
-use super::dictionary::{fst_map, verify, LooseKeys, Stems, Words};
+use super::dictionary::{fst_map, verify, LooseGroups, LooseKeys, Stems, Words};
 use super::key_code;
 use super::split::find_section;
 #[cfg(feature = "split")]
-use super::split::{fragment_table, partition_of, read_directory, Chunks, Split};
+use super::split::{fragment_table, partition_of, read_directory, Chunks, LooseValues, Split};
 use super::text::{Stored, TextCode};
 use super::varint::Reader;
 use super::{tag, IndexError, DF_BITS, DOC_RECORD_LEN, HEADER_LEN, MAGIC, VERSION, WORD_STRIDE};
@@ -422,7 +422,7 @@ impl<'a> Index<'a> {
             },
             loose: LooseKeys {
                 map: fst_map(section(tag::LOOSE)?)?,
-                groups: section(tag::LOOSE_GROUPS)?,
+                groups: LooseGroups::Here(section(tag::LOOSE_GROUPS)?),
             },
             postings: section(tag::POSTINGS)?,
             docs: DocTable {
@@ -758,10 +758,12 @@ impl<'a> Index<'a> {
                     return Ok(None);
                 };
                 let sections = split.chunks.sections(chunk)?;
-                let section = |t| find_section(&sections, t);
                 Ok(Some(LooseKeys {
-                    map: fst_map(section(tag::LOOSE)?)?,
-                    groups: section(tag::LOOSE_GROUPS)?,
+                    map: fst_map(find_section(&sections, tag::LOOSE)?)?,
+                    groups: LooseGroups::Chunked(LooseValues {
+                        chunks: split.chunks,
+                        range: split.directory.loose_values(chunk)?,
+                    }),
                 }))
             }
         }

@@ -7,7 +7,8 @@
 //!
 //! | chunk | holds | a search needs it |
 //! |-------|-------|-------------------|
-//! | loose keys, one per [partition](partition) | `LOOS`, `LGRP` of the loose keys whose first letter falls in the partition | to match a word's spelling variants, Banglish and typos |
+//! | loose keys, one per [partition](partition) | `LOOS` of the loose keys whose first letter falls in the partition, each key's value its ordinal | to walk the keys a word's spelling variants, Banglish and typos may match |
+//! | loose values, about [`RANGE_KEYS`] keys of a partition | `LVAL`, `LGRP`: the words of a run of its keys | to find the words of the keys a walk matched |
 //! | word range, about [`RANGE_KEYS`] words | `WRDS` of a run of words in key order | to look a word up, or complete it |
 //! | stem range, about [`RANGE_KEYS`] stems | `STMS`, `SGRP` of a run of stems | to match a word by its stem |
 //! | postings page, about [`PAGE_BYTES`] | a run of whole postings lists (`POST`) | to count the documents of a word it matched |
@@ -26,6 +27,11 @@
 //! and finds in it exactly what it would find in the whole dictionary. Ranges of it would not
 //! do: a walk crosses the ranges of its second letter.
 //!
+//! A walk needs only the keys, not what they point to, and the keys alone are less than half of
+//! a partition (on the news corpus, the two partitions of the benchmark's first query are
+//! 54 KB gzipped with their groups, 23 KB without), so each key's group lies in a chunk of
+//! values by its ordinal, fetched only for the keys a walk matched.
+//!
 //! Words and stems are looked up, not walked (the exact word, its stems, the completions of the
 //! word being typed), so a range of keys serves each lookup with a small chunk. The two walks
 //! over words, "did you mean" and completions of a misspelt Banglish prefix, read every range of
@@ -40,8 +46,9 @@
 //! read of a chunk the store lacks records the chunk as missing and fails with
 //! [`IndexError::NotLoaded`]; the caller fetches what [`Chunks::take_missing`] lists, inserts
 //! it and searches again. A search asks for what its steps need together (every word's
-//! dictionaries, then every matched word's postings, then the page's fragments), so it completes
-//! after about four rounds (one more for a "did you mean"), and the same search on a one-file
+//! dictionaries, then the groups of the loose keys it matched, then every matched word's postings,
+//! then the page's fragments), so it completes after about five rounds (one more for a "did you
+//! mean"), and the same search on a one-file
 //! index of the same documents gives the same results (`tests/split.rs`; `sondhan search
 //! --split` over the benchmark's queries).
 //!
@@ -64,21 +71,24 @@ use std::sync::{Mutex, MutexGuard};
 
 use fst::Map;
 
-use super::dictionary::{fst_map, Stems, Words};
+use super::dictionary::{fst_map, group, Stems, Words};
 use super::key_code;
 use super::reader::{section_table, u32_at, DocTable, Section};
+use super::varint::Reader;
 use super::Index;
 use super::{tag, IndexError, DOC_RECORD_LEN, HEADER_LEN};
 use crate::analysis::fold_letter;
 
 /// Postings pages are cut at list boundaries once they reach this many bytes (a longer list is
 /// a page of its own). A query reads the lists of the few dozen words it matched, scattered over
-/// the postings: on the news benchmark 16 KB pages cost 41 KB a query, 4 KB 18 KB, 1 KB 9 KB in
-/// three times the requests.
-pub const PAGE_BYTES: usize = 2 * 1024;
+/// the postings: on the news corpus (gzipped chunks, the known-item queries) 2 KB pages cost
+/// 5.0 KB of postings a further query in 2.7 requests, 1 KB 4.5 KB in 4.0, and the page table
+/// in the root grows by 2 KB (brotli).
+pub const PAGE_BYTES: usize = 1024;
 
-/// Keys in a word or stem range chunk: about 2 KB of FST, brotli-compressed. A lookup reads
-/// one; smaller ranges cost more requests for the walks that read a whole letter.
+/// Keys in a word or stem range chunk (about 2 KB of FST, gzipped) and in a loose-value chunk
+/// (about 1 KB). A lookup reads one; smaller ranges cost more requests for the walks that read
+/// a whole letter.
 pub const RANGE_KEYS: usize = 256;
 
 /// The fetched chunks a search may keep by default: [`Chunks::trim`] drops the least recently
@@ -175,13 +185,16 @@ impl<'a> Ranges<'a> {
 /// The root's tables of a split index: which chunk holds what.
 ///
 /// Chunks are numbered in this order: the loose-key partitions (in the order of their letters
-/// in `PART`), the word ranges (`WRNG`), the stem ranges (`SRNG`), the postings pages (`PAGE`),
+/// in `PART`), their loose-value chunks (`LVRG`), the word ranges (`WRNG`), the stem ranges (`SRNG`), the postings pages (`PAGE`),
 /// then one fragment per document.
 #[derive(Clone, Copy)]
 pub(crate) struct Directory<'a> {
     pub build: u64,
     /// Each loose partition's letter (u32).
     letters: &'a [u8],
+    /// Per loose partition, its first loose-value chunk (u32, counted from the first), then how
+    /// many there are in all.
+    value_firsts: &'a [u8],
     pub words: Ranges<'a>,
     pub stems: Ranges<'a>,
     /// Global postings offset where each page starts (u32 each).
@@ -194,8 +207,13 @@ impl<'a> Directory<'a> {
         (self.letters.len() / 4) as u32
     }
 
-    fn word_base(&self) -> u32 {
+    fn value_base(&self) -> u32 {
         self.partitions()
+    }
+
+    fn word_base(&self) -> u32 {
+        let values = u32_at(self.value_firsts, self.partitions() as usize * 4).unwrap_or(0);
+        self.value_base() + values
     }
 
     fn stem_base(&self) -> u32 {
@@ -230,6 +248,16 @@ impl<'a> Directory<'a> {
             }
         }
         None
+    }
+
+    /// The loose-value chunks of partition chunk `partition`.
+    pub fn loose_values(&self, partition: u32) -> Result<std::ops::Range<u32>, IndexError> {
+        let at = |p: u32| u32_at(self.value_firsts, p as usize * 4);
+        let (first, end) = (at(partition)?, at(partition + 1)?);
+        if first > end {
+            return Err(IndexError::Corrupt("the loose-value table is out of order"));
+        }
+        Ok(self.value_base() + first..self.value_base() + end)
     }
 
     /// The chunk of word range `i`.
@@ -271,6 +299,7 @@ impl<'a> Directory<'a> {
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum ChunkKind {
     Loose,
+    LooseValues,
     Words,
     Stems,
     Page,
@@ -300,8 +329,9 @@ enum ChunkKind {
 /// ```
 pub struct Chunks {
     build: u64,
-    /// The first chunk of each kind after the loose keys: words, stems, pages, fragments.
-    bases: [u32; 4],
+    /// The first chunk of each kind after the loose keys: loose values, words, stems, pages,
+    /// fragments.
+    bases: [u32; 5],
     count: u32,
     loaded: BTreeMap<u32, Loaded>,
     // Atomics and a lock, not cells, so that an index over them may be shared (the one-file
@@ -323,6 +353,7 @@ impl Chunks {
         Ok(Chunks {
             build: directory.build,
             bases: [
+                directory.value_base(),
                 directory.word_base(),
                 directory.stem_base(),
                 directory.page_base(),
@@ -385,7 +416,10 @@ impl Chunks {
         // The CRC covers every byte; each FST need only be of the format.
         let fst = |t| section(t).and_then(fst_map).map(drop);
         match self.kind(n) {
-            ChunkKind::Loose => fst(tag::LOOSE).and(section(tag::LOOSE_GROUPS).map(drop)),
+            ChunkKind::Loose => fst(tag::LOOSE),
+            ChunkKind::LooseValues => section(tag::LOOSE_VALUES)
+                .and(section(tag::LOOSE_GROUPS))
+                .map(drop),
             ChunkKind::Words => fst(tag::WORDS),
             ChunkKind::Stems => fst(tag::STEMS).and(section(tag::STEM_GROUPS).map(drop)),
             ChunkKind::Page => section(tag::POSTINGS).map(drop),
@@ -394,9 +428,10 @@ impl Chunks {
     }
 
     fn kind(&self, n: u32) -> ChunkKind {
-        let [words, stems, pages, fragments] = self.bases;
+        let [values, words, stems, pages, fragments] = self.bases;
         match n {
-            n if n < words => ChunkKind::Loose,
+            n if n < values => ChunkKind::Loose,
+            n if n < words => ChunkKind::LooseValues,
             n if n < stems => ChunkKind::Words,
             n if n < pages => ChunkKind::Stems,
             n if n < fragments => ChunkKind::Page,
@@ -523,9 +558,16 @@ pub(crate) fn read_directory(root: &[u8]) -> Result<Directory<'_>, IndexError> {
     if pages.len() % 4 != 0 {
         return Err(IndexError::Corrupt("the page table is not whole"));
     }
+    let value_firsts = section(tag::LOOSE_VALUE_RANGES)?;
+    if Some(value_firsts.len()) != count.checked_add(1).and_then(|n| n.checked_mul(4)) {
+        return Err(IndexError::Corrupt(
+            "the loose-value table does not match the partitions",
+        ));
+    }
     Ok(Directory {
         build,
         letters,
+        value_firsts,
         words: Ranges::read(section(tag::WORD_RANGES)?)?,
         stems: Ranges::read(section(tag::STEM_RANGES)?)?,
         pages,
@@ -611,9 +653,37 @@ impl<'a> Split<'a> {
     }
 }
 
+/// The groups of one loose-key partition's keys, in its loose-value chunks.
+#[derive(Clone)]
+pub(crate) struct LooseValues<'a> {
+    pub chunks: &'a Chunks,
+    /// The partition's loose-value chunks.
+    pub range: std::ops::Range<u32>,
+}
+
+impl LooseValues<'_> {
+    /// The postings offsets of the words of the key with ordinal `ordinal` (its `LOOS` value).
+    pub fn group(&self, ordinal: u64) -> Result<Vec<u64>, IndexError> {
+        let chunk = u32::try_from(ordinal / RANGE_KEYS as u64)
+            .ok()
+            .and_then(|n| self.range.start.checked_add(n))
+            .filter(|chunk| self.range.contains(chunk))
+            .ok_or(IndexError::Corrupt(
+                "a loose key beyond its partition's values",
+            ))?;
+        let sections = self.chunks.sections(chunk)?;
+        let mut values = Reader::new(find_section(&sections, tag::LOOSE_VALUES)?);
+        let mut value = values.u64()?;
+        for _ in 0..ordinal % RANGE_KEYS as u64 {
+            value = values.u64()?;
+        }
+        group(find_section(&sections, tag::LOOSE_GROUPS)?, value)
+    }
+}
+
 /// Notes reads that lacked a chunk and goes on, so that a caller asks for every chunk its steps
 /// need before it fails with [`IndexError::NotLoaded`]. Other errors stop it at once.
-#[derive(Default)]
+#[derive(Clone, Debug, Default)]
 pub(crate) struct Lacking(bool);
 
 impl Lacking {

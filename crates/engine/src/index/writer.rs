@@ -103,11 +103,29 @@ pub fn build_split_index(documents: &[Document]) -> SplitIndex {
         by_partition.entry(*part).or_default().push((key, offsets));
     }
     let mut letters = Vec::new();
+    let (mut value_chunks, mut value_firsts) = (Vec::new(), Vec::new());
     for (letter, keys) in by_partition {
         letters.extend_from_slice(&u32::from(letter).to_le_bytes());
-        let (map, groups) = write_groups(keys.into_iter());
-        chunks.push(vec![(&tag::LOOSE, map), (&tag::LOOSE_GROUPS, groups)]);
+        value_firsts.extend_from_slice(&(value_chunks.len() as u32).to_le_bytes());
+        let ordinals = keys
+            .iter()
+            .enumerate()
+            .map(|(i, (key, _))| (*key, i as u64));
+        chunks.push(vec![(&tag::LOOSE, fst_of(ordinals))]);
+        for range in keys.chunks(RANGE_KEYS) {
+            let (values, groups) = groups(range.iter().copied());
+            let mut coded = Vec::new();
+            for (_, value) in values {
+                varint::write(&mut coded, value);
+            }
+            value_chunks.push(vec![
+                (&tag::LOOSE_VALUES, coded),
+                (&tag::LOOSE_GROUPS, groups),
+            ]);
+        }
     }
+    value_firsts.extend_from_slice(&(value_chunks.len() as u32).to_le_bytes());
+    chunks.extend(value_chunks);
     let word_ranges = dictionaries.words.chunks(RANGE_KEYS);
     let word_firsts = first_keys(word_ranges.clone().map(|r| &r[0].0));
     chunks.extend(word_ranges.map(|range| vec![(&tag::WORDS, word_map(range))]));
@@ -152,6 +170,7 @@ pub fn build_split_index(documents: &[Document]) -> SplitIndex {
         (&tag::WORD_RANGES, word_firsts),
         (&tag::STEM_RANGES, stem_firsts),
         (&tag::PAGES, page_starts),
+        (&tag::LOOSE_VALUE_RANGES, value_firsts),
     ];
     let build = build_id(&root_sections, &letters, &chunks);
     let mut partitions = build.to_le_bytes().to_vec();
@@ -359,12 +378,7 @@ impl Dictionaries {
 
 /// The `WRDS` FST of `words` (in key order).
 fn word_map(words: &[(Vec<u8>, u64)]) -> Vec<u8> {
-    let mut map = fst::MapBuilder::memory();
-    for (key, value) in words {
-        map.insert(key, *value)
-            .expect("words are inserted sorted and unique");
-    }
-    map.into_inner().expect("writing to memory cannot fail")
+    fst_of(words.iter().map(|(key, value)| (key, *value)))
 }
 
 /// A `WRNG` or `SRNG` section: how many ranges, where each first key starts (and where the last
@@ -405,21 +419,26 @@ fn meta(documents: usize, lengths: &[(u32, u32)], dictionaries: &Dictionaries) -
 /// A dictionary key and the postings offsets of its words.
 type KeyOffsets<'k> = (&'k Vec<u8>, &'k Vec<u64>);
 
-/// An FST from each key to its group, and the groups: each a count and the postings offsets of
-/// its words, delta-coded. A group of one word is its value instead ([`GroupRef`]): four in
-/// five loose keys and most stems have one word, and that spares their group's bytes.
+/// An FST from each key to its group, and the groups ([`groups`]).
+fn write_groups<'k>(keys: impl Iterator<Item = KeyOffsets<'k>>) -> (Vec<u8>, Vec<u8>) {
+    let (values, groups) = groups(keys);
+    (fst_of(values.into_iter()), groups)
+}
+
+/// Each key's group as a [`GroupRef`] value, and the groups it points into: each a count and the
+/// postings offsets of its words, delta-coded. A group of one word is its value instead: four
+/// in five loose keys and most stems have one word, and that spares their group's bytes.
 ///
 /// [`GroupRef`]: super::dictionary::GroupRef
-fn write_groups<'k>(groups: impl Iterator<Item = KeyOffsets<'k>>) -> (Vec<u8>, Vec<u8>) {
+fn groups<'k>(keys: impl Iterator<Item = KeyOffsets<'k>>) -> (Vec<(&'k Vec<u8>, u64)>, Vec<u8>) {
     let mut bytes = Vec::new();
-    let mut map = fst::MapBuilder::memory();
-    for (key, offsets) in groups {
+    let mut values = Vec::new();
+    for (key, offsets) in keys {
         let value = match offsets[..] {
             [only] => GroupRef::One(only),
             _ => GroupRef::Many(bytes.len() as u64),
         };
-        map.insert(key, value.to_value())
-            .expect("keys are inserted sorted and unique");
+        values.push((key, value.to_value()));
         if let GroupRef::Many(_) = value {
             varint::write(&mut bytes, offsets.len() as u64);
             let mut previous = 0;
@@ -429,10 +448,17 @@ fn write_groups<'k>(groups: impl Iterator<Item = KeyOffsets<'k>>) -> (Vec<u8>, V
             }
         }
     }
-    (
-        map.into_inner().expect("writing to memory cannot fail"),
-        bytes,
-    )
+    (values, bytes)
+}
+
+/// An FST map of `entries`, given in key order.
+fn fst_of<'k>(entries: impl Iterator<Item = (&'k Vec<u8>, u64)>) -> Vec<u8> {
+    let mut map = fst::MapBuilder::memory();
+    for (key, value) in entries {
+        map.insert(key, value)
+            .expect("keys are inserted sorted and unique");
+    }
+    map.into_inner().expect("writing to memory cannot fail")
 }
 
 fn write_postings(out: &mut Vec<u8>, list: &[Occurrences]) {

@@ -68,6 +68,9 @@ pub struct Expansion {
     /// (postings offset, weight of the best way it matched), in the order first found. A list,
     /// not a map: expansions are capped at a few dozen words, and the order is deterministic.
     pub words: Vec<(u64, f32)>,
+    /// Whether a matched loose key's group lay in a chunk not yet fetched (a split index): the
+    /// walks go on, so that one round fetches the groups of every key they match.
+    lacking: Lacking,
 }
 
 impl Expansion {
@@ -227,6 +230,7 @@ fn expand_uncached(
     if allow.banglish {
         lacking.note(add_banglish(index, word, allow.prefix, &mut expansion))?;
     }
+    lacking.note(std::mem::take(&mut expansion.lacking).finish())?;
     lacking.finish()?;
     Ok(expansion)
 }
@@ -564,7 +568,8 @@ fn add_found(
         if matched != key {
             weight = weight.min(PREFIX);
         }
-        for postings in dictionary.group(group)? {
+        let words = expansion.lacking.note(dictionary.group(group))?;
+        for postings in words.unwrap_or_default() {
             expansion.add(postings, weight);
         }
     }
