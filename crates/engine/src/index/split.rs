@@ -29,7 +29,7 @@
 //!
 //! A walk needs only the keys, not what they point to, and the keys alone are less than half of
 //! a partition (on the news corpus, the two partitions of the benchmark's first query are
-//! 54 KB gzipped with their groups, 23 KB without), so each key's group lies in a chunk of
+//! 54 KB gzipped with their groups, 26 KB without), so each key's group lies in a chunk of
 //! values by its ordinal, fetched only for the keys a walk matched.
 //!
 //! Words and stems are looked up, not walked (the exact word, its stems, the completions of the
