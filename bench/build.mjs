@@ -25,15 +25,21 @@ export function buildTool() {
  * the peers), the index bytes (for the section sizes), and, if `queries`, the known-item queries.
  */
 export function exportCorpus(corpus, name, { queries = false } = {}) {
-  mkdirSync(DATA, { recursive: true });
-  const files = { documents: path.join(DATA, `${name}-documents.jsonl`), index: path.join(DATA, `${name}-index.bin`) };
-  sh(TOOL, ['documents', corpus, files.documents]);
+  const files = { documents: exportDocuments(corpus, name), index: path.join(DATA, `${name}-index.bin`) };
   sh(TOOL, ['index', corpus, files.index]);
   if (queries) {
     files.queries = path.join(DATA, `${name}-queries.json`);
     sh(TOOL, ['queries', corpus, files.queries]);
   }
   return files;
+}
+
+/** The articles of `corpus` as sondhan reads them, into target/bench/data/<name>-documents.jsonl (its path). */
+export function exportDocuments(corpus, name) {
+  mkdirSync(DATA, { recursive: true });
+  const file = path.join(DATA, `${name}-documents.jsonl`);
+  sh(TOOL, ['documents', corpus, file]);
+  return file;
 }
 
 /** Known-item queries for `sample` articles of `corpus` (every article when it has fewer), into `file`. */

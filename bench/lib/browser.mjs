@@ -82,6 +82,6 @@ export async function memoryAfterLoad(context, page) {
 }
 
 /** Runs `queries` through the page's engine; { times (ms), ids } (ids unless `ids: false`). */
-export function runQueries(page, queries, { ids = true, limit = 10 } = {}) {
-  return page.evaluate(([queries, options]) => window.bench.run(queries, options), [queries, { ids, limit }]);
+export function runQueries(page, queries, { ids = true, limit = 10, fetchedFirst = 0 } = {}) {
+  return page.evaluate(([queries, options]) => window.bench.run(queries, options), [queries, { ids, limit, fetchedFirst }]);
 }

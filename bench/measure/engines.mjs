@@ -65,9 +65,12 @@ async function furtherQueryBytes(site, page, set) {
  * Everything for one engine: cold start (`coldRuns` visits, first query `sets[first][0]`), memory
  * after load, the bytes of each further query of `sets[first]`, then on the warm page the
  * `warmup` queries untimed and every set timed, keeping the hits of the sets named in `keepIds`. `rankingOnly`: time every set again with limit 0 (sondhan:
- * ranking without snippets or hit objects), to show where a query's time goes.
+ * ranking without snippets or hit objects), to show where a query's time goes. `repeated`: time
+ * every set again, each run of 40 queries searched once untimed before it is timed
+ * (`latencyRepeated`: queries whose chunks are already fetched, without their expansions
+ * remembered; 40 queries' chunks fit the chunk cache many times over).
  */
-export async function measureEngine(browser, site, { engine, variant = 'configured', sets, first, coldRuns, warmup, keepIds, rankingOnly = false }) {
+export async function measureEngine(browser, site, { engine, variant = 'configured', sets, first, coldRuns, warmup, keepIds, rankingOnly = false, repeated = false }) {
   const { cold, open } = await coldStart(browser, site, { engine, variant, query: sets[first][0].query, runs: coldRuns });
   try {
     const memory = await memoryAfterLoad(open.context, open.page);
@@ -84,21 +87,25 @@ export async function measureEngine(browser, site, { engine, variant = 'configur
       if (keep) hits[name] = ids;
     }
     latency.all = latencySummary(all);
-    let ranking = null;
-    if (rankingOnly) {
-      ranking = {};
-      const times = [];
-      for (const [name, set] of Object.entries(sets)) {
-        const run = await runQueries(open.page, set.map((q) => q.query), { ids: false, limit: 0 });
-        ranking[name] = latencySummary(run.times);
-        times.push(...run.times);
-      }
-      ranking.all = latencySummary(times);
-    }
-    return { engine, variant, cold, memory, further, latency, ranking, hits };
+    const ranking = rankingOnly ? await timeSets(open.page, sets, { limit: 0 }) : null;
+    const latencyRepeated = repeated ? await timeSets(open.page, sets, { fetchedFirst: 40 }) : null;
+    return { engine, variant, cold, memory, further, latency, ranking, latencyRepeated, hits };
   } finally {
     await open.context.close();
   }
+}
+
+/** Latency per set of `sets` and over all of them, run with `options` (see `runQueries`). */
+async function timeSets(page, sets, options) {
+  const latency = {};
+  const all = [];
+  for (const [name, set] of Object.entries(sets)) {
+    const { times } = await runQueries(page, set.map((q) => q.query), { ...options, ids: false });
+    latency[name] = latencySummary(times);
+    all.push(...times);
+  }
+  latency.all = latencySummary(all);
+  return latency;
 }
 
 /** The hits of every query in `sets`, and nothing else (the peers' library-default variants). */

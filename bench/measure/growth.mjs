@@ -1,13 +1,16 @@
 // How each layout scales: the news corpus 1×, 2×, 4×, 8× (grown with distinct articles whose
 // vocabulary grows as the news's own does, corpora.mjs), each built one-file and split and
 // measured in Chromium like the 1× builds: size, cold time and bytes to the first result,
-// latency, memory.
+// latency, memory. Pagefind's bundle of each size too, for its bytes: how a chunked index of
+// another design grows on the same corpora.
 //
 // Brotli quality 9 here, for serving and for sizes: quality 11 runs at 0.4 MB/s, five minutes for
 // the 8× .wasm alone. At 1× the two differ by about 13 % (the sizes table has both).
 
-import { buildSondhan } from '../build.mjs';
+import path from 'node:path';
+import { buildSondhan, exportDocuments } from '../build.mjs';
 import { grownCorpus } from '../corpora.mjs';
+import { buildPagefind, readDocuments } from '../peers.mjs';
 import { serveSite } from '../lib/server.mjs';
 import { assembleSite } from '../sites.mjs';
 import { measureEngine } from './engines.mjs';
@@ -21,9 +24,9 @@ export const GROWTH_BROTLI_QUALITY = 9;
  * `sets`: the query sets to time (the known-item queries stay valid: every original article is
  * still in the larger corpora, unchanged).
  */
-export async function measureGrowth(browser, { news, sets, warmup, coldRuns, log }) {
+export async function measureGrowth(browser, { news, sets, warmup, coldRuns, log, factors = GROWTH_FACTORS }) {
   const rows = [];
-  for (const factor of GROWTH_FACTORS) {
+  for (const factor of factors) {
     const corpus = factor === 1 ? news.corpus : grownCorpus(news.corpus, factor);
     log(`growth ${factor}×: building`);
     const built = factor === 1 ? news : buildSondhan(corpus, `news-${factor}x`);
@@ -32,11 +35,15 @@ export async function measureGrowth(browser, { news, sets, warmup, coldRuns, log
     const text = corpusTextSizes(corpus, { quality: GROWTH_BROTLI_QUALITY });
     log(`growth ${factor}×: measuring in Chromium`);
     const dir = await assembleSite(`growth-${factor}x`, { pkg: built.pkg, splitPkg: split.pkg });
+    await buildPagefind(readDocuments(exportDocuments(corpus, `news-${factor}x`)), path.join(dir, 'pagefind'));
     const site = await serveSite(dir, { brotliQuality: GROWTH_BROTLI_QUALITY });
     try {
-      const measure = (engine) => measureEngine(browser, site, { engine, sets, first: 'written', coldRuns, warmup, keepIds: [] });
-      const [one, splitRun] = [await measure('sondhan'), await measure('sondhan-split')];
-      const layout = (run) => ({ cold: run.cold, memory: run.memory, further: run.further, latency: run.latency });
+      const measure = (engine, options) => measureEngine(browser, site, { engine, sets, first: 'written', coldRuns, warmup, keepIds: [], ...options });
+      const one = await measure('sondhan');
+      const splitRun = await measure('sondhan-split', { repeated: true });
+      // Its bytes, and its latency on the queries as written only.
+      const pagefind = await measure('pagefind', { sets: { written: sets.written }, warmup: [], repeated: true });
+      const layout = (run) => ({ cold: run.cold, memory: run.memory, further: run.further, latency: run.latency, latencyRepeated: run.latencyRepeated });
       rows.push({
         factor,
         articles: text.files,
@@ -46,6 +53,7 @@ export async function measureGrowth(browser, { news, sets, warmup, coldRuns, log
         wasm: size.wasm,
         ...layout(one),
         split: layout(splitRun),
+        pagefind: layout(pagefind),
       });
     } finally {
       await site.close();

@@ -115,7 +115,7 @@ function growthRows(growth) {
       1.3 * first.split.cold.bytes.engine,
       size,
     ),
-    ...rows.map((r) => atMost(`growth, split, ${r.factor}×: warm query p50 in Chromium`, r.split.latency.all.p50, 0.2, (v) => `${ms(v)} ms`)),
+    ...rows.map((r) => atMost(`growth, split, ${r.factor}×: warm query p50 in Chromium (its chunks fetched)`, (r.split.latencyRepeated ?? r.split.latency).all.p50, 0.2, (v) => `${ms(v)} ms`)),
   ];
 }
 

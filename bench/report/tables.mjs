@@ -203,8 +203,11 @@ export function growthBlock({ growth }) {
   const header = [
     'corpus', 'articles', 'text', '.wasm raw', `.wasm brotli ${growth.brotliQuality}`, '× text brotli',
     'first result (ms)', 'p50 (ms)', 'p99 (ms)', 'wasm memory',
-    'split: to first result', 'split: first result (ms)', 'split: per further query', 'split: p50 · p99 (ms)', 'split: wasm memory',
+    'split: to first result', 'split: first result (ms)', 'split: per further query', 'split: p50 · p99 (ms)',
+    'split: p50 · p99, chunks fetched (ms)', 'split: wasm memory', 'Pagefind: to first result', 'Pagefind: per further query',
+    'Pagefind: p50, fetched (ms)',
   ];
+  const repeated = (run) => (run?.latencyRepeated ? `${ms(run.latencyRepeated.all.p50)} · ${ms(run.latencyRepeated.all.p99)}` : '–');
   const rows = growth.rows.map((r) => [
     `${r.factor}×`,
     String(r.articles),
@@ -222,9 +225,13 @@ export function growthBlock({ growth }) {
           ms(r.split.cold.firstResult),
           size(r.split.further.perQuery),
           `${ms(r.split.latency.all.p50)} · ${ms(r.split.latency.all.p99)}`,
+          repeated(r.split),
           size(r.split.memory.wasm),
         ]
-      : Array(5).fill('–')),
+      : Array(6).fill('–')),
+    ...(r.pagefind
+      ? [size(r.pagefind.cold.bytes.engine), size(r.pagefind.further.perQuery), r.pagefind.latencyRepeated ? ms(r.pagefind.latencyRepeated.all.p50) : '–']
+      : Array(3).fill('–')),
   ]);
   return table(header, rows);
 }

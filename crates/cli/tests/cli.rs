@@ -154,11 +154,11 @@ fn mistakes_get_a_message_and_a_nonzero_exit() {
 fn layout_says_which_layout_a_corpus_gets() {
     let out = sondhan(&["layout", "--corpus", "seeds"], None);
     assert_eq!(String::from_utf8_lossy(&out.stdout), "single\n");
-    // Past SPLIT_ABOVE (200 KB of text): 60 articles of about 5 KB.
+    // Past SPLIT_ABOVE (300 KB of text): 80 articles of about 5 KB.
     let dir = std::env::temp_dir().join(format!("sondhan-layout-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let body = "বর্ষায় পদ্মার ইলিশ মাছ ধরা পড়ে। ".repeat(60);
-    for i in 0..60 {
+    for i in 0..80 {
         std::fs::write(
             dir.join(format!("{i:03}.txt")),
             format!("খবর {i}\n{body}\n"),

@@ -23,10 +23,10 @@ use sondhan_engine::index::{build_index, build_split_index, Document};
 /// Corpora with more stored text than this (UTF-8 bytes of titles and bodies) are split unless
 /// told otherwise. A split bundle downloads less before its first result from ten news articles
 /// on, but needs a round trip for each of its rounds of chunk fetches (about five), which one
-/// file does not: on a phone's network (slow 4G: 150 ms round trips, 1.6 Mbit/s) the two first
-/// results come equally soon near 230 KB of text (50 news articles), and split is faster above
-/// (BENCHMARKS.md, "Layouts", measures it in Chromium).
-pub const SPLIT_ABOVE: usize = 200 * 1024;
+/// file does not: on a phone's network (slow 4G: 150 ms round trips, 1.6 Mbit/s) one file is
+/// first at 230 KB of text (50 news articles, by 0.13 s) and split at 490 KB (100 articles, by
+/// 0.4 s); the lines cross near 290 KB (BENCHMARKS.md, "Layouts", measures it in Chromium).
+pub const SPLIT_ABOVE: usize = 300 * 1024;
 
 /// The index to embed and the files to serve beside the `.wasm`.
 pub struct Bundle {

@@ -92,10 +92,11 @@ pub const PAGE_BYTES: usize = 1024;
 pub const RANGE_KEYS: usize = 256;
 
 /// The fetched chunks a search may keep by default: [`Chunks::trim`] drops the least recently
-/// used beyond it before each new query. 4 MB (raw bytes) keeps a reader's dictionaries and
+/// used beyond it before each new query. 4 MB (decoded bytes) keeps a reader's dictionaries and
 /// recent postings for a few dozen queries: on the news corpus (`scripts/bench`, bytes per
-/// further query) 1 MB dropped chunks that the next queries fetched again, 47.7 KB a query;
-/// 4 MB costs 19.9 KB. The one-file index of those articles takes 8.6 MB.
+/// further query, measured before chunks were gzipped) 1 MB dropped chunks that the next queries
+/// fetched again, 2.4 times the bytes a query of 4 MB. The one-file index of those articles
+/// takes 8.6 MB.
 pub const DEFAULT_BUDGET: usize = 4 * 1024 * 1024;
 
 /// The partition of keys starting with `c`: its loose class (শ, ষ and স are one; so are ঁ and
