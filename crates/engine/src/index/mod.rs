@@ -1,12 +1,12 @@
 //! The index bytes: what `build.rs` writes and the runtime reads in place.
 //!
-//! # Format (version 7)
+//! # Format (version 8)
 //!
 //! All integers are little-endian. The file is a header, a table of sections, then the sections.
 //!
 //! ```text
 //! header   "SONDHAN\0"  magic, 8 bytes
-//!          u32          format version (7)
+//!          u32          format version (8)
 //!          u32          number of sections
 //!          u32          CRC-32 (IEEE) of every byte after the header
 //! table    per section: [u8; 4] tag, u32 offset from file start, u32 length
@@ -40,7 +40,7 @@
 //! | `PART` | u64 build id, u32 loose-key partitions, then each one's letter (u32 code point), in order |
 //! | `WRNG` | the word ranges' first keys: u32 ranges, ranges + 1 u32 offsets into the keys, then the keys (key code) end to end |
 //! | `SRNG` | the stem ranges' first keys, as `WRNG` |
-//! | `PAGE` | per postings page: u32 offset in the whole postings where it starts |
+//! | `PAGE` | u32 postings blocks (the whole postings in runs of [`PAGE_BYTES`](split::PAGE_BYTES), the last maybe shorter), then a bitmap, bit `k` (of byte `k / 8`, from the lowest) set if a postings list starts in block `k`: each such block is a postings page, numbered by the set bits before it |
 //! | `LVRG` | per loose-key partition, in `PART` order: u32 its first loose-value chunk, counted from the first; then u32 how many there are |
 //!
 //! Chunks are numbered in this order, and each carries a `CHNK` section (u64 build id, u32 its
@@ -52,7 +52,7 @@
 //! | loose values, as many as `LVRG` says | `LVAL`: for each key of a run of [`RANGE_KEYS`](split::RANGE_KEYS) keys of one partition (by ordinal), a varint: its group, as a `STMS` value (into this chunk's `LGRP`); `LGRP`: those groups |
 //! | word range, one per `WRNG` key | `WRDS`: the words from that key up to the next range's |
 //! | stem range, one per `SRNG` key | `STMS`, `SGRP`, as word ranges |
-//! | postings page, one per `PAGE` offset | `POST`: the whole postings lists from that offset up to the next page's |
+//! | postings page, one per set `PAGE` bit | `PGST`: u64 where in the whole postings its first list starts; `POST`: the whole lists that start in its block, up to the next page's first |
 //! | fragment, one per document | `DOCS` (one record, its offsets into its own `TEXT`), `WSTA`, `TEXT` |
 //!
 //! Every postings offset (in `WRDS`, `STMS` and `LVAL` values and in groups) is into the whole
@@ -94,7 +94,7 @@ pub use writer::{build_index, build_split_index, Document, SplitIndex};
 /// The first bytes of every index.
 pub const MAGIC: &[u8; 8] = b"SONDHAN\0";
 /// The format version this build reads and writes.
-pub const VERSION: u32 = 7;
+pub const VERSION: u32 = 8;
 
 /// Magic, version, section count, checksum.
 pub(crate) const HEADER_LEN: usize = 20;
@@ -121,6 +121,7 @@ pub(crate) mod tag {
     pub const TEXT: [u8; 4] = *b"TEXT";
     pub const PARTITIONS: [u8; 4] = *b"PART";
     pub const PAGES: [u8; 4] = *b"PAGE";
+    pub const PAGE_START: [u8; 4] = *b"PGST";
     pub const LOOSE_VALUE_RANGES: [u8; 4] = *b"LVRG";
     pub const LOOSE_VALUES: [u8; 4] = *b"LVAL";
     pub const WORD_RANGES: [u8; 4] = *b"WRNG";

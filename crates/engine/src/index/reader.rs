@@ -12,7 +12,9 @@ use super::dictionary::{fst_map, verify, LooseGroups, LooseKeys, Stems, Words};
 use super::key_code;
 use super::split::find_section;
 #[cfg(feature = "split")]
-use super::split::{fragment_table, partition_of, read_directory, Chunks, LooseValues, Split};
+use super::split::{
+    fragment_table, page_start, partition_of, read_directory, Chunks, LooseValues, Split,
+};
 use super::text::{Stored, TextCode};
 use super::varint::Reader;
 use super::{tag, IndexError, DF_BITS, DOC_RECORD_LEN, HEADER_LEN, MAGIC, VERSION, WORD_STRIDE};
@@ -775,9 +777,14 @@ impl<'a> Index<'a> {
             Layout::One { postings, .. } => Reader::at(postings, offset)?,
             #[cfg(feature = "split")]
             Layout::Split(split) => {
-                let (chunk, start) = split.directory.page(offset)?;
+                let chunk = split.directory.page(offset)?;
                 let sections = split.chunks.sections(chunk)?;
-                Reader::at(find_section(&sections, tag::POSTINGS)?, offset - start)?
+                let section = |t| find_section(&sections, t);
+                let start = page_start(section)?;
+                let at = offset
+                    .checked_sub(start)
+                    .ok_or(IndexError::Corrupt("postings before their page"))?;
+                Reader::at(section(tag::POSTINGS)?, at)?
             }
         };
         let remaining = reader.u32()?;

@@ -135,10 +135,14 @@ pub fn build_split_index(documents: &[Document]) -> SplitIndex {
         let (map, groups) = write_groups(range.iter().copied());
         chunks.push(vec![(&tag::STEMS, map), (&tag::STEM_GROUPS, groups)]);
     }
-    let mut page_starts = Vec::new();
-    for page in pages(&dictionaries.list_starts, dictionaries.postings.len()) {
-        page_starts.extend_from_slice(&(page.start as u32).to_le_bytes());
-        chunks.push(vec![(&tag::POSTINGS, dictionaries.postings[page].to_vec())]);
+    let postings = &dictionaries.postings;
+    let (pages, page_table) = pages(&dictionaries.list_starts, postings.len());
+    for page in pages {
+        let start = (page.start as u64).to_le_bytes().to_vec();
+        chunks.push(vec![
+            (&tag::PAGE_START, start),
+            (&tag::POSTINGS, postings[page].to_vec()),
+        ]);
     }
     for d in 0..documents.len() {
         let one = d..d + 1;
@@ -169,7 +173,7 @@ pub fn build_split_index(documents: &[Document]) -> SplitIndex {
         (&tag::IDS, id_map(documents)),
         (&tag::WORD_RANGES, word_firsts),
         (&tag::STEM_RANGES, stem_firsts),
-        (&tag::PAGES, page_starts),
+        (&tag::PAGES, page_table),
         (&tag::LOOSE_VALUE_RANGES, value_firsts),
     ];
     let build = build_id(&root_sections, &letters, &chunks);
@@ -197,21 +201,25 @@ pub fn build_split_index(documents: &[Document]) -> SplitIndex {
     }
 }
 
-/// Postings pages: runs of whole lists (starting at `list_starts`), each cut once it reaches
-/// [`PAGE_BYTES`].
-fn pages(list_starts: &[usize], end: usize) -> Vec<std::ops::Range<usize>> {
-    let mut pages = Vec::new();
-    let mut start = 0;
-    for &list in list_starts.iter().skip(1) {
-        if list - start >= PAGE_BYTES {
-            pages.push(start..list);
-            start = list;
+/// Postings pages: the whole lists (starting at `list_starts`, in order) that start in each
+/// [`PAGE_BYTES`] block of the postings, and the `PAGE` section that finds them: the blocks,
+/// then a bitmap of those where a page starts.
+fn pages(list_starts: &[usize], end: usize) -> (Vec<std::ops::Range<usize>>, Vec<u8>) {
+    let blocks = end.div_ceil(PAGE_BYTES);
+    let mut bitmap = vec![0u8; blocks.div_ceil(8)];
+    let mut firsts: Vec<usize> = Vec::new();
+    for &list in list_starts.iter().filter(|&&list| list < end) {
+        let block = list / PAGE_BYTES;
+        if bitmap[block / 8] & 1 << (block % 8) == 0 {
+            bitmap[block / 8] |= 1 << (block % 8);
+            firsts.push(list);
         }
     }
-    if end > start || pages.is_empty() {
-        pages.push(start..end);
-    }
-    pages
+    let ends = firsts.iter().skip(1).copied().chain(std::iter::once(end));
+    let pages = firsts.iter().zip(ends).map(|(&a, b)| a..b).collect();
+    let mut table = (blocks as u32).to_le_bytes().to_vec();
+    table.extend_from_slice(&bitmap);
+    (pages, table)
 }
 
 /// The `IDS_` section: an FST from each document id to its ordinal (the first, if ids repeat,
