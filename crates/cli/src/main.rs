@@ -6,7 +6,9 @@ use std::io::{BufRead, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use sondhan_engine::index::{build_index, build_split_index, Chunks, SplitIndex};
+use sondhan_engine::index::{
+    build_index, build_split_index, ChunkKind, Chunks, IndexStats, SplitIndex,
+};
 use sondhan_engine::search::{search_with, Cache, Explanation};
 use sondhan_engine::{suggest, Hit, Index, IndexError, SearchOptions, SearchResults};
 use sondhan_indexer::corpus::read_corpus;
@@ -22,8 +24,9 @@ usage:
       part: per query word the kind and weight of its match and BM25F, then the title boosts.
   sondhan suggest [--json] [--limit N] [--corpus DIR [--split]] PREFIX...
       Completions for what is typed, most frequent first (Bengali or Banglish).
-  sondhan stats [--json] [--corpus DIR]
-      Prints the index's figures: documents, terms, stems, bytes per section.
+  sondhan stats [--json] [--corpus DIR [--split]]
+      Prints the index's figures: documents, terms, stems, bytes per section; with --split, those
+      of the root, then the chunks of each kind: how many, their bytes and their bytes gzipped.
   sondhan show [--corpus DIR] ID
       Prints one document as stored.
   sondhan eval [--corpus DIR] [FILE]
@@ -184,7 +187,7 @@ impl Searchable<'_> {
     fn one(&self) -> Result<&Index<'_>, String> {
         match self {
             Searchable::One(index) => Ok(index),
-            Searchable::Split(..) => Err("--split applies to search and suggest".into()),
+            Searchable::Split(..) => Err("--split applies to search, suggest and stats".into()),
         }
     }
 }
@@ -213,7 +216,7 @@ fn run(args: Args) -> Result<ExitCode, String> {
     match args.command.as_str() {
         "search" => search_command(&mut index, &args, &mut out)?,
         "suggest" => suggest_command(&mut index, &args, &mut out)?,
-        "stats" => stats_command(index.one()?, &args, &mut out).map_err(io)?,
+        "stats" => stats_command(&mut index, &args, &mut out)?,
         "show" => show_command(index.one()?, &args, &mut out)?,
         "eval" => {
             let file = args
@@ -288,19 +291,75 @@ fn suggest_command(
     Ok(())
 }
 
-fn stats_command(index: &Index<'_>, args: &Args, out: &mut impl Write) -> std::io::Result<()> {
-    let stats = index.stats();
+fn stats_command(
+    index: &mut Searchable<'_>,
+    args: &Args,
+    out: &mut impl Write,
+) -> Result<(), String> {
+    let stats = index.with(|index| Ok(index.stats()))?;
+    let chunks = match index {
+        Searchable::Split(split, chunks) => chunk_stats(split, chunks),
+        Searchable::One(_) => Vec::new(),
+    };
     if args.json {
-        let json = serde_json::to_string(&stats).expect("stats serialize");
-        return writeln!(out, "{json}");
+        let mut json = serde_json::to_value(&stats).expect("stats serialize");
+        if !chunks.is_empty() {
+            json["chunks"] = serde_json::to_value(&chunks).expect("chunk stats serialize");
+        }
+        return writeln!(out, "{json}").map_err(io);
     }
+    print_stats(out, &stats, &chunks).map_err(io)
+}
+
+/// The chunks of one kind in a split index: how many, and their bytes before and after gzip.
+#[derive(serde::Serialize)]
+struct ChunkStats {
+    kind: &'static str,
+    count: usize,
+    bytes: usize,
+    gzipped: usize,
+}
+
+fn chunk_stats(split: &SplitIndex, chunks: &Chunks) -> Vec<ChunkStats> {
+    let mut by_kind = std::collections::BTreeMap::<ChunkKind, ChunkStats>::new();
+    for (n, chunk) in (0u32..).zip(&split.chunks) {
+        let kind = chunks.kind(n);
+        let row = by_kind.entry(kind).or_insert(ChunkStats {
+            kind: kind.name(),
+            count: 0,
+            bytes: 0,
+            gzipped: 0,
+        });
+        row.count += 1;
+        row.bytes += chunk.len();
+        row.gzipped += sondhan_indexer::bundle::gzip(chunk).len();
+    }
+    by_kind.into_values().collect()
+}
+
+fn print_stats(
+    out: &mut impl Write,
+    stats: &IndexStats,
+    chunks: &[ChunkStats],
+) -> std::io::Result<()> {
+    let whole = if chunks.is_empty() { "" } else { " (the root)" };
     writeln!(
         out,
-        "documents  {}\nterms      {}\nstems      {}\nbytes      {}",
+        "documents  {}\nterms      {}\nstems      {}\nbytes      {}{whole}",
         stats.documents, stats.terms, stats.stems, stats.bytes
     )?;
     for (name, len) in &stats.sections {
         writeln!(out, "  {name}     {len}")?;
+    }
+    if !chunks.is_empty() {
+        writeln!(out, "chunks           count      bytes    gzipped")?;
+    }
+    for c in chunks {
+        writeln!(
+            out,
+            "  {:<14} {:>5} {:>10} {:>10}",
+            c.kind, c.count, c.bytes, c.gzipped
+        )?;
     }
     Ok(())
 }

@@ -137,6 +137,38 @@ fn stats_and_eval() {
 }
 
 #[test]
+fn stats_of_a_split_index_count_its_root_and_chunks() {
+    let one = &json_lines(&sondhan(&["stats", "--json", "--corpus", "seeds"], None))[0];
+    let out = sondhan(&["stats", "--json", "--corpus", "seeds", "--split"], None);
+    let split = &json_lines(&out)[0];
+    assert_eq!(split["documents"], 5);
+    assert_eq!(split["terms"], one["terms"]);
+    assert!(split["bytes"].as_u64() < one["bytes"].as_u64(), "{split}");
+    let kinds: Vec<&str> = split["chunks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["kind"].as_str().unwrap())
+        .collect();
+    let expected = [
+        "loose keys",
+        "loose values",
+        "words",
+        "stems",
+        "postings pages",
+        "fragments",
+    ];
+    assert_eq!(kinds, expected);
+    let fragments = &split["chunks"][5];
+    assert_eq!(fragments["count"], 5, "one fragment per article");
+    assert!(fragments["gzipped"].as_u64() < fragments["bytes"].as_u64());
+    assert!(
+        one.get("chunks").is_none(),
+        "a one-file index has no chunks"
+    );
+}
+
+#[test]
 fn mistakes_get_a_message_and_a_nonzero_exit() {
     let out = sondhan(&["search", "--limit", "many", "x"], None);
     assert_eq!(out.status.code(), Some(2));

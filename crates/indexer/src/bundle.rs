@@ -81,7 +81,7 @@ impl Bundle {
 }
 
 /// `bytes` gzipped, as tightly as flate2 can: a chunk is compressed once and served many times.
-fn gzip(bytes: &[u8]) -> Vec<u8> {
+pub fn gzip(bytes: &[u8]) -> Vec<u8> {
     let mut encoder = GzEncoder::new(Vec::with_capacity(bytes.len() / 2), Compression::best());
     encoder
         .write_all(bytes)

@@ -85,8 +85,8 @@ mod writer;
 pub(crate) use dictionary::LooseKeys;
 pub(crate) use reader::{Body, HitDocument, SeekablePostings, WordEntry};
 pub use reader::{DocRef, Index, IndexStats, Posting, Postings};
-pub use split::Chunks;
 pub(crate) use split::Lacking;
+pub use split::{ChunkKind, Chunks};
 pub(crate) use text::Stored;
 #[cfg(feature = "build")]
 pub use writer::{build_index, build_split_index, Document, SplitIndex};

@@ -298,14 +298,35 @@ impl<'a> Directory<'a> {
     }
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum ChunkKind {
+/// What a chunk holds: the rows of the table in [the module docs](self).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ChunkKind {
+    /// The loose keys of one partition.
     Loose,
+    /// The words of a run of one partition's loose keys.
     LooseValues,
+    /// A range of words.
     Words,
+    /// A range of stems.
     Stems,
+    /// A postings page.
     Page,
+    /// One document's record and stored text.
     Fragment,
+}
+
+impl ChunkKind {
+    /// Its name, as `sondhan stats --split` prints it.
+    pub fn name(self) -> &'static str {
+        match self {
+            ChunkKind::Loose => "loose keys",
+            ChunkKind::LooseValues => "loose values",
+            ChunkKind::Words => "words",
+            ChunkKind::Stems => "stems",
+            ChunkKind::Page => "postings pages",
+            ChunkKind::Fragment => "fragments",
+        }
+    }
 }
 
 /// The chunks of one split index fetched so far, owned by the caller (as a search
@@ -429,7 +450,8 @@ impl Chunks {
         }
     }
 
-    fn kind(&self, n: u32) -> ChunkKind {
+    /// What chunk `n` holds.
+    pub fn kind(&self, n: u32) -> ChunkKind {
         let [values, words, stems, pages, fragments] = self.bases;
         match n {
             n if n < values => ChunkKind::Loose,
