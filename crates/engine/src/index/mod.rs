@@ -1,12 +1,12 @@
 //! The index bytes: what `build.rs` writes and the runtime reads in place.
 //!
-//! # Format (version 8)
+//! # Format (version 9)
 //!
 //! All integers are little-endian. The file is a header, a table of sections, then the sections.
 //!
 //! ```text
 //! header   "SONDHAN\0"  magic, 8 bytes
-//!          u32          format version (8)
+//!          u32          format version (9)
 //!          u32          number of sections
 //!          u32          CRC-32 (IEEE) of every byte after the header
 //! table    per section: [u8; 4] tag, u32 offset from file start, u32 length
@@ -35,7 +35,7 @@
 //!
 //! | tag    | contents |
 //! |--------|----------|
-//! | `LENS` | per document: u32 title words, u32 body words |
+//! | `LENS` | per document its title's [norm] (its length in words, in a byte), then per document its body's |
 //! | `IDS_` | FST map: document id -> ordinal (the first, if ids repeat) |
 //! | `PART` | u64 build id, u32 loose-key partitions, then each one's letter (u32 code point), in order |
 //! | `WRNG` | the word ranges' first keys: u32 ranges, ranges + 1 u32 offsets into the keys, then the keys (key code) end to end |
@@ -75,6 +75,7 @@
 
 mod dictionary;
 pub(crate) mod key_code;
+pub mod norm;
 mod reader;
 pub mod split;
 mod text;
@@ -94,7 +95,7 @@ pub use writer::{build_index, build_split_index, Document, SplitIndex};
 /// The first bytes of every index.
 pub const MAGIC: &[u8; 8] = b"SONDHAN\0";
 /// The format version this build reads and writes.
-pub const VERSION: u32 = 8;
+pub const VERSION: u32 = 9;
 
 /// Magic, version, section count, checksum.
 pub(crate) const HEADER_LEN: usize = 20;

@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use super::dictionary::{fst_map, verify, LooseGroups, LooseKeys, Stems, Words};
 use super::key_code;
+use super::norm;
 use super::split::find_section;
 #[cfg(feature = "split")]
 use super::split::{
@@ -455,8 +456,8 @@ impl<'a> Index<'a> {
         if directory.build != chunks.build() {
             return Err(IndexError::Corrupt("these chunks belong to another build"));
         }
-        let lengths = section(tag::LENGTHS)?;
-        if Some(lengths.len()) != (directory.documents as usize).checked_mul(8) {
+        let norms = section(tag::LENGTHS)?;
+        if Some(norms.len()) != (directory.documents as usize).checked_mul(2) {
             return Err(IndexError::Corrupt(
                 "the lengths table does not match the document count",
             ));
@@ -466,7 +467,7 @@ impl<'a> Index<'a> {
         let layout = Layout::Split(Split {
             chunks,
             directory,
-            lengths,
+            norms,
             ids,
         });
         // The top bit keeps build ids apart from the counter of one-file openings.
@@ -654,14 +655,29 @@ impl<'a> Index<'a> {
         Ok(())
     }
 
-    /// Title and body length in words, without decoding the document's strings.
-    pub(crate) fn lengths(&self, doc: u32) -> Result<(u32, u32), IndexError> {
-        let (table, at) = match &self.layout {
-            Layout::One { docs, .. } => (docs.records, doc as usize * DOC_RECORD_LEN + 48),
+    /// Title and body length in words as ranking sees them, [rounded](super::norm::round) to
+    /// what a byte holds (a split index stores no more), without decoding the document.
+    pub(crate) fn norms(&self, doc: u32) -> Result<(u32, u32), IndexError> {
+        match &self.layout {
+            Layout::One { docs, .. } => {
+                let at = doc as usize * DOC_RECORD_LEN + 48;
+                let (title, body) = (u32_at(docs.records, at)?, u32_at(docs.records, at + 4)?);
+                Ok((norm::round(title), norm::round(body)))
+            }
             #[cfg(feature = "split")]
-            Layout::Split(split) => (split.lengths, doc as usize * 8),
-        };
-        Ok((u32_at(table, at)?, u32_at(table, at + 4)?))
+            Layout::Split(split) => {
+                let byte = |at: usize| {
+                    split
+                        .norms
+                        .get(at)
+                        .copied()
+                        .map(norm::decode)
+                        .ok_or(IndexError::Corrupt("no such document"))
+                };
+                let doc = doc as usize;
+                Ok((byte(doc)?, byte(self.documents as usize + doc)?))
+            }
+        }
     }
 
     /// The ordinal of the document with this id.

@@ -14,8 +14,8 @@
 //! | postings page, one per [`PAGE_BYTES`] block of the postings where a list starts | the whole lists that start in the block (`POST`) | to count the documents of a word it matched |
 //! | fragment, one per document | its `DOCS` record, word starts and stored text | to show it as a hit |
 //!
-//! The root keeps what every search needs: the counts, each document's lengths (BM25 needs them
-//! for every match), the id table, the text code and where each chunk starts.
+//! The root keeps what every search needs: the counts, each document's length [norms](super::norm)
+//! (BM25 needs them for every match), the id table, the text code and where each chunk starts.
 //!
 //! # Why loose keys by the first letter's class, and words and stems by range
 //!
@@ -647,8 +647,8 @@ pub(crate) fn fragment_table<'a>(
 pub(crate) struct Split<'a> {
     pub chunks: &'a Chunks,
     pub directory: Directory<'a>,
-    /// Per document, u32 title words and u32 body words.
-    pub lengths: &'a [u8],
+    /// Per document its title's [norm](super::norm), then per document its body's.
+    pub norms: &'a [u8],
     /// Document id -> ordinal.
     pub ids: Map<&'a [u8]>,
 }

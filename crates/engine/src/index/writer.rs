@@ -6,7 +6,7 @@ use super::dictionary::GroupRef;
 use super::split::{chunk_path, partition, PAGE_BYTES, RANGE_KEYS};
 use super::text::build::{table, table_bytes, Encoder};
 use super::{
-    key_code, tag, varint, DF_BITS, DOC_RECORD_LEN, HEADER_LEN, MAGIC, VERSION, WORD_STRIDE,
+    key_code, norm, tag, varint, DF_BITS, DOC_RECORD_LEN, HEADER_LEN, MAGIC, VERSION, WORD_STRIDE,
 };
 use crate::analysis::{for_each_word, loose_keys, stems};
 
@@ -158,10 +158,9 @@ pub fn build_split_index(documents: &[Document]) -> SplitIndex {
             (&tag::TEXT, text),
         ]);
     }
-    let lengths: Vec<u8> = analyzed
-        .lengths
-        .iter()
-        .flat_map(|&(t, b)| t.to_le_bytes().into_iter().chain(b.to_le_bytes()))
+    let lengths = &analyzed.lengths;
+    let norms: Vec<u8> = (lengths.iter().map(|l| norm::encode(l.0)))
+        .chain(lengths.iter().map(|l| norm::encode(l.1)))
         .collect();
     let root_sections = vec![
         (
@@ -169,7 +168,7 @@ pub fn build_split_index(documents: &[Document]) -> SplitIndex {
             meta(documents.len(), &analyzed.lengths, &dictionaries),
         ),
         (&tag::CHARS, table_bytes(&code)),
-        (&tag::LENGTHS, lengths),
+        (&tag::LENGTHS, norms),
         (&tag::IDS, id_map(documents)),
         (&tag::WORD_RANGES, word_firsts),
         (&tag::STEM_RANGES, stem_firsts),

@@ -93,7 +93,7 @@ impl<'i> Scorer<'i> {
     /// The term frequency, length-normalized, a title match counted [`TITLE_BOOST`] times.
     fn tf(&self, doc: u32, count: &Count) -> Result<f32, IndexError> {
         let norm = |len: u32, mean: f32| 1.0 - B + B * len as f32 / mean;
-        let (title_words, body_words) = self.index.lengths(doc)?;
+        let (title_words, body_words) = self.index.norms(doc)?;
         Ok(
             TITLE_BOOST * count.title / norm(title_words, self.mean_title)
                 + count.body / norm(body_words, self.mean_body),

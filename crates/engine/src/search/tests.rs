@@ -34,6 +34,17 @@ fn title_matches_rank_above_body_matches() {
 }
 
 #[test]
+fn a_phrase_at_the_end_of_a_long_title_is_a_title_match() {
+    // Past the lengths a norm keeps exactly, so the title's end is known from the postings.
+    let title = |end: &str| format!("{}{end}", "খবর ".repeat(40));
+    let bytes = build_index(&[
+        doc("body", &title("দক্ষিণ দেশ"), "উত্তর কোরিয়া"),
+        doc("title", &title("উত্তর কোরিয়া"), &"কথা ".repeat(60)),
+    ]);
+    assert_eq!(ids(&bytes, "\"উত্তর কোরিয়া\""), ["title", "body"]);
+}
+
+#[test]
 fn exact_forms_rank_above_stems_above_typos() {
     let bytes = build_index(&[
         doc("typo", "খবর", "চুক্টিতে নিয়ে কথা।"),
