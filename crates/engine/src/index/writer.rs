@@ -163,10 +163,7 @@ pub fn build_split_index(documents: &[Document]) -> SplitIndex {
         .chain(lengths.iter().map(|l| norm::encode(l.1)))
         .collect();
     let root_sections = vec![
-        (
-            &tag::META,
-            meta(documents.len(), &analyzed.lengths, &dictionaries),
-        ),
+        (&tag::META, meta(documents.len(), lengths, &dictionaries)),
         (&tag::CHARS, table_bytes(&code)),
         (&tag::LENGTHS, norms),
         (&tag::IDS, id_map(documents)),
