@@ -6,7 +6,11 @@
 //! sondhan-bench index CORPUS OUT.bin           the index bytes build.rs embeds
 //! sondhan-bench mrr CORPUS OUT.txt [N]         sondhan's known-item MRR@10, natively (and misses)
 //! sondhan-bench latency CORPUS OUT.txt [N]     native latency of those queries (and 50 typed key by key)
+//! sondhan-bench lemmas LIST OUT.txt            inflected forms a search for their lemma finds
+//! sondhan-bench romanized LIST OUT.txt         romanized words that find their Bengali word
 //! ```
+//!
+//! The last two read word lists made elsewhere (UniMorph, Dakshina: see [`wordlists`]).
 //!
 //! The peers index `documents`' output, so every engine sees the same titles and bodies (sondhan's
 //! corpus reader drops bylines and repeated lines; the peers should not be judged on text sondhan
@@ -17,6 +21,7 @@ mod latency;
 mod mrr;
 mod reencode;
 mod vocabulary;
+mod wordlists;
 
 use std::io::Write;
 use std::path::Path;
@@ -31,7 +36,8 @@ use known_item::known_items;
 use vocabulary::Vocabulary;
 
 const USAGE: &str =
-    "usage: sondhan-bench (documents | queries | index | mrr | latency) CORPUS OUT [SAMPLE]";
+    "usage: sondhan-bench (documents | queries | index | mrr | latency) CORPUS OUT [SAMPLE]
+       sondhan-bench (lemmas | romanized) LIST OUT";
 const DEFAULT_SAMPLE: usize = 300;
 
 fn main() -> ExitCode {
@@ -50,6 +56,17 @@ fn main() -> ExitCode {
 }
 
 fn run(command: &str, corpus: &Path, out: &Path, rest: &[String]) -> Result<(), String> {
+    type Measure = fn(&Path) -> Result<String, String>;
+    let word_list: Option<Measure> = match command {
+        "lemmas" => Some(wordlists::lemmas),
+        "romanized" => Some(wordlists::romanized),
+        _ => None,
+    };
+    if let Some(measure) = word_list {
+        let report = measure(corpus)?;
+        println!("{}", report.split("\n\n").next().unwrap_or_default());
+        return write(out, report.as_bytes());
+    }
     let mut documents = read_corpus(corpus).map_err(|e| e.to_string())?.documents;
     // File-name order already; sorted again so the sample does not depend on the reader.
     documents.sort_by(|a, b| a.id.cmp(&b.id));
@@ -80,9 +97,13 @@ fn run(command: &str, corpus: &Path, out: &Path, rest: &[String]) -> Result<(), 
         }
         other => return Err(format!("unknown command `{other}`\n{USAGE}")),
     };
+    write(out, &bytes)
+}
+
+fn write(out: &Path, bytes: &[u8]) -> Result<(), String> {
     let mut file =
         std::fs::File::create(out).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
-    file.write_all(&bytes)
+    file.write_all(bytes)
         .map_err(|e| format!("cannot write {}: {e}", out.display()))
 }
 
