@@ -19,13 +19,15 @@ mod nfc;
 mod normalize;
 mod segment;
 mod stem;
+mod verbs;
 
 pub use banglish::from_banglish;
 pub use case::lowercase;
 pub use loose::{fold_letter, loose_key, loose_keys, loose_letters};
 pub use normalize::{is_ignorable, normalize, normalize_into};
 pub use segment::{is_continuation, segments, Segments};
-pub use stem::stems;
+pub use stem::{stems, verbal_nouns};
+pub use verbs::{verb_key, verbal_noun};
 
 /// One word of a text: its byte range in the original and its normalized term.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

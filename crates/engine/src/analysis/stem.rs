@@ -1,8 +1,10 @@
 //! A light Bengali stemmer: strips inflection suffixes so that পুতিনের, পুতিনকে and পুতিন meet.
 //!
 //! Bengali nouns take a classifier or plural (-টি, -টা, -গুলো, -গুলি, -রা, -দের) and a case ending
-//! (-র/-এর, -কে, -তে, -এ, -য়), sometimes an emphatic -ও; verbs take person/tense endings. The
-//! stemmer removes suffixes whose context fits, and repeats until none fits.
+//! (-র/-এর, -কে, -তে, -এ, -য়), sometimes an emphatic -ও or -ই; verbs take person/tense endings.
+//! The stemmer removes suffixes whose context fits, and repeats until none fits. Forms of common
+//! verbs are joined apart, with their verbal noun ([`verbal_nouns`]): their stems differ (লিখছি,
+//! লেখা), so no stripping joins them.
 //!
 //! Stripping to a fixpoint is what keeps it consistent. A single pass cannot tell the genitive -র of
 //! কোরিয়ার from the last letter of সরকার (government): it turns সরকার into সরকা but সরকারের into
@@ -20,6 +22,8 @@
 //! endings check what precedes them (-তে and -র only after a vowel, -এ only after a consonant).
 //! Known errors, measured on real news text, are listed in the README.
 
+use super::verbs::verbal_noun;
+
 /// What the stem must end with for a suffix to be removed.
 #[derive(Clone, Copy)]
 enum After {
@@ -28,6 +32,8 @@ enum After {
     Vowel,
     /// A consonant with its inherent vowel.
     Consonant,
+    /// Anything but the vowel sign া.
+    NotAa,
 }
 
 /// Suffixes in normalized form (nukta letters precomposed). Order does not matter: the longest
@@ -39,6 +45,10 @@ const SUFFIXES: &[(&str, After)] = &[
     ("গুলোতে", After::Anything),
     ("গুলো\u{09DF}", After::Anything),
     ("গুলো", After::Anything),
+    ("গুলা", After::Anything),
+    ("গুলার", After::Anything),
+    ("গুলাকে", After::Anything),
+    ("গুলাতে", After::Anything),
     ("গুলির", After::Anything),
     ("গুলিকে", After::Anything),
     ("গুলিতে", After::Anything),
@@ -63,9 +73,12 @@ const SUFFIXES: &[(&str, After)] = &[
     ("ে", After::Consonant),
     ("\u{09DF}", After::Vowel),
     ("\u{09DF}ে", After::Vowel),
-    // Postposition written as a suffix (ক্ষেপণাস্ত্রসহ) and the emphatic -ও (পুতিনও, আরও).
+    // Postposition written as a suffix (ক্ষেপণাস্ত্রসহ) and the emphatics -ও (পুতিনও, আরও) and
+    // -ই (কষ্টই, নিজেই, দেখাতেই); not after -া, where -াই ends nouns and verbs (লড়াই, সবাই,
+    // দেখাই), so তারাই stays apart from তারা.
     ("সহ", After::Anything),
     ("ও", After::Anything),
+    ("ই", After::NotAa),
     // Verb endings: করেছেন, বলছেন, করছে, করলেন, করবে, করবেন.
     ("েছিলেন", After::Consonant),
     ("েছিল", After::Consonant),
@@ -77,6 +90,11 @@ const SUFFIXES: &[(&str, After)] = &[
     ("বেন", After::Consonant),
     ("বে", After::Consonant),
 ];
+
+/// The endings a verb form can carry after its own (emphasis, and the case of a verbal noun:
+/// করতেই, করার, যাওয়ায়): a state reached by any other is not looked up as a verb form, since
+/// stripping -ছে from গিলছে leaves গিল, which would read as গি (যাওয়া) + -ল.
+const AFTER_VERB_FORMS: &[&str] = &["ই", "ও", "র", "\u{09DF}"];
 
 /// Most suffixes stripped from one word, and most stripping states explored for it.
 const MAX_DEPTH: usize = 4;
@@ -95,14 +113,37 @@ const MAX_STATES: usize = 16;
 /// assert!(stems("বৈঠকে").contains(&"বৈঠক"));
 /// ```
 pub fn stems(word: &str) -> Vec<&str> {
+    strip(word).0
+}
+
+/// Returns the verbal nouns a normalized word is a form of ([`verbal_noun`]), read from the
+/// word and from the word without an emphatic or case ending (করতেই, করার); empty for a word
+/// that is not a form of a listed verb.
+///
+/// ```
+/// use sondhan_engine::analysis::verbal_nouns;
+/// assert_eq!(verbal_nouns("করতেই"), ["করা"]);
+/// assert_eq!(verbal_nouns("যাওয়ার"), ["যাওয়া"]);
+/// assert!(verbal_nouns("সরকারের").is_empty());
+/// ```
+pub fn verbal_nouns(word: &str) -> Vec<&'static str> {
+    strip(word).1
+}
+
+/// Strips suffixes every way they fit: the stems it ends at, and the verbal nouns met on the way.
+fn strip(word: &str) -> (Vec<&str>, Vec<&'static str>) {
     if !word.chars().next_back().is_some_and(is_bengali) {
-        return vec![word];
+        return (vec![word], Vec::new());
     }
-    let mut found = Vec::new();
-    let mut pending = vec![(word, 0)];
+    let (mut found, mut verbs) = (Vec::new(), Vec::new());
+    // (state, depth, whether only endings a verb form can carry led to it)
+    let mut pending = vec![(word, 0, true)];
     let mut explored = 0;
-    while let Some((current, depth)) = pending.pop() {
+    while let Some((current, depth, verb_form)) = pending.pop() {
         explored += 1;
+        if verb_form {
+            verbs.extend(verbal_noun(current));
+        }
         let mut stripped = false;
         if depth < MAX_DEPTH && explored <= MAX_STATES {
             for &(suffix, after) in SUFFIXES {
@@ -111,8 +152,9 @@ pub fn stems(word: &str) -> Vec<&str> {
                     .filter(|base| acceptable(base, after))
                 {
                     stripped = true;
-                    if !pending.iter().any(|(p, _)| *p == base) {
-                        pending.push((base, depth + 1));
+                    if !pending.iter().any(|(p, ..)| *p == base) {
+                        let verb_form = verb_form && AFTER_VERB_FORMS.contains(&suffix);
+                        pending.push((base, depth + 1, verb_form));
                     }
                 }
             }
@@ -123,7 +165,9 @@ pub fn stems(word: &str) -> Vec<&str> {
     }
     crate::sort::sort_unstable(&mut found);
     found.dedup();
-    found
+    crate::sort::sort_unstable(&mut verbs);
+    verbs.dedup();
+    (found, verbs)
 }
 
 fn acceptable(base: &str, after: After) -> bool {
@@ -137,6 +181,7 @@ fn acceptable(base: &str, after: After) -> bool {
         After::Anything => true,
         After::Vowel => is_vowel_ending(last),
         After::Consonant => is_consonant(last),
+        After::NotAa => last != '\u{09BE}',
     }
 }
 
@@ -178,6 +223,11 @@ mod tests {
     fn meet(a: &str, b: &str) -> bool {
         let b = stems_of(b);
         stems_of(a).iter().any(|s| b.contains(s))
+    }
+
+    fn same_verb(a: &str, b: &str) -> bool {
+        let b = verbal_nouns(&normalize(b));
+        verbal_nouns(&normalize(a)).iter().any(|v| b.contains(v))
     }
 
     #[test]
@@ -236,24 +286,44 @@ mod tests {
 
     #[test]
     fn short_words_and_conjuncts_are_left_alone() {
-        for word in [
-            "তার",
-            "বার",
-            "পার",
-            "কিম",
-            "মাত্রা",
-            "তারা",
-            "গুলি",
-            "টি",
-            "সহ",
-            "হয়",
-        ] {
+        for word in ["তার", "বার", "পার", "কিম", "মাত্রা", "তারা", "গুলি", "টি", "সহ"]
+        {
             assert_eq!(
                 stems_of(word),
                 [normalize(word)],
                 "{word} must not be stemmed"
             );
         }
+    }
+
+    #[test]
+    fn emphatic_and_colloquial_endings_meet_their_bases() {
+        for (inflected, base) in [
+            ("কষ্টই", "কষ্ট"),
+            ("নিজেই", "নিজে"),
+            ("দেশগুলা", "দেশ"),
+            ("দেশগুলার", "দেশের"),
+            ("ঘরগুলাতে", "ঘর"),
+        ] {
+            assert!(meet(inflected, base), "{inflected} should meet {base}");
+        }
+    }
+
+    #[test]
+    fn verb_forms_meet_their_verbal_noun_and_each_other() {
+        for (form, noun) in [
+            ("হয়", "হওয়া"),
+            ("করেছিলেন", "করা"),
+            ("করতেই", "করার"),
+            ("লিখছিলাম", "লেখা"),
+            ("গিয়েছিলেন", "যাওয়ার"),
+            ("দিয়েছে", "দেয়া"),
+        ] {
+            assert!(same_verb(form, noun), "{form} should meet {noun}");
+        }
+        assert!(same_verb("লিখছি", "লেখেন"));
+        assert!(!same_verb("দিন", "দেওয়া"));
+        assert!(!same_verb("বাড়িতে", "বাড়া"));
     }
 
     #[test]

@@ -16,7 +16,7 @@
 //! |--------|----------|
 //! | `META` | u32 documents, u32 words, u32 stems, u32 loose keys, f32 mean title length, f32 mean body length (in words) |
 //! | `WRDS` | FST map: normalized word -> `postings offset << 24 | document frequency` |
-//! | `STMS` | FST map: stem -> its group: `postings offset << 1 \| 1` if one word has the stem, else `offset of its group in SGRP << 1` |
+//! | `STMS` | FST map: [stem](crate::analysis::stems), or a verb's [key](crate::analysis::verb_key) (its verbal noun and U+0001) -> its group: `postings offset << 1 \| 1` if one word has the stem, else `offset of its group in SGRP << 1` |
 //! | `SGRP` | per stem of two or more words: varint n, then n postings offsets of the words with that stem, delta-coded |
 //! | `LOOS` | FST map: [loose key](crate::analysis::loose_keys) of a word or of one of its stems -> its group, as `STMS` values (into `LGRP`) |
 //! | `LGRP` | per loose key of two or more words: their postings offsets, as in `SGRP` |

@@ -55,6 +55,20 @@ fn exact_forms_rank_above_stems_above_typos() {
 }
 
 #[test]
+fn forms_of_the_same_verb_are_found_below_forms_of_the_same_word() {
+    // লিখছিলেন is লেখা's verb, not its word: found, but under লেখার even when it is repeated.
+    let bytes = build_index(&[
+        doc("verb", "খবর", "তিনি লিখছিলেন, লিখেছেন, লিখবেন।"),
+        doc("stem", "খবর", "লেখার কথা।"),
+        doc("exact", "খবর", "লেখা কথা।"),
+        doc("other", "খবর", "দিনের কথা।"),
+    ]);
+    assert_eq!(ids(&bytes, "লেখা "), ["exact", "stem", "verb"]);
+    let found = ids(&bytes, "লিখছি ");
+    assert_eq!((found[0].as_str(), found.len()), ("verb", 3), "{found:?}");
+}
+
+#[test]
 fn a_last_word_whose_completions_find_nothing_is_read_as_finished_and_misspelt() {
     // ফরিদুরে (ফরিদপুরে without its প) starts a word of another article, so while it is
     // being typed it completes to that word, which the other query word rules out.
