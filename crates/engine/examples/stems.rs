@@ -1,9 +1,9 @@
-//! Stemmer report on a real corpus: which words each stem joins, and which inflected forms it
-//! fails to join. Run: `cargo run --release -p sondhan-engine --features build --example stems -- ../shared/bench-corpus/news`
+//! Stemmer report on a real corpus: which words each stem joins, which inflected forms it fails
+//! to join, and which words each verb of the verb table joins. Run: `cargo run --release -p sondhan-engine --features build --example stems -- ../shared/bench-corpus/news`
 
 use std::collections::{BTreeMap, HashMap};
 
-use sondhan_engine::analysis::{for_each_word, stems};
+use sondhan_engine::analysis::{for_each_word, stems, verbal_nouns};
 use sondhan_indexer::corpus::read_corpus;
 
 /// Inflections a reader expects to meet their base.
@@ -91,6 +91,35 @@ fn main() {
             "{base} {:?} / {inflected} {:?}  (min count {n})",
             stems(base),
             stems(inflected)
+        );
+    }
+    print_verbs(&freq);
+}
+
+/// Every verbal noun with the words filed under it, most frequent first: where a noun that only
+/// looks like a verb form shows up.
+fn print_verbs(freq: &HashMap<String, u32>) {
+    let mut verbs: BTreeMap<&str, Vec<(&str, u32)>> = BTreeMap::new();
+    for (w, &n) in freq {
+        for noun in verbal_nouns(w) {
+            verbs.entry(noun).or_default().push((w, n));
+        }
+    }
+    println!("\n## Verb forms joined to their verbal noun (by occurrences)");
+    let mut joined: Vec<_> = verbs.into_iter().collect();
+    joined.sort_by_key(|(_, m)| std::cmp::Reverse(m.iter().map(|x| x.1).sum::<u32>()));
+    for (noun, mut members) in joined {
+        members.sort_by_key(|b| std::cmp::Reverse(b.1));
+        let total: u32 = members.iter().map(|x| x.1).sum();
+        let list: Vec<String> = members
+            .iter()
+            .take(12)
+            .map(|(w, n)| format!("{w}:{n}"))
+            .collect();
+        println!(
+            "{noun} ({total}, {} words): {}",
+            members.len(),
+            list.join(" ")
         );
     }
 }

@@ -91,10 +91,34 @@ const SUFFIXES: &[(&str, After)] = &[
     ("বে", After::Consonant),
 ];
 
-/// The endings a verb form can carry after its own (emphasis, and the case of a verbal noun:
-/// করতেই, করার, যাওয়ায়): a state reached by any other is not looked up as a verb form, since
-/// stripping -ছে from গিলছে leaves গিল, which would read as গি (যাওয়া) + -ল.
-const AFTER_VERB_FORMS: &[&str] = &["ই", "ও", "র", "\u{09DF}"];
+/// The endings a verb form can carry after its own: emphasis on any form (করতেই), and a case
+/// ending on the verbal noun only (করার, যাওয়ায়). A state reached by any other is not looked up
+/// as a verb form, since stripping -ছে from গিলছে leaves গিল, which would read as গি (যাওয়া) + -ল,
+/// and হাসির (a smile's) is no form of হাসা.
+const EMPHATIC: &[&str] = &["ই", "ও"];
+const CASE_OF_VERBAL_NOUN: &[&str] = &["র", "\u{09DF}"];
+
+/// Whether a state of the stripping may be a verb form, by the suffixes that led to it.
+#[derive(Clone, Copy)]
+enum VerbForm {
+    /// The word, or the word without an emphatic ending.
+    Any,
+    /// Without a case ending: only a verbal noun takes one.
+    Noun,
+    No,
+}
+
+impl VerbForm {
+    fn after(self, suffix: &str) -> VerbForm {
+        match self {
+            _ if EMPHATIC.contains(&suffix) => self,
+            VerbForm::Any | VerbForm::Noun if CASE_OF_VERBAL_NOUN.contains(&suffix) => {
+                VerbForm::Noun
+            }
+            _ => VerbForm::No,
+        }
+    }
+}
 
 /// Most suffixes stripped from one word, and most stripping states explored for it.
 const MAX_DEPTH: usize = 4;
@@ -136,13 +160,14 @@ fn strip(word: &str) -> (Vec<&str>, Vec<&'static str>) {
         return (vec![word], Vec::new());
     }
     let (mut found, mut verbs) = (Vec::new(), Vec::new());
-    // (state, depth, whether only endings a verb form can carry led to it)
-    let mut pending = vec![(word, 0, true)];
+    let mut pending = vec![(word, 0, VerbForm::Any)];
     let mut explored = 0;
     while let Some((current, depth, verb_form)) = pending.pop() {
         explored += 1;
-        if verb_form {
-            verbs.extend(verbal_noun(current));
+        match verb_form {
+            VerbForm::Any => verbs.extend(verbal_noun(current)),
+            VerbForm::Noun => verbs.extend(verbal_noun(current).filter(|v| *v == current)),
+            VerbForm::No => {}
         }
         let mut stripped = false;
         if depth < MAX_DEPTH && explored <= MAX_STATES {
@@ -153,8 +178,7 @@ fn strip(word: &str) -> (Vec<&str>, Vec<&'static str>) {
                 {
                     stripped = true;
                     if !pending.iter().any(|(p, ..)| *p == base) {
-                        let verb_form = verb_form && AFTER_VERB_FORMS.contains(&suffix);
-                        pending.push((base, depth + 1, verb_form));
+                        pending.push((base, depth + 1, verb_form.after(suffix)));
                     }
                 }
             }
@@ -324,6 +348,11 @@ mod tests {
         assert!(same_verb("লিখছি", "লেখেন"));
         assert!(!same_verb("দিন", "দেওয়া"));
         assert!(!same_verb("বাড়িতে", "বাড়া"));
+        // A case ending is a verbal noun's only: হাসি (I smile, or a smile) is হাসা's, হাসির
+        // (a smile's) is not.
+        assert!(same_verb("হাসি", "হাসা"));
+        assert!(!same_verb("হাসির", "হাসা"));
+        assert!(same_verb("থাকায়", "থাকা"));
     }
 
     #[test]
