@@ -66,6 +66,17 @@ fn forms_of_the_same_verb_are_found_below_forms_of_the_same_word() {
     assert_eq!(ids(&bytes, "লেখা "), ["exact", "stem", "verb"]);
     let found = ids(&bytes, "লিখছি ");
     assert_eq!((found[0].as_str(), found.len()), ("verb", 3), "{found:?}");
+    let explain = SearchOptions {
+        explain: true,
+        ..SearchOptions::default()
+    };
+    let results = search(&Index::open(&bytes).unwrap(), "লেখা ", &explain).unwrap();
+    let kinds: Vec<&str> = results
+        .explanations
+        .iter()
+        .map(|e| e.clauses[0].kind)
+        .collect();
+    assert_eq!(kinds, ["exact", "stem", "same verb"]);
 }
 
 #[test]
