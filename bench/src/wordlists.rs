@@ -17,6 +17,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt::Write;
 use std::path::Path;
 
+use sondhan_engine::analysis::{normalize, verbal_noun};
 use sondhan_engine::index::{build_index, Document, Index};
 use sondhan_engine::search::{search_with, Cache, SearchOptions, MAX_LIMIT};
 
@@ -121,11 +122,9 @@ pub fn lemmas(path: &Path) -> Result<String, String> {
             .get(2)
             .and_then(|f| f.split(';').next())
             .unwrap_or("?");
-        forms.entry(lemma).or_default();
+        let lemma_forms = forms.entry(lemma).or_default();
         if form != lemma {
-            forms.get_mut(lemma).into_iter().for_each(|f| {
-                f.insert(form);
-            });
+            lemma_forms.insert(form);
             part_of.insert((lemma, form), part);
         }
     }
@@ -142,12 +141,14 @@ pub fn lemmas(path: &Path) -> Result<String, String> {
     let mut misses = String::new();
     let _ = writeln!(
         report,
-        "{} pairs (form differs from lemma), {} lemmas, {} distinct words, from {}",
+        "{} rows, {} pairs (form differs from lemma), {} lemmas, {} distinct words, from {}",
+        rows.len(),
         part_of.len(),
         forms.len(),
         words.len(),
         path.display()
     );
+    let _ = writeln!(report, "{}", verb_table_coverage(&part_of));
     for typos in [false, true] {
         let options = SearchOptions {
             prefix: false,
@@ -168,6 +169,30 @@ pub fn lemmas(path: &Path) -> Result<String, String> {
         }
     }
     Ok(report + &misses)
+}
+
+/// How many of the list's verbs sondhan's verb table knows: as they are, or as the light verb
+/// that ends a compound (অনুবাদ করা).
+fn verb_table_coverage(part_of: &HashMap<(&str, &str), &str>) -> String {
+    let verbs: BTreeSet<&str> = part_of
+        .iter()
+        .filter(|(_, part)| **part == "V")
+        .map(|((lemma, _), _)| *lemma)
+        .collect();
+    let known = |verb: &str| {
+        let verb = normalize(verb);
+        verbal_noun(&verb) == Some(verb.as_str())
+    };
+    let (compounds, single): (Vec<&str>, Vec<&str>) = verbs.iter().partition(|v| v.contains(' '));
+    let light = |v: &str| v.rsplit(' ').next().is_some_and(known);
+    format!(
+        "{} verbs: {} of the {} written as one word are in the verb table, {} of the {} compounds end in one that is",
+        verbs.len(),
+        single.iter().filter(|v| known(v)).count(),
+        single.len(),
+        compounds.iter().filter(|v| light(v)).count(),
+        compounds.len()
+    )
 }
 
 #[derive(Default)]

@@ -26,7 +26,7 @@ pub use case::lowercase;
 pub use loose::{fold_letter, loose_key, loose_keys, loose_letters};
 pub use normalize::{is_ignorable, normalize, normalize_into};
 pub use segment::{is_continuation, segments, Segments};
-pub use stem::{stems, verbal_nouns};
+pub use stem::{stems, stems_and_verbs, verbal_nouns};
 pub use verbs::{verb_key, verbal_noun};
 
 /// One word of a text: its byte range in the original and its normalized term.

@@ -137,7 +137,7 @@ const MAX_STATES: usize = 16;
 /// assert!(stems("বৈঠকে").contains(&"বৈঠক"));
 /// ```
 pub fn stems(word: &str) -> Vec<&str> {
-    strip(word).0
+    stems_and_verbs(word).0
 }
 
 /// Returns the verbal nouns a normalized word is a form of ([`verbal_noun`]), read from the
@@ -151,11 +151,12 @@ pub fn stems(word: &str) -> Vec<&str> {
 /// assert!(verbal_nouns("সরকারের").is_empty());
 /// ```
 pub fn verbal_nouns(word: &str) -> Vec<&'static str> {
-    strip(word).1
+    stems_and_verbs(word).1
 }
 
-/// Strips suffixes every way they fit: the stems it ends at, and the verbal nouns met on the way.
-fn strip(word: &str) -> (Vec<&str>, Vec<&'static str>) {
+/// [`stems`] and [`verbal_nouns`] at once: both come from one stripping of the word, which the
+/// index writer and the query expansion would otherwise do twice.
+pub fn stems_and_verbs(word: &str) -> (Vec<&str>, Vec<&'static str>) {
     if !word.chars().next_back().is_some_and(is_bengali) {
         return (vec![word], Vec::new());
     }

@@ -132,104 +132,37 @@ const AFTER_VOWEL: &[&str] = &[
     "য়েছো",
 ];
 
-/// The endings a stem takes.
+/// The endings a stem takes: all of its class, or the tenses of one of its stems.
 #[derive(Clone, Copy)]
 enum Endings {
     AfterConsonant,
     AfterVowel,
-    /// A stem of a few tenses only: the raised stem of the perfect (রাখা: রেখেছে), যাওয়া's
-    /// গি- and গে-.
-    Only(&'static [&'static str]),
+    /// The perfect and the conjunctive of a stem whose া is raised to ে (রাখা: রেখে, রেখেছে).
+    Perfect,
+    /// The perfect in -য়ে-: যাওয়া's গি- (গিয়েছে), the ি-stem of a verb in -ানো (জানিয়েছে).
+    PerfectInYe,
+    /// The past and the short perfect: যাওয়া's গে- (গেলাম, গেছে).
+    Went,
+    /// The present, progressive and future of a one-syllable verb's low stem (খা, যা, দে): its
+    /// past, habitual and perfect take the raised stem (খেলাম, যেতে, দিয়েছে).
+    Present,
 }
 
 impl Endings {
     fn take(self, ending: &str) -> bool {
+        let after_consonant = || AFTER_CONSONANT.binary_search(&ending).is_ok();
+        let after_vowel = || AFTER_VOWEL.binary_search(&ending).is_ok();
+        let starts = |heads: &[&str]| heads.iter().any(|h| ending.starts_with(h));
         match self {
-            Endings::AfterConsonant => AFTER_CONSONANT.binary_search(&ending).is_ok(),
-            Endings::AfterVowel => AFTER_VOWEL.binary_search(&ending).is_ok(),
-            Endings::Only(endings) => endings.contains(&ending),
+            Endings::AfterConsonant => after_consonant(),
+            Endings::AfterVowel => after_vowel(),
+            Endings::Perfect => starts(&["ে"]) && ending != "েন" && after_consonant(),
+            Endings::PerfectInYe => starts(&["য়ে"]) && after_vowel(),
+            Endings::Went => starts(&["ছ", "ল"]) && after_consonant(),
+            Endings::Present => !starts(&["ত", "ল", "য়ে", "নো"]) && after_vowel(),
         }
     }
 }
-
-/// The present, progressive and future of a one-syllable verb's low stem (খা, যা, দে): its
-/// past, habitual and perfect take the raised stem (খেলাম, যেতে, দিয়েছে).
-const PRESENT: &[&str] = &[
-    "ই",
-    "ও",
-    "ওয়া",
-    "চ্ছ",
-    "চ্ছি",
-    "চ্ছিল",
-    "চ্ছিলাম",
-    "চ্ছিলি",
-    "চ্ছিলে",
-    "চ্ছিলেন",
-    "চ্ছিলো",
-    "চ্ছিস",
-    "চ্ছে",
-    "চ্ছেন",
-    "চ্ছো",
-    "ন",
-    "ব",
-    "বি",
-    "বে",
-    "বেন",
-    "বো",
-    "স",
-    "য়",
-    "য়া",
-];
-
-/// The perfect and the conjunctive, on a stem whose া is raised to ে (রেখে, এসেছেন).
-const PERFECT: &[&str] = &[
-    "ে",
-    "েছ",
-    "েছি",
-    "েছিল",
-    "েছিলাম",
-    "েছিলি",
-    "েছিলে",
-    "েছিলেন",
-    "েছিলো",
-    "েছিস",
-    "েছে",
-    "েছেন",
-    "েছো",
-];
-/// The perfect in -য়ে-, on যাওয়া's গি- (গিয়েছে) and the ি-stem of a verb in -ানো (জানিয়েছে).
-const PERFECT_YE: &[&str] = &[
-    "য়ে",
-    "য়েছ",
-    "য়েছি",
-    "য়েছিল",
-    "য়েছিলাম",
-    "য়েছিলি",
-    "য়েছিলে",
-    "য়েছিলেন",
-    "য়েছিলো",
-    "য়েছিস",
-    "য়েছে",
-    "য়েছেন",
-    "য়েছো",
-];
-/// যাওয়া's past and short perfect: গেলাম, গেছে.
-const WENT: &[&str] = &[
-    "ছ",
-    "ছি",
-    "ছিল",
-    "ছিলাম",
-    "ছিলেন",
-    "ছিলো",
-    "ছে",
-    "ছেন",
-    "ল",
-    "লাম",
-    "লি",
-    "লে",
-    "লেন",
-    "লো",
-];
 
 /// Words that look like a verb form but are (far more often) something else (থেকে, from, is
 /// থাকা's conjunctive). Sorted.
@@ -271,74 +204,74 @@ const NOT_VERBS: &[&str] = &[
 const STEMS: &[(&str, &str, Endings)] = &[
     ("আস", "আসা", Endings::AfterConsonant),
     ("উঠ", "ওঠা", Endings::AfterConsonant),
-    ("এস", "আসা", Endings::Only(PERFECT)),
+    ("এস", "আসা", Endings::Perfect),
     ("ওঠ", "ওঠা", Endings::AfterConsonant),
     ("কমা", "কমানো", Endings::AfterVowel),
-    ("কমি", "কমানো", Endings::Only(PERFECT_YE)),
+    ("কমি", "কমানো", Endings::PerfectInYe),
     ("কর", "করা", Endings::AfterConsonant),
     ("কাট", "কাটা", Endings::AfterConsonant),
     ("কাটা", "কাটানো", Endings::AfterVowel),
-    ("কাটি", "কাটানো", Endings::Only(PERFECT_YE)),
+    ("কাটি", "কাটানো", Endings::PerfectInYe),
     ("কিন", "কেনা", Endings::AfterConsonant),
-    ("কেট", "কাটা", Endings::Only(PERFECT)),
+    ("কেট", "কাটা", Endings::Perfect),
     ("কেন", "কেনা", Endings::AfterConsonant),
-    ("খা", "খাওয়া", Endings::Only(PRESENT)),
+    ("খা", "খাওয়া", Endings::Present),
     ("খুঁজ", "খোঁজা", Endings::AfterConsonant),
     ("খুল", "খোলা", Endings::AfterConsonant),
     ("খে", "খাওয়া", Endings::AfterVowel),
     ("খেল", "খেলা", Endings::AfterConsonant),
     ("খোঁজ", "খোঁজা", Endings::AfterConsonant),
     ("খোল", "খোলা", Endings::AfterConsonant),
-    ("গা", "গাওয়া", Endings::Only(PRESENT)),
-    ("গি", "যাওয়া", Endings::Only(PERFECT_YE)),
-    ("গে", "যাওয়া", Endings::Only(WENT)),
+    ("গা", "গাওয়া", Endings::Present),
+    ("গি", "যাওয়া", Endings::PerfectInYe),
+    ("গে", "যাওয়া", Endings::Went),
     ("ঘট", "ঘটা", Endings::AfterConsonant),
     ("ঘটা", "ঘটানো", Endings::AfterVowel),
-    ("ঘটি", "ঘটানো", Endings::Only(PERFECT_YE)),
+    ("ঘটি", "ঘটানো", Endings::PerfectInYe),
     ("ঘুর", "ঘোরা", Endings::AfterConsonant),
     ("ঘোর", "ঘোরা", Endings::AfterConsonant),
     ("চল", "চলা", Endings::AfterConsonant),
-    ("চা", "চাওয়া", Endings::Only(PRESENT)),
+    ("চা", "চাওয়া", Endings::Present),
     ("চালা", "চালানো", Endings::AfterVowel),
-    ("চালি", "চালানো", Endings::Only(PERFECT_YE)),
+    ("চালি", "চালানো", Endings::PerfectInYe),
     ("চিন", "চেনা", Endings::AfterConsonant),
     ("চে", "চাওয়া", Endings::AfterVowel),
     ("চেন", "চেনা", Endings::AfterConsonant),
     ("ছাড়", "ছাড়া", Endings::AfterConsonant),
-    ("ছেড়", "ছাড়া", Endings::Only(PERFECT)),
+    ("ছেড়", "ছাড়া", Endings::Perfect),
     ("জান", "জানা", Endings::AfterConsonant),
     ("জানা", "জানানো", Endings::AfterVowel),
-    ("জানি", "জানানো", Endings::Only(PERFECT_YE)),
+    ("জানি", "জানানো", Endings::PerfectInYe),
     ("জিত", "জেতা", Endings::AfterConsonant),
     ("জেত", "জেতা", Endings::AfterConsonant),
-    ("জেন", "জানা", Endings::Only(PERFECT)),
+    ("জেন", "জানা", Endings::Perfect),
     ("টান", "টানা", Endings::AfterConsonant),
-    ("টেন", "টানা", Endings::Only(PERFECT)),
+    ("টেন", "টানা", Endings::Perfect),
     ("ডাক", "ডাকা", Endings::AfterConsonant),
-    ("ডেক", "ডাকা", Endings::Only(PERFECT)),
+    ("ডেক", "ডাকা", Endings::Perfect),
     ("থাক", "থাকা", Endings::AfterConsonant),
-    ("থেক", "থাকা", Endings::Only(PERFECT)),
-    ("দা", "দেওয়া", Endings::Only(PRESENT)),
+    ("থেক", "থাকা", Endings::Perfect),
+    ("দা", "দেওয়া", Endings::Present),
     ("দাঁড়", "দাঁড়ানো", Endings::AfterConsonant),
     ("দাঁড়া", "দাঁড়ানো", Endings::AfterVowel),
-    ("দাঁড়ি", "দাঁড়ানো", Endings::Only(PERFECT_YE)),
+    ("দাঁড়ি", "দাঁড়ানো", Endings::PerfectInYe),
     ("দি", "দেওয়া", Endings::AfterVowel),
-    ("দে", "দেওয়া", Endings::Only(PRESENT)),
+    ("দে", "দেওয়া", Endings::Present),
     ("দেখ", "দেখা", Endings::AfterConsonant),
     ("দেখা", "দেখানো", Endings::AfterVowel),
-    ("দেখি", "দেখানো", Endings::Only(PERFECT_YE)),
+    ("দেখি", "দেখানো", Endings::PerfectInYe),
     ("ধর", "ধরা", Endings::AfterConsonant),
-    ("না", "নেওয়া", Endings::Only(PRESENT)),
+    ("না", "নেওয়া", Endings::Present),
     ("নি", "নেওয়া", Endings::AfterVowel),
-    ("নে", "নেওয়া", Endings::Only(PRESENT)),
-    ("পা", "পাওয়া", Endings::Only(PRESENT)),
+    ("নে", "নেওয়া", Endings::Present),
+    ("পা", "পাওয়া", Endings::Present),
     ("পাঠা", "পাঠানো", Endings::AfterVowel),
-    ("পাঠি", "পাঠানো", Endings::Only(PERFECT_YE)),
+    ("পাঠি", "পাঠানো", Endings::PerfectInYe),
     ("পার", "পারা", Endings::AfterConsonant),
     ("পালা", "পালানো", Endings::AfterVowel),
-    ("পালি", "পালানো", Endings::Only(PERFECT_YE)),
+    ("পালি", "পালানো", Endings::PerfectInYe),
     ("পে", "পাওয়া", Endings::AfterVowel),
-    ("পের", "পারা", Endings::Only(PERFECT)),
+    ("পের", "পারা", Endings::Perfect),
     ("পৌঁছ", "পৌঁছা", Endings::AfterConsonant),
     ("পড়", "পড়া", Endings::AfterConsonant),
     ("ফির", "ফেরা", Endings::AfterConsonant),
@@ -348,26 +281,26 @@ const STEMS: &[(&str, &str, Endings)] = &[
     ("বস", "বসা", Endings::AfterConsonant),
     ("বাঁচ", "বাঁচা", Endings::AfterConsonant),
     ("বানা", "বানানো", Endings::AfterVowel),
-    ("বানি", "বানানো", Endings::Only(PERFECT_YE)),
+    ("বানি", "বানানো", Endings::PerfectInYe),
     ("বাড়", "বাড়া", Endings::AfterConsonant),
     ("বাড়া", "বাড়ানো", Endings::AfterVowel),
     ("বুঝ", "বোঝা", Endings::AfterConsonant),
-    ("বেঁচ", "বাঁচা", Endings::Only(PERFECT)),
-    ("বেড়", "বাড়া", Endings::Only(PERFECT)),
+    ("বেঁচ", "বাঁচা", Endings::Perfect),
+    ("বেড়", "বাড়া", Endings::Perfect),
     ("বোঝ", "বোঝা", Endings::AfterConsonant),
     ("ভাব", "ভাবা", Endings::AfterConsonant),
-    ("ভেব", "ভাবা", Endings::Only(PERFECT)),
+    ("ভেব", "ভাবা", Endings::Perfect),
     ("মর", "মরা", Endings::AfterConsonant),
     ("মার", "মারা", Endings::AfterConsonant),
-    ("মের", "মারা", Endings::Only(PERFECT)),
-    ("যা", "যাওয়া", Endings::Only(PRESENT)),
+    ("মের", "মারা", Endings::Perfect),
+    ("যা", "যাওয়া", Endings::Present),
     ("যে", "যাওয়া", Endings::AfterVowel),
     ("রাখ", "রাখা", Endings::AfterConsonant),
-    ("রেখ", "রাখা", Endings::Only(PERFECT)),
+    ("রেখ", "রাখা", Endings::Perfect),
     ("লাগ", "লাগা", Endings::AfterConsonant),
     ("লিখ", "লেখা", Endings::AfterConsonant),
     ("লেখ", "লেখা", Endings::AfterConsonant),
-    ("লেগ", "লাগা", Endings::Only(PERFECT)),
+    ("লেগ", "লাগা", Endings::Perfect),
     ("শিখ", "শেখা", Endings::AfterConsonant),
     ("শুন", "শোনা", Endings::AfterConsonant),
     ("শেখ", "শেখা", Endings::AfterConsonant),
@@ -375,10 +308,10 @@ const STEMS: &[(&str, &str, Endings)] = &[
     ("হ", "হওয়া", Endings::AfterVowel),
     ("হার", "হারা", Endings::AfterConsonant),
     ("হারা", "হারানো", Endings::AfterVowel),
-    ("হারি", "হারানো", Endings::Only(PERFECT_YE)),
+    ("হারি", "হারানো", Endings::PerfectInYe),
     ("হাস", "হাসা", Endings::AfterConsonant),
-    ("হের", "হারা", Endings::Only(PERFECT)),
-    ("হেস", "হাসা", Endings::Only(PERFECT)),
+    ("হের", "হারা", Endings::Perfect),
+    ("হেস", "হাসা", Endings::Perfect),
 ];
 
 /// The stem-dictionary key a verb's forms are filed under: its verbal noun and a mark, apart
@@ -421,26 +354,10 @@ mod tests {
 
     #[test]
     fn tables_are_sorted_and_normalized() {
-        for table in [
-            AFTER_CONSONANT,
-            AFTER_VOWEL,
-            NOT_VERBS,
-            PERFECT,
-            PERFECT_YE,
-            WENT,
-        ] {
+        for table in [AFTER_CONSONANT, AFTER_VOWEL, NOT_VERBS] {
             assert!(table.windows(2).all(|w| w[0] < w[1]), "{table:?}");
         }
-        for text in [
-            AFTER_CONSONANT,
-            AFTER_VOWEL,
-            NOT_VERBS,
-            PERFECT,
-            PERFECT_YE,
-            WENT,
-        ]
-        .concat()
-        {
+        for text in [AFTER_CONSONANT, AFTER_VOWEL, NOT_VERBS].concat() {
             assert_eq!(normalize(text), text);
         }
         assert!(STEMS.windows(2).all(|w| w[0].0 < w[1].0));

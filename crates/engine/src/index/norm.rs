@@ -3,9 +3,9 @@
 //! BM25 divides a match's weight by the length of the field it is in, relative to the mean, so
 //! ranking needs the lengths of every document a query matches. A split index keeps them in its
 //! root, which grows with the corpus: exact `u32` lengths cost 8 bytes a document, and at
-//! 16,000 articles they were the root's largest table. Ranking
-//! needs far less precision than that, as Lucene has long shown: both layouts score with
-//! lengths rounded down to one of 256 values, and a split index stores only the byte.
+//! 16,000 articles they were the root's largest table. Ranking needs far less precision than
+//! that, as Lucene has long shown: both layouts score with lengths rounded down to one of 256
+//! values, and a split index stores only the byte.
 //!
 //! The code is Lucene's `SmallFloat.intToByte4`, which its BM25 similarity has used for norms
 //! since Lucene 7: lengths below [`EXACT`] are kept as they are (nearly every title, and short

@@ -8,7 +8,7 @@ use super::text::build::{table, table_bytes, Encoder};
 use super::{
     key_code, norm, tag, varint, DF_BITS, DOC_RECORD_LEN, HEADER_LEN, MAGIC, VERSION, WORD_STRIDE,
 };
-use crate::analysis::{for_each_word, loose_keys, stems, verb_key, verbal_nouns};
+use crate::analysis::{for_each_word, loose_keys, stems_and_verbs, verb_key};
 
 /// One article, as the index stores it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -368,9 +368,9 @@ impl Dictionaries {
                     .1
                     .push(offset);
             }
-            let verbs = verbal_nouns(word).into_iter().map(verb_key);
-            let keys = stems(word).into_iter().map(key_code::encode);
-            for key in keys.chain(verbs.map(|v| key_code::encode(&v))) {
+            let (stems, verbs) = stems_and_verbs(word);
+            let verb_keys = verbs.into_iter().map(|v| key_code::encode(&verb_key(v)));
+            for key in stems.into_iter().map(key_code::encode).chain(verb_keys) {
                 dictionaries.stems.entry(key).or_default().push(offset);
             }
         }

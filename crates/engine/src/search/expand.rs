@@ -23,7 +23,7 @@ use std::ops::ControlFlow;
 use fst::raw::Output;
 
 use super::automaton::{walk, Levenshtein};
-use crate::analysis::{from_banglish, loose_key, loose_keys, stems, verb_key, verbal_nouns};
+use crate::analysis::{from_banglish, loose_key, loose_keys, stems_and_verbs, verb_key};
 use crate::index::{key_code, Index, IndexError, Lacking, LooseKeys};
 
 pub const EXACT: f32 = 1.0;
@@ -206,12 +206,13 @@ fn expand_uncached(
         expansion.add(entry.postings, EXACT);
     }
     if allow.stem {
-        for stem in stems(word) {
+        let (stems, verbs) = stems_and_verbs(word);
+        for stem in stems {
             for postings in lacking.note(index.stem_group(stem))?.unwrap_or_default() {
                 expansion.add(postings, STEM);
             }
         }
-        for noun in verbal_nouns(word) {
+        for noun in verbs {
             let group = lacking.note(index.stem_group(&verb_key(noun)))?;
             for postings in group.unwrap_or_default() {
                 expansion.add(postings, VERB);
