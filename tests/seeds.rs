@@ -389,6 +389,10 @@ fn banglish_queries_find_bengali_words() {
     for query in ["mosko", "moskoe", "korea", "koriya"] {
         assert_eq!(found(query).len(), 5, "{query}");
     }
+    // Read every casual way against the index's own words: an English word typed in Latin letters
+    // finds its Bengali transliteration (ইউক্রেন), an abbreviation its letters' names (কেসিএনএ).
+    assert_eq!(found("ukraine").len(), 5);
+    assert_eq!(found("kcna"), ["003"]);
     // The highlight shows the Bengali word that matched.
     let hit = &hits_with("chukti", &SearchOptions::default())[0];
     let marked: Vec<&str> = hit

@@ -295,7 +295,21 @@ impl Levenshtein {
 }
 
 /// What [`walk`] calls with each match: its key, its value and the automaton's state there.
-pub type OnMatch<'a> = dyn FnMut(&[u8], u64, &State) -> ControlFlow<()> + 'a;
+pub type OnMatch<'a, S> = dyn FnMut(&[u8], u64, &S) -> ControlFlow<()> + 'a;
+
+/// An automaton [`walk`] can run: one that may know, in a state, the only bytes that extend it.
+pub trait Walked: Automaton {
+    /// The only key bytes that can extend `state`, ascending; `None` if it may be any.
+    fn only_inputs(&self, _state: &Self::State) -> Option<Inputs> {
+        None
+    }
+}
+
+impl Walked for Levenshtein {
+    fn only_inputs(&self, state: &State) -> Option<Inputs> {
+        Levenshtein::only_inputs(self, state)
+    }
+}
 
 /// A few key bytes, ascending and distinct (see [`Levenshtein::only_inputs`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -335,8 +349,8 @@ impl Inputs {
 /// no edit allows.
 ///
 /// `found` is a trait object: it runs once per match, not per transition, and one copy of the
-/// walk serves every caller in the .wasm.
-pub fn walk(map: &fst::Map<&[u8]>, automaton: &Levenshtein, found: &mut OnMatch<'_>) {
+/// walk per kind of automaton serves every caller in the .wasm.
+pub fn walk<A: Walked>(map: &fst::Map<&[u8]>, automaton: &A, found: &mut OnMatch<'_, A::State>) {
     let fst = map.as_fst();
     let root = fst.root();
     let start = automaton.start();
@@ -353,13 +367,8 @@ pub fn walk(map: &fst::Map<&[u8]>, automaton: &Levenshtein, found: &mut OnMatch<
     // Per node on the path: the node, the state there, the output so far, the only inputs that
     // can extend the state if it has no edits left, and the next transition (or next of those
     // inputs) to try.
-    let mut path = vec![(
-        root,
-        start,
-        Output::zero(),
-        automaton.only_inputs(&start),
-        0,
-    )];
+    let only = automaton.only_inputs(&start);
+    let mut path = vec![(root, start, Output::zero(), only, 0)];
     while let Some((node, state, out, only, next)) = path.last_mut() {
         let i = match only {
             None => (*next < node.len()).then_some(*next),
@@ -390,7 +399,8 @@ pub fn walk(map: &fst::Map<&[u8]>, automaton: &Levenshtein, found: &mut OnMatch<
         {
             return;
         }
-        path.push((target, to, out, automaton.only_inputs(&to), 0));
+        let only = automaton.only_inputs(&to);
+        path.push((target, to, out, only, 0));
     }
 }
 

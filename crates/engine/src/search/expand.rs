@@ -8,7 +8,11 @@
 //! | spelling variant | 0.7 | loose keys | কুরস্ক → কুর্স্ক, পারস্পরিক → পারষ্পরিক |
 //! | prefix (last word only) | 0.6 | words, loose keys | ক্ষেপণা → ক্ষেপণাস্ত্র |
 //! | Banglish | 0.5, 0.35, 0.25 by edits | loose keys | putin → পুতিন, chukti → চুক্তি |
+//! | casual romanization | 0.45, 0.32, 0.18 by cost | loose keys | akkhar → অক্ষর, ukraine → ইউক্রেন, kcna → কেসিএনএ |
 //! | typo | 0.4, 0.25 by edits (half that next to a word that exists) | loose keys | ক্রেমলিম → ক্রেমলিন |
+//!
+//! A Banglish word's Avro reading, matched whole, weighs 0.5; its completions and its stems' words
+//! weigh [`BANGLISH_PART`], below a casual reading matched whole.
 //!
 //! Typos are counted between loose keys, so a long/short vowel, a sibilant or a hasanta is not
 //! an edit at all, and the typo budget grows with the loose key's length. A key too short for a
@@ -23,6 +27,7 @@ use std::ops::ControlFlow;
 use fst::raw::Output;
 
 use super::automaton::{walk, Levenshtein};
+use super::romanized::Romanized;
 use crate::analysis::{from_banglish, loose_key, loose_keys, stems_and_verbs, verb_key};
 use crate::index::{key_code, Index, IndexError, Lacking, LooseKeys};
 
@@ -33,12 +38,43 @@ pub const PREFIX: f32 = 0.6;
 /// Another form of the same verb (লিখছি → লেখা, লিখেছেন): below a spelling variant, and apart
 /// from every other weight, so that an explanation can name it.
 pub const VERB: f32 = 0.3;
+/// Below a Banglish word read whole: a completion of it, or its stem's words.
+pub const BANGLISH_PART: f32 = 0.42;
 /// By edits between loose keys.
-pub const BANGLISH: [f32; 3] = [0.5, 0.35, 0.25];
+pub const BANGLISH: Weights = Weights {
+    by_edits: [0.5, 0.35, 0.25],
+    completion: BANGLISH_PART,
+};
+/// The words of a Banglish reading's stems (কর্ম for korme, read as কর্মে).
+const BANGLISH_STEM: Weights = Weights {
+    by_edits: [BANGLISH_PART, 0.35, 0.25],
+    completion: BANGLISH_PART,
+};
+/// By the cost of a casual reading's rarer letters (see [`Romanized`]). Its keys are whole
+/// readings, never completions, so nothing caps them.
+pub const ROMANIZED: Weights = Weights {
+    by_edits: [0.45, 0.32, 0.18],
+    completion: 0.45,
+};
 /// By edits between loose keys; no edit is a [`LOOSE`] match.
-pub const TYPO: [f32; 3] = [LOOSE, 0.4, 0.25];
+pub const TYPO: Weights = Weights {
+    by_edits: [LOOSE, 0.4, 0.25],
+    completion: PREFIX,
+};
 /// Typo neighbours of a word that exists as typed.
-pub const TYPO_OF_EXISTING: [f32; 3] = [LOOSE, 0.2, 0.12];
+pub const TYPO_OF_EXISTING: Weights = Weights {
+    by_edits: [LOOSE, 0.2, 0.12],
+    completion: PREFIX,
+};
+
+/// The weights of loose-key matches of one kind.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Weights {
+    /// By edits (or, for [`ROMANIZED`], by cost), 0 to 2.
+    pub by_edits: [f32; 3],
+    /// The most a key that only extends the matched one weighs.
+    pub completion: f32,
+}
 
 /// Most dictionary keys one prefix or typo expansion visits.
 pub const MAX_SCAN: usize = 20_000;
@@ -327,9 +363,15 @@ fn add_banglish(
         return Ok(());
     };
     let keys = loose_keys(&bengali);
+    let own = loose_key(&bengali);
     let mut found = 0;
     for key in &keys {
-        found += loose_matches(index, key, 0, prefix, &BANGLISH, expansion)?;
+        let weights = if *key == own {
+            &BANGLISH
+        } else {
+            &BANGLISH_STEM
+        };
+        found += loose_matches(index, key, 0, prefix, weights, expansion)?;
     }
     if found == 0 {
         near_matches(
@@ -341,7 +383,63 @@ fn add_banglish(
             expansion,
         )?;
     }
-    Ok(())
+    romanized_matches(index, word, expansion)
+}
+
+/// The budget of a casual reading's rarer letters, by the Latin word's length.
+fn romanized_cost(word: &str) -> u8 {
+    match word.len() {
+        0..=3 => 1,
+        4..=5 => 2,
+        6..=8 => 3,
+        _ => 4,
+    }
+}
+
+/// Loose keys some casual reading of the Latin `word` spells ([`Romanized`]), weighed by how rare
+/// the reading's letters are.
+fn romanized_matches(
+    index: &Index<'_>,
+    word: &str,
+    expansion: &mut Expansion,
+) -> Result<(), IndexError> {
+    let automaton = Romanized::new(&word.to_ascii_lowercase(), romanized_cost(word));
+    let mut lacking = Lacking::default();
+    // A split index holds each first letter's keys apart; a one-file index gives the same
+    // dictionary for every letter, and it is walked once.
+    let mut walked = Vec::new();
+    for byte in automaton.first_bytes() {
+        let first = key_code::decode(&[byte]);
+        let Some(dictionary) = lacking.note(index.loose_keys(&first))?.flatten() else {
+            continue;
+        };
+        let bytes = dictionary.map().as_fst().as_bytes().as_ptr();
+        if walked.contains(&bytes) {
+            continue;
+        }
+        walked.push(bytes);
+        let mut found: Found = Vec::new();
+        walk(dictionary.map(), &automaton, &mut |key, group, state| {
+            // Words the loose key erases (ও) are no reading of anything.
+            if let (false, Some(cost)) = (key.is_empty(), automaton.cost(state)) {
+                found.push((cost, key.len(), key.to_vec(), group));
+            }
+            if found.len() >= MAX_SCAN {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        });
+        add_found(
+            &dictionary,
+            &[],
+            found,
+            MAX_EXPANSIONS,
+            &ROMANIZED,
+            expansion,
+        )?;
+    }
+    lacking.finish()
 }
 
 /// Loose keys a walk found for one key: (edits, length, key in the key code, group offset).
@@ -355,7 +453,7 @@ fn loose_matches(
     key: &str,
     distance: u8,
     prefix: bool,
-    weights: &[f32; 3],
+    weights: &Weights,
     expansion: &mut Expansion,
 ) -> Result<usize, IndexError> {
     if key.is_empty() {
@@ -463,7 +561,7 @@ fn near_matches(
     keys: &[String],
     distance: fn(&str) -> u8,
     prefix: bool,
-    weights: &[f32; 3],
+    weights: &Weights,
     expansion: &mut Expansion,
 ) -> Result<(), IndexError> {
     let mut keys: Vec<(&str, u8)> = keys
@@ -534,7 +632,7 @@ fn near_matches(
 fn letter_left_out_matches(
     index: &Index<'_>,
     key: &str,
-    weights: &[f32; 3],
+    weights: &Weights,
     expansion: &mut Expansion,
 ) -> Result<usize, IndexError> {
     // One edit from `key` and one letter longer is one letter put in; with the first letter
@@ -568,16 +666,16 @@ fn add_found(
     key: &[u8],
     mut found: Found,
     cap: usize,
-    weights: &[f32; 3],
+    weights: &Weights,
     expansion: &mut Expansion,
 ) -> Result<usize, IndexError> {
     // Fewest edits first, then the shortest keys (closest to what was typed).
     crate::sort::sort_unstable(&mut found);
     let matched_keys = found.len().min(cap);
     for (edits, _, matched, group) in found.into_iter().take(cap) {
-        let mut weight = weights[usize::from(edits.min(2))];
+        let mut weight = weights.by_edits[usize::from(edits.min(2))];
         if matched != key {
-            weight = weight.min(PREFIX);
+            weight = weight.min(weights.completion);
         }
         let words = expansion.lacking.note(dictionary.group(group))?;
         for postings in words.unwrap_or_default() {

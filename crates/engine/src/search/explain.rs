@@ -92,10 +92,13 @@ fn describe(clause: &Clause) -> String {
 /// The kind of match a weight stands for (the table of [`expand`]'s docs).
 fn match_kind(weight: f32) -> &'static str {
     let is = |w: f32| (weight - w).abs() < 1e-6;
-    let banglish = expand::BANGLISH.iter().any(|&w| is(w));
-    let typo = expand::TYPO[1..]
+    let banglish = (expand::BANGLISH.by_edits.iter())
+        .chain(&expand::ROMANIZED.by_edits)
+        .chain([&expand::BANGLISH_PART])
+        .any(|&w| is(w));
+    let typo = expand::TYPO.by_edits[1..]
         .iter()
-        .chain(&expand::TYPO_OF_EXISTING[1..])
+        .chain(&expand::TYPO_OF_EXISTING.by_edits[1..])
         .any(|&w| is(w));
     match () {
         _ if is(expand::EXACT) => "exact",

@@ -6,7 +6,7 @@
 //! |------|------|
 //! | the query's clauses: words, phrases, exclusions | `query.rs` ([`parse_query`]) |
 //! | what a split index must fetch for them, asked for at once | `fetch.rs` |
-//! | a word to the index words it matches, each with a weight | `expand.rs`, with `automaton.rs` for typos |
+//! | a word to the index words it matches, each with a weight | `expand.rs`, with `automaton.rs` for typos and `romanized.rs` for casual Banglish |
 //! | a clause's documents, counted in title and body | `clause.rs`, `phrase.rs`, `counts.rs` |
 //! | a clause's score in each document | `bm25.rs` |
 //! | joining clauses: all required, or the most any document has | `join.rs` |
@@ -55,6 +55,7 @@ mod options;
 mod phrase;
 mod query;
 mod rank;
+mod romanized;
 mod suggest;
 #[cfg(test)]
 mod tests;
