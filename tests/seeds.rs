@@ -206,6 +206,14 @@ fn the_last_word_is_a_prefix_while_typing() {
 }
 
 #[test]
+fn a_typed_prefix_ranks_above_the_words_its_loose_key_resembles() {
+    // শোই starts শোইগু (004); its loose key, which erases ো and folds শ, is সই's (001's title).
+    assert_eq!(found("শোই"), ["004", "001"]);
+    // Typed in full, a word's spelling variants rank as variants again.
+    assert_eq!(found("শোইগু"), ["004"]);
+}
+
+#[test]
 fn typos_are_forgiven_but_rank_low() {
     assert_eq!(found("ক্রেমলিম"), ["004"]);
     assert_eq!(found("শোইগূ"), ["004"]);

@@ -57,8 +57,9 @@ export interface Explanation {
 export interface ClauseExplanation {
   /** The word or the quoted phrase, as the query was read. */
   clause: string;
-  /** How its best match was made: "exact", "stem", "spelling variant", "prefix", "same verb",
-   * "Banglish", "typo", "Banglish or typo", or "none" (a partial hit without it). */
+  /** How its best match was made: "exact", "stem", "spelling variant", "prefix",
+   * "lookalike of a prefix", "same verb", "Banglish", "typo", "Banglish or typo", or "none"
+   * (a partial hit without it). */
   kind: string;
   bm25: {
     /** The match's weight: 1 exact, 0.75 stem, 0.7 variant, 0.6 prefix, less for Banglish and typos. */

@@ -7,6 +7,7 @@
 //! | same verb | 0.3 | stems (the verbal noun's key) | লিখছি → লেখা, লিখেছেন |
 //! | spelling variant | 0.7 | loose keys | কুরস্ক → কুর্স্ক, পারস্পরিক → পারষ্পরিক |
 //! | prefix (last word only) | 0.6 | words, loose keys | ক্ষেপণা → ক্ষেপণাস্ত্র |
+//! | lookalike of a prefix being typed | 0.1 | loose keys | শোই → সই (while শোইগু completes it) |
 //! | Banglish | 0.5, 0.35, 0.25 by edits | loose keys | putin → পুতিন, chukti → চুক্তি |
 //! | casual romanization | 0.45, 0.32, 0.18 by cost | loose keys | akkhar → অক্ষর, ukraine → ইউক্রেন, kcna → কেসিএনএ |
 //! | typo | 0.4, 0.25 by edits (half that next to a word that exists) | loose keys | ক্রেমলিম → ক্রেমলিন |
@@ -55,6 +56,13 @@ const BANGLISH_STEM: Weights = Weights {
 pub const ROMANIZED: Weights = Weights {
     by_edits: [0.45, 0.32, 0.18],
     completion: 0.45,
+};
+/// Loose matches of a word being typed that only starts words, where the loose key erases some of
+/// its letters (শোই → সই): below every completion, apart from every other weight.
+pub const LOOKALIKE: f32 = 0.1;
+const LOOKALIKES: Weights = Weights {
+    by_edits: [LOOKALIKE; 3],
+    completion: LOOKALIKE,
 };
 /// By edits between loose keys; no edit is a [`LOOSE`] match.
 pub const TYPO: Weights = Weights {
@@ -255,6 +263,7 @@ fn expand_uncached(
             }
         }
     }
+    let whole = !expansion.words.is_empty();
     if allow.prefix {
         lacking.note(add_completions(index, word, &mut expansion))?;
     }
@@ -266,11 +275,12 @@ fn expand_uncached(
     // রূপটা both fold to রুপতা).
     let exists = !expansion.words.is_empty();
     if allow.loose || allow.typos {
+        let typed_prefix = exists && !whole;
         lacking.note(add_variants_and_typos(
             index,
             word,
             allow,
-            exists,
+            (exists, typed_prefix),
             &mut expansion,
         ))?;
     }
@@ -309,20 +319,25 @@ fn add_completions(
 }
 
 /// Spelling variants (the same loose key) and typos (loose keys a few edits away); `exists`:
-/// the word matched as written or by stem.
+/// the word matched as written, by stem or as a prefix; `typed_prefix`: only as a prefix.
 fn add_variants_and_typos(
     index: &Index<'_>,
     word: &str,
     allow: Allow,
-    exists: bool,
+    (exists, typed_prefix): (bool, bool),
     expansion: &mut Expansion,
 ) -> Result<(), IndexError> {
     let as_written = allow.prefix && exists;
     let keys = loose_keys(word);
     let own = loose_key(word);
+    // A word being typed that only starts words is a prefix, not a variant spelling: when its
+    // loose key erases letters of it, the keys it meets are lookalikes (শোই, typed towards
+    // শোইগু, meets সই), below every completion.
+    let lookalikes = typed_prefix && own.chars().count() < word.chars().count();
+    let weights = if lookalikes { &LOOKALIKES } else { &TYPO };
     let mut own_matched = false;
     for key in &keys {
-        let matched = loose_matches(index, key, 0, allow.prefix, &TYPO, expansion)?;
+        let matched = loose_matches(index, key, 0, allow.prefix, weights, expansion)?;
         own_matched |= matched > 0 && *key == own;
     }
     if !allow.typos || as_written {

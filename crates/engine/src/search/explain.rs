@@ -39,8 +39,8 @@ pub struct Explanation {
 pub struct ClauseExplanation {
     /// The clause as the query was read: a word, or a phrase in quotes.
     pub clause: String,
-    /// How the best match was made: `exact`, `stem`, `spelling variant`, `prefix`, `same verb`,
-    /// `Banglish`, `typo` (or `Banglish or typo` where their weights meet); `none` when the hit
+    /// How the best match was made: `exact`, `stem`, `spelling variant`, `prefix`, `lookalike of
+    /// a prefix`, `same verb`, `Banglish`, `typo` (or `Banglish or typo` where their weights meet); `none` when the hit
     /// lacks the clause (a partial hit).
     pub kind: &'static str,
     /// BM25F's parts; zero when the hit lacks the clause.
@@ -105,6 +105,7 @@ fn match_kind(weight: f32) -> &'static str {
         _ if is(expand::STEM) => "stem",
         _ if is(expand::LOOSE) => "spelling variant",
         _ if is(expand::PREFIX) => "prefix",
+        _ if is(expand::LOOKALIKE) => "lookalike of a prefix",
         _ if is(expand::VERB) => "same verb",
         _ if banglish && typo => "Banglish or typo",
         _ if banglish => "Banglish",
