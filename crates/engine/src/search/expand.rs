@@ -418,7 +418,8 @@ fn romanized_matches(
     word: &str,
     expansion: &mut Expansion,
 ) -> Result<(), IndexError> {
-    let automaton = Romanized::new(&word.to_ascii_lowercase(), romanized_cost(word));
+    // Query words are normalized, Latin letters lowercased.
+    let automaton = Romanized::new(word, romanized_cost(word));
     let mut lacking = Lacking::default();
     // A split index holds each first letter's keys apart; a one-file index gives the same
     // dictionary for every letter, and it is walked once.

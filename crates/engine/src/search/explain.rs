@@ -40,8 +40,8 @@ pub struct ClauseExplanation {
     /// The clause as the query was read: a word, or a phrase in quotes.
     pub clause: String,
     /// How the best match was made: `exact`, `stem`, `spelling variant`, `prefix`, `lookalike of
-    /// a prefix`, `same verb`, `Banglish`, `typo` (or `Banglish or typo` where their weights meet); `none` when the hit
-    /// lacks the clause (a partial hit).
+    /// a prefix`, `same verb`, `Banglish`, `typo` (or `Banglish or typo` where their weights
+    /// meet); `none` when the hit lacks the clause (a partial hit).
     pub kind: &'static str,
     /// BM25F's parts; zero when the hit lacks the clause.
     pub bm25: ClauseScore,

@@ -16,11 +16,19 @@ use crate::index::key_code;
 
 /// Matches the loose keys some reading of a Latin word spells, at no more than a cost.
 pub struct Romanized {
-    /// The readings (from, to, letters in the key code, cost), ordered by where they start.
-    readings: Vec<(usize, usize, Vec<u8>, u8)>,
+    /// The readings, ordered by where they start.
+    readings: Vec<Coded>,
     /// The Latin word's length: where a complete reading ends.
     end: usize,
     max_cost: u8,
+}
+
+/// A [reading](crate::analysis::Reading) with its letters in the key code.
+struct Coded {
+    from: usize,
+    to: usize,
+    letters: Vec<u8>,
+    cost: u8,
 }
 
 /// Where the walk may be: at a position of the Latin word (`reading` is [`AT_POSITION`]) or
@@ -40,7 +48,12 @@ impl Romanized {
         // In the order of where they start, as `starting_at` needs.
         let readings = romanized_readings(word)
             .into_iter()
-            .map(|r| (r.from, r.to, key_code::encode(&r.letters), r.cost))
+            .map(|r| Coded {
+                from: r.from,
+                to: r.to,
+                letters: key_code::encode(&r.letters),
+                cost: r.cost,
+            })
             .collect();
         Romanized {
             readings,
@@ -54,8 +67,8 @@ impl Romanized {
     pub fn first_bytes(&self) -> Vec<u8> {
         let mut bytes = Vec::new();
         for place in self.start() {
-            for (_, _, letters, _) in self.readings_at(place.at as usize) {
-                match letters.first() {
+            for reading in self.readings_at(place.at as usize) {
+                match reading.letters.first() {
                     Some(first) if !bytes.contains(first) => bytes.push(*first),
                     _ => {}
                 }
@@ -75,12 +88,12 @@ impl Romanized {
 
     /// The readings that start at `position`, as a range of `self.readings`.
     fn starting_at(&self, position: usize) -> std::ops::Range<usize> {
-        let first = self.readings.partition_point(|r| r.0 < position);
-        let last = self.readings.partition_point(|r| r.0 <= position);
+        let first = self.readings.partition_point(|r| r.from < position);
+        let last = self.readings.partition_point(|r| r.from <= position);
         first..last
     }
 
-    fn readings_at(&self, position: usize) -> impl Iterator<Item = &(usize, usize, Vec<u8>, u8)> {
+    fn readings_at(&self, position: usize) -> impl Iterator<Item = &Coded> {
         self.readings[self.starting_at(position)].iter()
     }
 
@@ -93,12 +106,12 @@ impl Romanized {
             if place.reading != AT_POSITION {
                 continue;
             }
-            for (_, to, letters, cost) in self.readings_at(place.at as usize) {
-                let cost = place.cost + cost;
-                if letters.is_empty() && cost <= self.max_cost {
+            for reading in self.readings_at(place.at as usize) {
+                let cost = place.cost + reading.cost;
+                if reading.letters.is_empty() && cost <= self.max_cost {
                     places.push(Place {
                         reading: AT_POSITION,
-                        at: *to as u32,
+                        at: reading.to as u32,
                         cost,
                     });
                 }
@@ -111,11 +124,11 @@ impl Romanized {
 
     fn read(&self, place: Place, byte: u8, next: &mut Vec<Place>) {
         let mut advance = |reading: usize, at: usize, cost: u8| {
-            let (_, to, letters, _) = &self.readings[reading];
-            next.push(if at == letters.len() {
+            let coded = &self.readings[reading];
+            next.push(if at == coded.letters.len() {
                 Place {
                     reading: AT_POSITION,
-                    at: *to as u32,
+                    at: coded.to as u32,
                     cost,
                 }
             } else {
@@ -128,15 +141,15 @@ impl Romanized {
         };
         if place.reading != AT_POSITION {
             let reading = place.reading as usize;
-            if self.readings[reading].2.get(place.at as usize) == Some(&byte) {
+            if self.readings[reading].letters.get(place.at as usize) == Some(&byte) {
                 advance(reading, place.at as usize + 1, place.cost);
             }
             return;
         }
         for i in self.starting_at(place.at as usize) {
-            let (_, _, letters, cost) = &self.readings[i];
-            let cost = place.cost + cost;
-            if letters.first() == Some(&byte) && cost <= self.max_cost {
+            let coded = &self.readings[i];
+            let cost = place.cost + coded.cost;
+            if coded.letters.first() == Some(&byte) && cost <= self.max_cost {
                 advance(i, 1, cost);
             }
         }
