@@ -221,12 +221,17 @@ fn join_tally<'a>(
             .filter_map(|i| words.get(i).copied())
             .collect();
         tally.lemmas += 1;
-        // A phrase (চেষ্টা করছি) found by one of its words' lemma (করা) is no false join.
+        // A phrase (চেষ্টা করছি) found by one of its words' lemma (করা) is no false join, nor is
+        // a word said twice (চেষ্টা করতেকরতে) whose half is a form.
         let is_form = |w: &str| w == lemma || lemma_forms.contains(w);
+        let is_form_twice = |w: &str| {
+            let (half, rest) = w.split_at_checked(w.len() / 2).unwrap_or((w, ""));
+            is_form(w) || (half == rest && is_form(half))
+        };
         let mut wrong: Vec<&str> = found
             .iter()
             .copied()
-            .filter(|hit| !hit.split(' ').any(is_form) && !is_form(hit))
+            .filter(|hit| !hit.split(' ').any(is_form_twice) && !is_form(hit))
             .collect();
         wrong.sort_unstable();
         tally.false_joins += wrong.len();

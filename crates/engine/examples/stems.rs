@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use sondhan_engine::analysis::{for_each_word, stems, verbal_nouns};
+use sondhan_engine::analysis::{for_each_word, stems, verbal_nouns, RegularVerbs};
 use sondhan_indexer::corpus::read_corpus;
 
 /// Inflections a reader expects to meet their base.
@@ -94,6 +94,7 @@ fn main() {
         );
     }
     print_verbs(&freq);
+    print_regular_verbs(&freq);
 }
 
 /// Every verbal noun with the words filed under it, most frequent first: where a noun that only
@@ -121,5 +122,30 @@ fn print_verbs(freq: &HashMap<String, u32>) {
             members.len(),
             list.join(" ")
         );
+    }
+}
+
+/// Every verb outside the table that the corpus confirms, with the words filed under it: where a
+/// noun family that only looks like a verb's slipped through.
+fn print_regular_verbs(freq: &HashMap<String, u32>) {
+    let verbs = RegularVerbs::confirm(freq.keys().map(String::as_str));
+    let mut families: BTreeMap<&str, Vec<(&str, u32)>> = BTreeMap::new();
+    for (w, &n) in freq {
+        if verbal_nouns(w).is_empty() {
+            if let Some(noun) = verbs.verbal_noun(w) {
+                families.entry(noun).or_default().push((w, n));
+            }
+        }
+    }
+    println!(
+        "\n## Regular verbs the corpus confirms ({} verbs)",
+        families.len()
+    );
+    let mut families: Vec<_> = families.into_iter().collect();
+    families.sort_by_key(|(_, m)| std::cmp::Reverse(m.iter().map(|x| x.1).sum::<u32>()));
+    for (noun, mut members) in families {
+        members.sort_by_key(|b| std::cmp::Reverse(b.1));
+        let list: Vec<String> = members.iter().map(|(w, n)| format!("{w}:{n}")).collect();
+        println!("{noun} ({} words): {}", members.len(), list.join(" "));
     }
 }

@@ -160,6 +160,8 @@ pub fn stems_and_verbs(word: &str) -> (Vec<&str>, Vec<&'static str>) {
     if !word.chars().next_back().is_some_and(is_bengali) {
         return (vec![word], Vec::new());
     }
+    // A word said twice is the word (করতেকরতে, while doing; ধীরেধীরে, slowly).
+    let word = reduplicated(word).unwrap_or(word);
     let (mut found, mut verbs) = (Vec::new(), Vec::new());
     let mut pending = vec![(word, 0, VerbForm::Any)];
     let mut explored = 0;
@@ -195,6 +197,12 @@ pub fn stems_and_verbs(word: &str) -> (Vec<&str>, Vec<&'static str>) {
     (found, verbs)
 }
 
+/// The word a reduplicated word repeats, when it is one of at least two letters.
+fn reduplicated(word: &str) -> Option<&str> {
+    let (half, rest) = word.split_at_checked(word.len() / 2)?;
+    (half == rest && letter_count(half) >= 2).then_some(half)
+}
+
 fn acceptable(base: &str, after: After) -> bool {
     let Some(last) = base.chars().next_back() else {
         return false;
@@ -214,7 +222,7 @@ fn is_bengali(c: char) -> bool {
     ('\u{0980}'..='\u{09FF}').contains(&c)
 }
 
-fn is_consonant(c: char) -> bool {
+pub(super) fn is_consonant(c: char) -> bool {
     matches!(c, '\u{0995}'..='\u{09B9}' | '\u{09CE}' | '\u{09DC}'..='\u{09DF}' | '\u{09F0}'..='\u{09F1}')
 }
 
@@ -223,7 +231,7 @@ fn is_vowel_ending(c: char) -> bool {
 }
 
 /// Letters as a reader counts them: vowels and consonants, not the signs attached to them.
-fn letter_count(s: &str) -> usize {
+pub(super) fn letter_count(s: &str) -> usize {
     s.chars()
         .filter(|&c| {
             is_consonant(c)
@@ -354,6 +362,8 @@ mod tests {
         assert!(same_verb("হাসি", "হাসা"));
         assert!(!same_verb("হাসির", "হাসা"));
         assert!(same_verb("থাকায়", "থাকা"));
+        assert!(same_verb("করতেকরতে", "করা"));
+        assert!(meet("ধীরেধীরে", "ধীরে"));
     }
 
     #[test]

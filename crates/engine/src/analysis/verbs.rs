@@ -24,7 +24,8 @@
 //! ```
 
 /// Endings of a stem that ends in a consonant (কর, লিখ): present, progressive, perfect, past,
-/// past progressive and perfect, habitual, future, polite imperative, and the non-finite forms.
+/// past progressive and perfect, habitual, future, polite imperative, and the non-finite forms;
+/// the past also as the colloquial spelling of a stem in ল (বল্লাম for বললাম).
 /// Sorted, for binary search.
 const AFTER_CONSONANT: &[&str] = &[
     "ছ",
@@ -75,6 +76,11 @@ const AFTER_CONSONANT: &[&str] = &[
     "েছো",
     "েন",
     "ো",
+    "্লাম",
+    "্লি",
+    "্লে",
+    "্লেন",
+    "্লো",
 ];
 
 /// Endings of a stem that ends in a vowel (খে, দি, হ, জানা): as above, with -চ্ছ- for the progressive,
@@ -148,10 +154,20 @@ enum Endings {
     Present,
 }
 
+/// Whether a stem that ends in a consonant takes `ending`.
+pub(super) fn after_consonant(ending: &str) -> bool {
+    AFTER_CONSONANT.binary_search(&ending).is_ok()
+}
+
+/// Whether a stem that ends in a vowel takes `ending`.
+pub(super) fn after_vowel(ending: &str) -> bool {
+    AFTER_VOWEL.binary_search(&ending).is_ok()
+}
+
 impl Endings {
     fn take(self, ending: &str) -> bool {
-        let after_consonant = || AFTER_CONSONANT.binary_search(&ending).is_ok();
-        let after_vowel = || AFTER_VOWEL.binary_search(&ending).is_ok();
+        let after_consonant = || after_consonant(ending);
+        let after_vowel = || after_vowel(ending);
         let starts = |heads: &[&str]| heads.iter().any(|h| ending.starts_with(h));
         match self {
             Endings::AfterConsonant => after_consonant(),
@@ -225,6 +241,7 @@ const STEMS: &[(&str, &str, Endings)] = &[
     ("গা", "গাওয়া", Endings::Present),
     ("গি", "যাওয়া", Endings::PerfectInYe),
     ("গে", "যাওয়া", Endings::Went),
+    ("গেয়", "গাওয়া", Endings::Perfect),
     ("ঘট", "ঘটা", Endings::AfterConsonant),
     ("ঘটা", "ঘটানো", Endings::AfterVowel),
     ("ঘটি", "ঘটানো", Endings::PerfectInYe),
@@ -325,10 +342,15 @@ pub fn verb_key(verbal_noun: &str) -> String {
     format!("{verbal_noun}\u{1}")
 }
 
+/// Whether a word that looks like a verb form is listed as something else (থেকে, from).
+pub(super) fn listed_as_not_verb(word: &str) -> bool {
+    NOT_VERBS.binary_search(&word).is_ok()
+}
+
 /// The verbal noun of a form of a listed verb, or `None` for any other word. A verbal noun is
 /// its own (করা: করা).
 pub fn verbal_noun(word: &str) -> Option<&'static str> {
-    if NOT_VERBS.binary_search(&word).is_ok() {
+    if listed_as_not_verb(word) {
         return None;
     }
     // The longest listed stem that begins the word and leaves one of its class's endings.

@@ -8,7 +8,7 @@ use super::text::build::{table, table_bytes, Encoder};
 use super::{
     key_code, norm, tag, varint, DF_BITS, DOC_RECORD_LEN, HEADER_LEN, MAGIC, VERSION, WORD_STRIDE,
 };
-use crate::analysis::{for_each_word, loose_keys, stems_and_verbs, verb_key};
+use crate::analysis::{for_each_word, loose_keys, stems_and_verbs, verb_key, RegularVerbs};
 
 /// One article, as the index stores it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -351,6 +351,7 @@ impl Dictionaries {
             postings: Vec::new(),
             list_starts: Vec::with_capacity(words.len()),
         };
+        let regular_verbs = RegularVerbs::confirm(words.iter().map(|(_, word, _)| *word));
         for (coded, word, id) in words {
             let offset = dictionaries.postings.len() as u64;
             dictionaries.list_starts.push(dictionaries.postings.len());
@@ -368,7 +369,10 @@ impl Dictionaries {
                     .1
                     .push(offset);
             }
-            let (stems, verbs) = stems_and_verbs(word);
+            let (stems, mut verbs) = stems_and_verbs(word);
+            if verbs.is_empty() {
+                verbs.extend(regular_verbs.verbal_noun(word));
+            }
             let verb_keys = verbs.into_iter().map(|v| key_code::encode(&verb_key(v)));
             for key in stems.into_iter().map(key_code::encode).chain(verb_keys) {
                 dictionaries.stems.entry(key).or_default().push(offset);

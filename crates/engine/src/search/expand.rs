@@ -29,7 +29,9 @@ use fst::raw::Output;
 
 use super::automaton::{walk, Levenshtein};
 use super::romanized::Romanized;
-use crate::analysis::{from_banglish, loose_key, loose_keys, stems_and_verbs, verb_key};
+use crate::analysis::{
+    from_banglish, loose_key, loose_keys, regular_verbal_nouns, stems_and_verbs, verb_key,
+};
 use crate::index::{key_code, Index, IndexError, Lacking, LooseKeys};
 
 pub const EXACT: f32 = 1.0;
@@ -256,7 +258,19 @@ fn expand_uncached(
                 expansion.add(postings, STEM);
             }
         }
-        for noun in verbs {
+        // A verb outside the table is in the index only where its corpus confirmed it.
+        let regular: Vec<String> = match verbs.is_empty() {
+            true => regular_verbal_nouns(word)
+                .into_iter()
+                .map(|c| c.noun)
+                .collect(),
+            false => Vec::new(),
+        };
+        for noun in verbs
+            .iter()
+            .copied()
+            .chain(regular.iter().map(String::as_str))
+        {
             let group = lacking.note(index.stem_group(&verb_key(noun)))?;
             for postings in group.unwrap_or_default() {
                 expansion.add(postings, VERB);

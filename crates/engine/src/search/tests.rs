@@ -80,6 +80,29 @@ fn forms_of_the_same_verb_are_found_below_forms_of_the_same_word() {
 }
 
 #[test]
+fn a_verb_outside_the_table_is_joined_where_its_corpus_confirms_it() {
+    // হাঁটা is in no table: its corpus shows two tenses, so its forms meet; বাসে (on the bus)
+    // reads as a form of বাসা only by a bare ending, and stays apart.
+    let bytes = build_index(&[
+        doc("noun", "খবর", "হাঁটা ভালো।"),
+        doc("progressive", "খবর", "তিনি হাঁটছেন।"),
+        doc("perfect", "খবর", "তারা হেঁটেছিলেন।"),
+        doc("bus", "খবর", "বাসা থেকে বাসে গেলেন।"),
+        doc("home", "খবর", "বাসা বদল।"),
+    ]);
+    assert_eq!(ids(&bytes, "হাঁটা "), ["noun", "progressive", "perfect"]);
+    assert_eq!(ids(&bytes, "হেঁটেছি ").len(), 3);
+    // Typos off: বাসা is one letter from বাসে.
+    let strict = SearchOptions {
+        typos: false,
+        ..SearchOptions::default()
+    };
+    let found = search(&Index::open(&bytes).unwrap(), "বাসে ", &strict).unwrap();
+    let found: Vec<String> = found.hits.into_iter().map(|h| h.id).collect();
+    assert_eq!(found, ["bus"]);
+}
+
+#[test]
 fn a_last_word_whose_completions_find_nothing_is_read_as_finished_and_misspelt() {
     // ফরিদুরে (ফরিদপুরে without its প) starts a word of another article, so while it is
     // being typed it completes to that word, which the other query word rules out.
