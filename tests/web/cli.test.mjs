@@ -216,6 +216,57 @@ const ok = await run('cli', {
     await server.close();
   },
 
+  async '<sondhan-search>: a page with only the two tags gets the box, its stylesheet and its options'() {
+    const dir = path.join(SCRATCH, 'two-tags');
+    const { status, stderr } = sondhan(['build', 'public', '--out', 'two-tags/sondhan', '--quiet']);
+    equal(status, 0, `exit status (stderr: ${stderr})`);
+    write(path.join(dir, 'favicon.svg'), readFileSync(path.join(ROOT, 'www/favicon.svg'), 'utf8'));
+    write(
+      path.join(dir, 'index.html'),
+      '<!doctype html><html lang="bn"><head><meta charset="utf-8"><link rel="icon" href="/favicon.svg"><title>খুঁজুন</title></head><body>\n' +
+        '<script type="module" src="/sondhan/sondhan-search.js"></script>\n' +
+        '<sondhan-search placeholder="ব্লগে খুঁজুন" limit="1"></sondhan-search>\n</body></html>',
+    );
+    const server = await serve(dir);
+    for (const [name, viewport] of [['phone', { width: 390, height: 800 }], ['desktop', { width: 1280, height: 800 }]]) {
+      const context = await browser.newContext({ viewport });
+      const page = await context.newPage();
+      const watcher = await watch(page);
+      await page.goto(server.url);
+      const box = page.getByRole('combobox');
+      await box.waitFor();
+      equal(await box.getAttribute('placeholder'), 'ব্লগে খুঁজুন', 'the placeholder attribute');
+      await box.focus();
+      await page.keyboard.type('ilish', { delay: 10 });
+      await page.getByRole('option').first().waitFor();
+      assert((await page.getByRole('option').first().textContent()).includes('পদ্মার ইলিশ'), 'the first hit is the post');
+      equal(await page.getByRole('option').count(), 1, 'limit="1" lists one hit');
+      equal(await page.locator('link[rel="stylesheet"]').count(), 1, 'the stylesheet, linked once');
+      const accent = await box.evaluate((input) => getComputedStyle(input).getPropertyValue('--sondhan-accent').trim());
+      equal(accent, '#0b6e4f', 'the box is styled by sondhan.css');
+      await page.screenshot({ path: path.join(OUT, `cli-element-${name}.png`) });
+      // An element added later is mounted too; a changed attribute remounts its box.
+      await page.evaluate(() => document.body.append(document.createElement('sondhan-search')));
+      await page.getByRole('combobox').nth(1).waitFor();
+      await page.locator('sondhan-search').first().evaluate((element) => element.setAttribute('placeholder', 'খুঁজুন'));
+      await page.getByPlaceholder('খুঁজুন', { exact: true }).first().waitFor();
+      equal(await page.getByRole('combobox').count(), 2, 'one box per element');
+      const refused = await page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            addEventListener('unhandledrejection', (event) => (event.preventDefault(), resolve(event.reason.message)), { once: true });
+            const bad = document.createElement('sondhan-search');
+            bad.setAttribute('limit', 'ten');
+            document.body.append(bad);
+          }),
+      );
+      equal(refused, '<sondhan-search limit="ten">: limit must be a whole number from 1 to 100', 'a bad attribute, named');
+      await watcher.check();
+      await context.close();
+    }
+    await server.close();
+  },
+
   async 'data-sondhan-body on some pages makes the others not content'() {
     write(path.join(SITE, 'posts/ilish/index.html'), page({ title: 'পদ্মার ইলিশ', body: '<p>ইলিশ মাছ।</p>', marked: true }));
     const { status, stdout } = sondhan(['build', 'public', '--out', 'public/sondhan', '--json']);
@@ -257,6 +308,7 @@ const ok = await run('cli', {
     const engine = await bundleSearch(path.join(SCRATCH, 'lean'));
     equal((await engine.search('ইলিশ')).hits[0].url, 'https://example.com/blog/posts/ilish/', 'the url behind the root url');
     equal(typeof engine.mount, 'undefined', 'no mount in a --no-widget bundle');
+    assert(!existsSync(path.join(SCRATCH, 'lean', 'sondhan-search.js')), 'no <sondhan-search> module in a --no-widget bundle');
     equal((await engine.search('ilish')).total, 0, 'no Banglish in a --no-banglish bundle');
   },
 
@@ -349,7 +401,7 @@ console.log(JSON.stringify({ documents: report.documents, files: report.bundle.m
     );
     const out = JSON.parse(execFileSync('node', ['api.mjs'], { cwd: SCRATCH, env: ENV, encoding: 'utf8' }));
     equal(out.documents, 4, 'documents');
-    equal(out.files, ['sondhan_bg.wasm', 'sondhan.js', 'sondhan.d.ts', 'sondhan.css', 'sondhan-offline.js'], 'the bundle');
+    equal(out.files, ['sondhan_bg.wasm', 'sondhan.js', 'sondhan.d.ts', 'sondhan.css', 'sondhan-search.js', 'sondhan-offline.js'], 'the bundle');
     assert(/nowhere does not exist/.test(out.bad), `a BuildError naming the folder: ${out.bad}`);
   },
 
@@ -492,14 +544,16 @@ self.addEventListener('fetch', (e) => {
       });
       const chunks = readdirSync(path.join(SITE, 'sondhan/chunks'), { recursive: true }).filter((f) => f.endsWith('.bin')).length;
       let cached = 0;
-      for (let tries = 0; tries < 100 && cached < chunks + 3; tries++) {
+      // The .wasm, the glue, the stylesheet and the <sondhan-search> module.
+      const engine = 4;
+      for (let tries = 0; tries < 100 && cached < chunks + engine; tries++) {
         await page.waitForTimeout(100);
         cached = await page.evaluate(async () => {
           const name = (await caches.keys()).find((n) => n.startsWith('sondhan /sondhan/'));
           return name ? (await (await caches.open(name)).keys()).length : 0;
         });
       }
-      equal(cached, chunks + 3, 'every chunk, the .wasm, the glue and the stylesheet cached without a search');
+      equal(cached, chunks + engine, 'every chunk and every engine file cached without a search');
       await server.close();
       await context.setOffline(true);
       await page.reload();

@@ -209,7 +209,9 @@ async function writeBundle(settings, wasm, chunks, split) {
     'sondhan.d.ts': readFileSync(path.join(dir, 'sondhan.d.ts')),
     'sondhan.css': readFileSync(path.join(here, 'sondhan.css')),
   };
-  const shipped = ['sondhan_bg.wasm', 'sondhan.js', 'sondhan.css', ...chunks.map(([name]) => name)];
+  if (settings.widget) contents['sondhan-search.js'] = readFileSync(path.join(here, 'element.js'));
+  const engine = Object.keys(contents).filter((name) => name !== 'sondhan.d.ts');
+  const shipped = [...engine, ...chunks.map(([name]) => name)];
   contents['sondhan-offline.js'] = offlineScript(shipped);
   const parent = path.dirname(settings.out);
   await fs.mkdir(parent, { recursive: true });

@@ -19,7 +19,8 @@ Usage:
 
 Indexes the pages and articles below INPUT (default: the current folder), the folder your
 site generator writes (public/, dist/, _site/), and writes the search bundle: sondhan.js,
-sondhan_bg.wasm (the engine with your index inside), sondhan.css and sondhan.d.ts.
+sondhan_bg.wasm (the engine with your index inside), sondhan.css, sondhan.d.ts,
+sondhan-search.js (the search box as an element) and sondhan-offline.js.
 
 Reads .html pages (only their <main>, <article> or data-sondhan-body content; never nav,
 header, footer, aside, script, style, forms, nor anything marked data-sondhan-ignore), .txt
@@ -34,8 +35,8 @@ Options:
   --exclude GLOB     never read files matching GLOB (repeatable), e.g. --exclude 'tags/**'
   --root-url URL     put URL before the urls made from paths: /post/index.html becomes
                      URL/post/ (e.g. --root-url /blog, or https://example.com)
-  --no-widget        leave out mount(), the search box, for pages that draw their own
-                     results with search() (about 13 KB brotli smaller)
+  --no-widget        leave out the search box (mount() and <sondhan-search>), for pages
+                     that draw their own results with search() (about 13 KB brotli smaller)
   --no-banglish      leave out reading Latin-letter queries as Bengali (putin for পুতিন;
                      about 7 KB smaller)
   --split            put only the index's root into sondhan_bg.wasm and its chunks beside
@@ -50,7 +51,11 @@ Options:
   -h, --help         this text
   -v, --version      the version
 
-On a page:
+On a page, two tags (attributes: placeholder, label, limit):
+  <script type="module" src="/sondhan/sondhan-search.js"></script>
+  <sondhan-search placeholder="খুঁজুন"></sondhan-search>
+
+or the box mounted from a module of your own:
   <link rel="stylesheet" href="/sondhan/sondhan.css">
   <div id="search"></div>
   <script type="module">
