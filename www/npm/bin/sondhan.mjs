@@ -38,7 +38,7 @@ Options:
   --no-widget        leave out the search box (mount() and <sondhan-search>), for pages
                      that draw their own results with search() (about 13 KB brotli smaller)
   --no-banglish      leave out reading Latin-letter queries as Bengali (putin for পুতিন;
-                     about 7 KB smaller)
+                     about 6 KB smaller)
   --split            put only the index's root into sondhan_bg.wasm and its chunks beside
                      it (chunks/): the page downloads what each query needs, not the whole
                      index. Chosen by size when neither --split nor --single is given

@@ -1,12 +1,13 @@
 //! Banglish: Bengali typed in Latin letters (`putin`, `rashiya`, `chukti`).
 //!
-//! The `okkhor` crate converts by Avro phonetic rules, the scheme most Bengali typists know. Casual
-//! romanization is looser than Avro (`mosko` gives মস্ক, `chukti` gives ছুক্তি), so its output
-//! is matched through the [loose key](super::loose_key) with typo tolerance, never exactly.
+//! A word is read by [Avro phonetic](super::avro) rules, the scheme most Bengali typists know.
+//! Casual romanization is looser than Avro (`mosko` gives মস্ক, `chukti` gives ছুক্তি), so its
+//! output is matched through the [loose key](super::loose_key) with typo tolerance, never
+//! exactly.
 //!
 //! The conversion is the `banglish` feature (on by default). A build without it (for the
-//! smallest `.wasm`: okkhor is 7.3 KB of it, brotli) reads no word as Banglish, so Latin words
-//! match only Latin words.
+//! smallest `.wasm`: Banglish is about 6 KB of it, brotli) reads no word as Banglish, so Latin
+//! words match only Latin words.
 
 /// The Bengali spelling Avro phonetic rules give a romanized word, normalized; `None` for words
 /// that are not plain Latin letters, and for every word in a build without the `banglish` feature.
@@ -28,15 +29,8 @@ pub fn from_banglish(word: &str) -> Option<String> {
 
 #[cfg(feature = "banglish")]
 fn convert(word: &str) -> Option<String> {
-    use okkhor::parser::Parser;
-    use std::sync::OnceLock;
-
-    static PARSER: OnceLock<Parser> = OnceLock::new();
-    let parser = PARSER.get_or_init(Parser::new_phonetic);
     // Avro reads capitals as other letters (T is ট); casual typists do not mean that.
-    Some(super::normalize(
-        &parser.convert(&word.to_ascii_lowercase()),
-    ))
+    Some(super::normalize(&super::avro(&word.to_ascii_lowercase())))
 }
 
 #[cfg(not(feature = "banglish"))]

@@ -11,6 +11,8 @@
 //! No stopwords are removed: common Bengali stopword lists contain উত্তর ("north", as in উত্তর
 //! কোরিয়া), and BM25's inverse document frequency already gives frequent words little weight.
 
+#[cfg(feature = "banglish")]
+mod avro;
 mod banglish;
 mod case;
 mod loose;
@@ -18,16 +20,20 @@ mod marks;
 mod nfc;
 mod normalize;
 mod regular_verbs;
+#[cfg(feature = "banglish")]
 mod romanized;
 mod segment;
 mod stem;
 mod verbs;
 
+#[cfg(feature = "banglish")]
+pub use avro::avro;
 pub use banglish::from_banglish;
 pub use case::lowercase;
 pub use loose::{fold_letter, loose_key, loose_keys, loose_letters};
 pub use normalize::{is_ignorable, normalize, normalize_into};
 pub use regular_verbs::{regular_verbal_nouns, Candidate, RegularVerbs, MIN_TENSES};
+#[cfg(feature = "banglish")]
 pub use romanized::{romanized_readings, Reading};
 pub use segment::{is_continuation, segments, Segments};
 pub use stem::{stems, stems_and_verbs, verbal_nouns};

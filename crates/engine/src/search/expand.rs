@@ -28,10 +28,7 @@ use std::ops::ControlFlow;
 use fst::raw::Output;
 
 use super::automaton::{walk, Levenshtein};
-use super::romanized::Romanized;
-use crate::analysis::{
-    from_banglish, loose_key, loose_keys, regular_verbal_nouns, stems_and_verbs, verb_key,
-};
+use crate::analysis::{loose_key, loose_keys, regular_verbal_nouns, stems_and_verbs, verb_key};
 use crate::index::{key_code, Index, IndexError, Lacking, LooseKeys};
 
 pub const EXACT: f32 = 1.0;
@@ -46,11 +43,6 @@ pub const BANGLISH_PART: f32 = 0.42;
 /// By edits between loose keys.
 pub const BANGLISH: Weights = Weights {
     by_edits: [0.5, 0.35, 0.25],
-    completion: BANGLISH_PART,
-};
-/// The words of a Banglish reading's stems (কর্ম for korme, read as কর্মে).
-const BANGLISH_STEM: Weights = Weights {
-    by_edits: [BANGLISH_PART, 0.35, 0.25],
     completion: BANGLISH_PART,
 };
 /// By the cost of a casual reading's rarer letters (see [`Romanized`]). Its keys are whole
@@ -176,16 +168,6 @@ fn is_short_key(key: &str) -> bool {
     key.chars().count() == SHORT_KEY && !key.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// Banglish is looser still: Avro's reading of casual spelling is often a letter or two off.
-fn banglish_distance(key: &str) -> u8 {
-    match key.chars().count() {
-        0..=2 => 0,
-        3..=5 => 1,
-        6..=MAX_TYPO_WORD => 2,
-        _ => 0,
-    }
-}
-
 /// Expansions remembered across searches, most recent last. Search-as-you-type repeats the
 /// finished words of a query at every keystroke, and a search expands a word more than once (the
 /// did-you-mean check expands every word again and ranks the corrected query); a typo expansion
@@ -298,8 +280,10 @@ fn expand_uncached(
             &mut expansion,
         ))?;
     }
+    #[cfg(feature = "banglish")]
     if allow.banglish {
-        lacking.note(add_banglish(index, word, allow.prefix, &mut expansion))?;
+        let banglish = super::banglish::add_banglish(index, word, allow.prefix, &mut expansion);
+        lacking.note(banglish)?;
     }
     lacking.note(std::mem::take(&mut expansion.lacking).finish())?;
     lacking.finish()?;
@@ -381,104 +365,13 @@ fn add_variants_and_typos(
     Ok(())
 }
 
-/// Bengali typed in Latin letters: the Avro reading's loose keys, or keys near them.
-fn add_banglish(
-    index: &Index<'_>,
-    word: &str,
-    prefix: bool,
-    expansion: &mut Expansion,
-) -> Result<(), IndexError> {
-    let Some(bengali) = from_banglish(word) else {
-        return Ok(());
-    };
-    let keys = loose_keys(&bengali);
-    let own = loose_key(&bengali);
-    let mut found = 0;
-    for key in &keys {
-        let weights = if *key == own {
-            &BANGLISH
-        } else {
-            &BANGLISH_STEM
-        };
-        found += loose_matches(index, key, 0, prefix, weights, expansion)?;
-    }
-    if found == 0 {
-        near_matches(
-            index,
-            &keys,
-            banglish_distance,
-            prefix,
-            &BANGLISH,
-            expansion,
-        )?;
-    }
-    romanized_matches(index, word, expansion)
-}
-
-/// The budget of a casual reading's rarer letters, by the Latin word's length.
-fn romanized_cost(word: &str) -> u8 {
-    match word.len() {
-        0..=3 => 1,
-        4..=5 => 2,
-        6..=8 => 3,
-        _ => 4,
-    }
-}
-
-/// Loose keys some casual reading of the Latin `word` spells ([`Romanized`]), weighed by how rare
-/// the reading's letters are.
-fn romanized_matches(
-    index: &Index<'_>,
-    word: &str,
-    expansion: &mut Expansion,
-) -> Result<(), IndexError> {
-    // Query words are normalized, Latin letters lowercased.
-    let automaton = Romanized::new(word, romanized_cost(word));
-    let mut lacking = Lacking::default();
-    // A split index holds each first letter's keys apart; a one-file index gives the same
-    // dictionary for every letter, and it is walked once.
-    let mut walked = Vec::new();
-    for byte in automaton.first_bytes() {
-        let first = key_code::decode(&[byte]);
-        let Some(dictionary) = lacking.note(index.loose_keys(&first))?.flatten() else {
-            continue;
-        };
-        let bytes = dictionary.map().as_fst().as_bytes().as_ptr();
-        if walked.contains(&bytes) {
-            continue;
-        }
-        walked.push(bytes);
-        let mut found: Found = Vec::new();
-        walk(dictionary.map(), &automaton, &mut |key, group, state| {
-            // Words the loose key erases (ও) are no reading of anything.
-            if let (false, Some(cost)) = (key.is_empty(), automaton.cost(state)) {
-                found.push((cost, key.len(), key.to_vec(), group));
-            }
-            if found.len() >= MAX_SCAN {
-                ControlFlow::Break(())
-            } else {
-                ControlFlow::Continue(())
-            }
-        });
-        add_found(
-            &dictionary,
-            &[],
-            found,
-            MAX_EXPANSIONS,
-            &ROMANIZED,
-            expansion,
-        )?;
-    }
-    lacking.finish()
-}
-
 /// Loose keys a walk found for one key: (edits, length, key in the key code, group offset).
-type Found = Vec<(u8, usize, Vec<u8>, u64)>;
+pub(super) type Found = Vec<(u8, usize, Vec<u8>, u64)>;
 
 /// Adds the words whose loose key is within `distance` edits of `key` (or, with `prefix`, starts
 /// with such a string), weighted by edits; a loose key that only extends `key` weighs [`PREFIX`]
 /// at most. Returns how many loose keys matched.
-fn loose_matches(
+pub(super) fn loose_matches(
     index: &Index<'_>,
     key: &str,
     distance: u8,
@@ -586,7 +479,7 @@ fn first_letter(key: &str) -> Vec<char> {
 /// [`loose_matches`] of each of a word's loose keys within `distance(key)` edits. A key that is a
 /// prefix of a longer one (a stem's key, mostly) is matched in the longer key's walk: the
 /// automaton knows the edits to every prefix of its word, and a walk costs far more than asking.
-fn near_matches(
+pub(super) fn near_matches(
     index: &Index<'_>,
     keys: &[String],
     distance: fn(&str) -> u8,
@@ -691,7 +584,7 @@ fn letter_left_out_matches(
 
 /// Adds the `cap` best loose keys `found` for `key` (both in the key code), weighted by edits.
 /// Returns how many.
-fn add_found(
+pub(super) fn add_found(
     dictionary: &LooseKeys<'_>,
     key: &[u8],
     mut found: Found,

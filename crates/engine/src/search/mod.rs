@@ -6,7 +6,7 @@
 //! |------|------|
 //! | the query's clauses: words, phrases, exclusions | `query.rs` ([`parse_query`]) |
 //! | what a split index must fetch for them, asked for at once | `fetch.rs` |
-//! | a word to the index words it matches, each with a weight | `expand.rs`, with `automaton.rs` for typos and `romanized.rs` for casual Banglish |
+//! | a word to the index words it matches, each with a weight | `expand.rs`, with `automaton.rs` for typos, and `banglish.rs` with `romanized.rs` for words in Latin letters |
 //! | a clause's documents, counted in title and body | `clause.rs`, `phrase.rs`, `counts.rs` |
 //! | a clause's score in each document | `bm25.rs` |
 //! | joining clauses: all required, or the most any document has | `join.rs` |
@@ -39,6 +39,8 @@
 //! 5. The top hits get a snippet with highlights.
 
 mod automaton;
+#[cfg(feature = "banglish")]
+mod banglish;
 mod bm25;
 mod boost;
 mod cache;
@@ -55,6 +57,7 @@ mod options;
 mod phrase;
 mod query;
 mod rank;
+#[cfg(feature = "banglish")]
 mod romanized;
 mod suggest;
 #[cfg(test)]
