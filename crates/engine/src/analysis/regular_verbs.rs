@@ -28,7 +28,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::stem::{is_consonant, letter_count, verbal_nouns};
+use super::stem::{
+    is_consonant, letter_count, reduplicated, verbal_nouns, CASE_OF_VERBAL_NOUN, EMPHATIC,
+};
 use super::verbs::{after_consonant, after_vowel, listed_as_not_verb, verbal_noun};
 
 /// Different tense endings a corpus must show on a verb's forms before it confirms the verb.
@@ -56,15 +58,17 @@ pub struct Candidate<'w> {
 /// assert!(nouns("জমি").is_empty());
 /// ```
 pub fn regular_verbal_nouns(word: &str) -> Vec<Candidate<'_>> {
+    // The stemmer's own rules for what a verb form carries: a word said twice (হাঁটতেহাঁটতে),
+    // emphasis on any form (হাঁটছেই), a case ending on the verbal noun only (হাঁটার).
+    let word = reduplicated(word).unwrap_or(word);
     let mut candidates = Vec::new();
     read_as_form(word, &mut candidates);
-    // An emphatic -ই or -ও on any form (হাঁটছেই), a case ending on the verbal noun (হাঁটার).
-    if let Some(form) = word.strip_suffix('ই').or_else(|| word.strip_suffix('ও')) {
+    for form in EMPHATIC.iter().filter_map(|e| word.strip_suffix(e)) {
         read_as_form(form, &mut candidates);
     }
-    if let Some(noun) = word
-        .strip_suffix('র')
-        .or_else(|| word.strip_suffix('\u{09DF}'))
+    for noun in CASE_OF_VERBAL_NOUN
+        .iter()
+        .filter_map(|e| word.strip_suffix(e))
     {
         let mut own = Vec::new();
         read_as_form(noun, &mut own);
@@ -249,6 +253,7 @@ mod tests {
             ("হেঁটেছেন", "হাঁটা"),
             ("হাঁটতেই", "হাঁটা"),
             ("হাঁটার", "হাঁটা"),
+            ("হাঁটতেহাঁটতে", "হাঁটা"),
             ("এঁকেছি", "আঁকা"),
             ("শুনবে", "শোনা"),
             ("ঘুমাচ্ছিলেন", "ঘুমানো"),

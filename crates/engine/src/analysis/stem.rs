@@ -95,8 +95,8 @@ const SUFFIXES: &[(&str, After)] = &[
 /// ending on the verbal noun only (করার, যাওয়ায়). A state reached by any other is not looked up
 /// as a verb form, since stripping -ছে from গিলছে leaves গিল, which would read as গি (যাওয়া) + -ল,
 /// and হাসির (a smile's) is no form of হাসা.
-const EMPHATIC: &[&str] = &["ই", "ও"];
-const CASE_OF_VERBAL_NOUN: &[&str] = &["র", "\u{09DF}"];
+pub(super) const EMPHATIC: &[&str] = &["ই", "ও"];
+pub(super) const CASE_OF_VERBAL_NOUN: &[&str] = &["র", "\u{09DF}"];
 
 /// Whether a state of the stripping may be a verb form, by the suffixes that led to it.
 #[derive(Clone, Copy)]
@@ -198,7 +198,7 @@ pub fn stems_and_verbs(word: &str) -> (Vec<&str>, Vec<&'static str>) {
 }
 
 /// The word a reduplicated word repeats, when it is one of at least two letters.
-fn reduplicated(word: &str) -> Option<&str> {
+pub(super) fn reduplicated(word: &str) -> Option<&str> {
     let (half, rest) = word.split_at_checked(word.len() / 2)?;
     (half == rest && letter_count(half) >= 2).then_some(half)
 }

@@ -241,18 +241,13 @@ fn expand_uncached(
             }
         }
         // A verb outside the table is in the index only where its corpus confirmed it.
-        let regular: Vec<String> = match verbs.is_empty() {
-            true => regular_verbal_nouns(word)
-                .into_iter()
-                .map(|c| c.noun)
-                .collect(),
-            false => Vec::new(),
+        let regular = if verbs.is_empty() {
+            regular_verbal_nouns(word)
+        } else {
+            Vec::new()
         };
-        for noun in verbs
-            .iter()
-            .copied()
-            .chain(regular.iter().map(String::as_str))
-        {
+        let regular = regular.iter().map(|c| c.noun.as_str());
+        for noun in verbs.iter().copied().chain(regular) {
             let group = lacking.note(index.stem_group(&verb_key(noun)))?;
             for postings in group.unwrap_or_default() {
                 expansion.add(postings, VERB);
