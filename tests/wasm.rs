@@ -6,7 +6,7 @@
 
 use js_sys::{Array, JsString, Object, Reflect};
 use serde::Deserialize;
-use sondhan::wasm::api::{document, search, stats, suggest};
+use sondhan::wasm::api::{document, filters, search, stats, suggest};
 use sondhan::wasm::widget::mount;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -248,6 +248,47 @@ async fn explain_gives_each_hit_its_score_as_declared() {
 }
 
 #[wasm_bindgen_test]
+async fn dates_order_and_narrow_and_facets_come_when_asked() {
+    // Three seeds are dated (2025-06-05, 2024-06-20, 2024-01-16): an empty query with a range
+    // lists them, newest first.
+    let dated = run("", options(r#"{"after": "2000-01-01", "sort": "newest"}"#)).await;
+    let dates: Vec<&str> = dated
+        .hits
+        .iter()
+        .map(|h| h.date.as_deref().unwrap())
+        .collect();
+    assert_eq!(dates, ["2025-06-05", "2024-06-20", "2024-01-16"]);
+    let ends = run(
+        "",
+        options(r#"{"after": "2024-01-16", "before": "2024-06-20", "sort": "oldest"}"#),
+    )
+    .await;
+    let dates: Vec<&str> = ends
+        .hits
+        .iter()
+        .map(|h| h.date.as_deref().unwrap())
+        .collect();
+    assert_eq!(dates, ["2024-01-16", "2024-06-20"], "ends included");
+    assert_eq!(
+        run("", JsValue::UNDEFINED).await.total,
+        0,
+        "no filter, no list"
+    );
+    // The seeds have no filter fields: the facets asked for are an empty object, and so is the
+    // list of filters.
+    let asked = search("পুতিন".into(), options(r#"{"facets": true}"#))
+        .await
+        .unwrap();
+    assert!(keys(&asked).contains(&"facets".to_string()));
+    let facets = Reflect::get(&asked, &"facets".into()).unwrap();
+    assert!(facets.is_object() && keys(&facets).is_empty());
+    let all = filters().await.unwrap();
+    assert!(all.is_object() && keys(&all).is_empty());
+    let none = run("পুতিন", options(r#"{"filters": {"section": ["খেলা"]}}"#)).await;
+    assert_eq!(none.total, 0, "a field the index lacks matches nothing");
+}
+
+#[wasm_bindgen_test]
 async fn answers_have_exactly_the_declared_keys() {
     let results = search("পুতিন".into(), JsValue::UNDEFINED).await.unwrap();
     assert_eq!(
@@ -382,7 +423,7 @@ async fn bad_arguments_throw_readable_errors() {
     }
     assert_eq!(
         thrown("পুতিন".into(), options(r#"{"limt": 5}"#)).await,
-        "sondhan.search: invalid options: unknown option `limt`; the options are limit, offset, prefix, typos, partial, explain"
+        "sondhan.search: invalid options: unknown option `limt`; the options are limit, offset, prefix, typos, partial, explain, filters, facets, sort, after, before"
     );
     assert_eq!(
         thrown("পুতিন".into(), options(r#"{"limit": -1}"#)).await,
@@ -401,6 +442,20 @@ async fn bad_arguments_throw_readable_errors() {
     assert!(thrown("পুতিন".into(), options("[]"))
         .await
         .ends_with("options must be an object, not an array"));
+    assert!(thrown("পুতিন".into(), options(r#"{"filters": "খেলা"}"#))
+        .await
+        .ends_with("filters must be an object such as { section: ['খেলা'] }, not \"খেলা\""));
+    assert!(
+        thrown("পুতিন".into(), options(r#"{"filters": {"tags": [1]}}"#))
+            .await
+            .ends_with("filters.tags must be a string or an array of strings, not an array")
+    );
+    assert!(thrown("পুতিন".into(), options(r#"{"sort": "new"}"#))
+        .await
+        .ends_with("sort must be \"relevance\", \"newest\" or \"oldest\", not \"new\""));
+    assert!(thrown("পুতিন".into(), options(r#"{"after": "20-6-2024"}"#))
+        .await
+        .ends_with("after must be a date written \"2024-06-20\", not \"20-6-2024\""));
     assert_eq!(
         thrown(JsValue::from(5), JsValue::UNDEFINED).await,
         "sondhan.search: query must be a string, not 5"

@@ -68,10 +68,7 @@ fn one_word_index(words: &[&str]) -> Vec<u8> {
             id: i.to_string(),
             title: String::new(),
             body: (*word).to_string(),
-            date: None,
-            url: None,
-            source: None,
-            tags: Vec::new(),
+            ..Default::default()
         })
         .collect();
     build_index(&documents)

@@ -58,6 +58,7 @@ pub fn options(byte: u8) -> SearchOptions {
         offset: OFFSETS[usize::from(byte >> 4) & 3],
         partial: byte & 0x40 != 0,
         explain: byte & 0x80 != 0,
+        ..SearchOptions::default()
     }
 }
 
@@ -194,5 +195,17 @@ pub fn use_index(index: &Index<'_>) {
     };
     for query in INDEX_QUERIES {
         let _ = exercise(index, query, &options);
+    }
+    // The filter and date tables: listed, filtered on, counted, sorted by.
+    let _ = sondhan_engine::search::filters(index);
+    let narrowed = SearchOptions {
+        filters: vec![("section".to_string(), vec!["বিদেশ".to_string()])],
+        facets: true,
+        sort: sondhan_engine::search::Sort::Newest,
+        after: Some(20240101),
+        ..options
+    };
+    for query in ["", "পুতিন"] {
+        let _ = exercise(index, query, &narrowed);
     }
 }

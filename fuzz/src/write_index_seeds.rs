@@ -23,6 +23,9 @@ fn main() {
             body: "পুতিন ও কিম চুক্তিতে সই করেছেন ২০২৪ সালে।".into(),
             date: Some("2024-06-20".into()),
             url: Some("https://example.com/a".into()),
+            source: Some("প্রথম আলো".into()),
+            tags: vec!["রাশিয়া".into(), "কোরিয়া".into()],
+            filters: vec![("section".into(), "বিদেশ".into())],
             ..Default::default()
         },
         Document {

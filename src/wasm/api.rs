@@ -1,7 +1,8 @@
-//! The JavaScript API: `search`, `suggest`, `document` and `stats` over the embedded index.
+//! The JavaScript API: `search`, `suggest`, `document`, `filters` and `stats` over the embedded
+//! index.
 //!
 //! Each function checks its arguments, calls the engine (through [`load`](super::load), which
-//! fetches what a split index lacks, so the three that search return Promises) and converts the
+//! fetches what a split index lacks, so the four that search return Promises) and converts the
 //! answer once into the objects declared in [`types`](super::types). Anything wrong is thrown as an `Error` whose
 //! message names the function and the problem. Nothing here panics: arguments are checked rather
 //! than unwrapped, and the engine bounds the work a query can cause (`MAX_QUERY_BYTES`,
@@ -44,15 +45,47 @@ pub fn search(
     #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "SearchOptions")] options: JsValue,
 ) -> Promise {
-    promise(async move {
-        let query = string_arg("search", "query", &query)?;
+    let checked = string_arg("search", "query", &query).and_then(|query| {
         let options = search_options(&options)
             .map_err(|e| JsError::new(&format!("sondhan.search: invalid options: {e}")))?;
+        Ok((query, options))
+    });
+    searched("search", checked, false)
+}
+
+/// Every filter field of the articles, each value with its number of articles: what a filter
+/// panel lists before anything is searched.
+#[wasm_bindgen(unchecked_return_type = "Promise<Facets>")]
+pub fn filters() -> Promise {
+    // The facets of an empty query over every article: the engine lists them all.
+    let options = SearchOptions {
+        facets: true,
+        limit: 0,
+        ..SearchOptions::default()
+    };
+    searched("filters", Ok((String::new(), options)), true)
+}
+
+/// The search both exports run (one future, so that its code is in the .wasm once): the
+/// results, or with `only_facets` their facets.
+#[inline(never)]
+fn searched(
+    function: &'static str,
+    checked: Result<(String, SearchOptions), JsError>,
+    only_facets: bool,
+) -> Promise {
+    promise(async move {
+        let (query, options) = checked?;
         let results =
             complete(|index| with_cache(|cache| search_with(index, &query, &options, cache)))
                 .await
-                .map_err(|e| JsError::new(&format!("sondhan.search: {e}")))?;
-        Ok(results::to_js(&results))
+                .map_err(|e| JsError::new(&format!("sondhan.{function}: {e}")))?;
+        let object = results::to_js(&results, options.facets);
+        if only_facets {
+            return js_sys::Reflect::get(&object, &"facets".into())
+                .map_err(|_| JsError::new("sondhan.filters: the results have no facets"));
+        }
+        Ok(object)
     })
 }
 

@@ -7,6 +7,8 @@
 //! `undefined` and `null`, for the object or any key, mean the default.
 
 use js_sys::{Array, Number, Object, Reflect};
+use sondhan_engine::index::metadata::date_number;
+use sondhan_engine::search::Sort;
 use sondhan_engine::SearchOptions;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -19,15 +21,17 @@ pub struct MountOptions {
     pub limit: Option<usize>,
 }
 
-/// `{ limit, offset, prefix, typos, partial, explain }` over the engine's defaults.
+/// `{ limit, offset, prefix, typos, partial, explain, filters, facets, sort, after, before }`
+/// over the engine's defaults.
 pub fn search_options(value: &JsValue) -> Result<SearchOptions, String> {
     let mut options = SearchOptions::default();
     // Built without `explain`, the option is unknown, and so refused by name like any other.
-    let keys: &[&str] = match cfg!(feature = "explain") {
-        true => &["limit", "offset", "prefix", "typos", "partial", "explain"],
-        false => &["limit", "offset", "prefix", "typos", "partial"],
-    };
-    let Some(object) = object(value, keys)? else {
+    let mut keys = vec!["limit", "offset", "prefix", "typos", "partial"];
+    if cfg!(feature = "explain") {
+        keys.push("explain");
+    }
+    keys.extend(["filters", "facets", "sort", "after", "before"]);
+    let Some(object) = object(value, &keys)? else {
         return Ok(options);
     };
     if let Some(limit) = count(&object, "limit")? {
@@ -50,7 +54,77 @@ pub fn search_options(value: &JsValue) -> Result<SearchOptions, String> {
             options.explain = explain;
         }
     }
+    narrowing_options(&object, &mut options)?;
     Ok(options)
+}
+
+/// `filters`, `facets`, `sort`, `after` and `before`.
+fn narrowing_options(object: &Object, options: &mut SearchOptions) -> Result<(), String> {
+    if let Some(filters) = field(object, "filters")? {
+        options.filters = filter_map(&filters)?;
+    }
+    if let Some(facets) = flag(object, "facets")? {
+        options.facets = facets;
+    }
+    if let Some(sort) = field(object, "sort")? {
+        options.sort = match sort.as_string().as_deref() {
+            Some("relevance") => Sort::Relevance,
+            Some("newest") => Sort::Newest,
+            Some("oldest") => Sort::Oldest,
+            _ => {
+                return Err(format!(
+                    "sort must be \"relevance\", \"newest\" or \"oldest\", not {}",
+                    describe(&sort)
+                ))
+            }
+        };
+    }
+    options.after = day(object, "after")?;
+    options.before = day(object, "before")?;
+    Ok(())
+}
+
+/// `{ field: ["value", ...] }` (or a single `"value"`) as the engine's filters.
+fn filter_map(value: &JsValue) -> Result<Vec<(String, Vec<String>)>, String> {
+    if !value.is_object() || Array::is_array(value) {
+        return Err(format!(
+            "filters must be an object such as {{ section: ['খেলা'] }}, not {}",
+            describe(value)
+        ));
+    }
+    let mut filters = Vec::new();
+    for entry in Object::entries(value.unchecked_ref::<Object>()).iter() {
+        let entry: Array = entry.unchecked_into();
+        let name = entry.get(0).as_string().unwrap_or_default();
+        let values = entry.get(1);
+        let list: Vec<JsValue> = match Array::is_array(&values) {
+            true => values.unchecked_into::<Array>().iter().collect(),
+            false => vec![values],
+        };
+        let strings: Option<Vec<String>> = list.iter().map(JsValue::as_string).collect();
+        let strings = strings.ok_or_else(|| {
+            format!(
+                "filters.{name} must be a string or an array of strings, not {}",
+                describe(&entry.get(1))
+            )
+        })?;
+        filters.push((name, strings));
+    }
+    Ok(filters)
+}
+
+/// A date option: `"2024-06-20"`, as YYYYMMDD.
+fn day(object: &Object, key: &str) -> Result<Option<u32>, String> {
+    let Some(value) = field(object, key)? else {
+        return Ok(None);
+    };
+    let date = value.as_string().as_deref().and_then(date_number);
+    date.map(Some).ok_or_else(|| {
+        format!(
+            "{key} must be a date written \"2024-06-20\", not {}",
+            describe(&value)
+        )
+    })
 }
 
 /// `{ placeholder, label, limit }`.

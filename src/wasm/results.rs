@@ -7,7 +7,7 @@
 //! carries the scores and highlight ranges. A few lines of JavaScript build the objects
 //! `SearchResults` declares, with the same keys in the same order.
 
-use sondhan_engine::search::Explanation;
+use sondhan_engine::search::{Explanation, Facets};
 use sondhan_engine::{Highlight, SearchResults};
 
 use wasm_bindgen::prelude::*;
@@ -39,7 +39,16 @@ export function sondhanResults(text, n) {
     hits[h] = { id: str(), title: str(), date: str(), url: str(), source: str(), score, snippet: str(), highlights: ranges(), titleHighlights: ranges() };
     if (explain) hits[h].explanation = explained();
   }
-  return { total, hits, truncated, didYouMean, partial };
+  const results = { total, hits, truncated, didYouMean, partial };
+  if (n[i++]) {
+    const facets = {};
+    for (let f = n[i++]; f > 0; f--) {
+      const field = str(), values = (facets[field] = {});
+      for (let v = n[i++]; v > 0; v--) values[str()] = n[i++];
+    }
+    results.facets = facets;
+  }
+  return results;
 }
 "#)
 )]
@@ -65,7 +74,16 @@ export function sondhanResults(text, n) {
     const score = n[i++];
     hits[h] = { id: str(), title: str(), date: str(), url: str(), source: str(), score, snippet: str(), highlights: ranges(), titleHighlights: ranges() };
   }
-  return { total, hits, truncated, didYouMean, partial };
+  const results = { total, hits, truncated, didYouMean, partial };
+  if (n[i++]) {
+    const facets = {};
+    for (let f = n[i++]; f > 0; f--) {
+      const field = str(), values = (facets[field] = {});
+      for (let v = n[i++]; v > 0; v--) values[str()] = n[i++];
+    }
+    results.facets = facets;
+  }
+  return results;
 }
 "#)
 )]
@@ -74,8 +92,8 @@ extern "C" {
     fn build(text: &str, numbers: &[f64]) -> JsValue;
 }
 
-/// The `SearchResults` object for `results`.
-pub fn to_js(results: &SearchResults) -> JsValue {
+/// The `SearchResults` object for `results`; with `facets` (the option), its facet counts too.
+pub fn to_js(results: &SearchResults, facets: bool) -> JsValue {
     let mut out = Packed::default();
     out.numbers.push(results.total as f64);
     out.numbers.push(f64::from(u8::from(results.truncated)));
@@ -102,6 +120,10 @@ pub fn to_js(results: &SearchResults) -> JsValue {
         if explained {
             out.explanation(&results.explanations[i]);
         }
+    }
+    out.numbers.push(f64::from(u8::from(facets)));
+    if facets {
+        out.facets(&results.facets);
     }
     build(&out.text, &out.numbers)
 }
@@ -137,6 +159,20 @@ impl Packed {
         }
         self.numbers
             .extend([e.sum, e.coverage, e.order, e.score].map(f64::from));
+    }
+
+    /// Appends facet counts: fields, then per field its name and values, then per value its
+    /// name and count.
+    fn facets(&mut self, facets: &Facets) {
+        self.numbers.push(facets.fields.len() as f64);
+        for (field, values) in &facets.fields {
+            self.string(Some(field));
+            self.numbers.push(values.len() as f64);
+            for (value, count) in values {
+                self.string(Some(value));
+                self.numbers.push(*count as f64);
+            }
+        }
     }
 
     /// Appends highlight ranges as JavaScript indexes strings.

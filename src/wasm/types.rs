@@ -37,7 +37,24 @@ export interface SearchOptions {
   /** Give every hit its score part by part (`Hit.explanation`): why it ranks where it does.
    * Default false. */
   explain?: boolean;
+  /** Only articles with, for every field named, one of the values listed: values of one field
+   * are OR-ed, fields AND-ed (`{ source: ['প্রথম আলো'], tags: ['ক্রিকেট'] }`). With a filter,
+   * an empty query lists the articles it lets through. `filters()` lists the fields and values. */
+  filters?: Record<string, string | string[]>;
+  /** Count every filter value over the articles the query matches (`SearchResults.facets`).
+   * Default false. */
+  facets?: boolean;
+  /** The order of the hits: "relevance" (default), "newest" or "oldest" first. By date,
+   * undated articles come last and a day's articles best first. */
+  sort?: 'relevance' | 'newest' | 'oldest';
+  /** Only articles dated on or after this day, `"2024-06-20"`; undated ones are left out. */
+  after?: string;
+  /** Only articles dated on or before this day, `"2024-06-20"`. */
+  before?: string;
 }
+
+/** Per filter field, each value's number of articles. */
+export type Facets = Record<string, Record<string, number>>;
 
 /** A hit's score, part by part: `score = sum × coverage × order`. */
 export interface Explanation {
@@ -117,6 +134,10 @@ export interface SearchResults {
    * `total`) are the articles with the most of them; their highlights show which. Tell the
    * reader. */
   partial: boolean;
+  /** With the `facets` option: per filter field, each value's number of articles the query
+   * matches that the other fields' filters and the date range let through (a value's own
+   * field is set aside: its values are OR-ed, so the count says what picking it adds). */
+  facets?: Facets;
 }
 
 /** A completion of the last word typed. */

@@ -56,11 +56,11 @@ function writeSite() {
   write(path.join(SITE, 'index.html'), page({ title: 'প্রচ্ছদ', body: '<p>সব লেখার তালিকা।</p>' }));
   write(
     path.join(SITE, 'posts/ilish/index.html'),
-    page({ title: 'পদ্মার ইলিশ', body: '<p>বর্ষায় পদ্মার <b>ইলি</b>শ মাছ ধরা পড়ে।</p><p>জেলেরা নৌকায় রাত কাটান।</p>', date: '2024-06-20T10:00:00+06:00' }),
+    page({ title: 'পদ্মার ইলিশ', body: '<p data-sondhan-filter="বিভাগ: নদী ও মাছ">বর্ষায় পদ্মার <b>ইলি</b>শ মাছ ধরা পড়ে।</p><p>জেলেরা নৌকায় রাত কাটান।</p>', date: '2024-06-20T10:00:00+06:00' }),
   );
   write(
     path.join(SITE, 'posts/boimela.html'),
-    page({ title: 'বইমেলার দিনগুলি', body: '<p>ফেব্রুয়ারিতে বাংলা একাডেমিতে বইমেলা বসে।</p><ul><li>কবিতা</li><li>উপন্যাস</li></ul>' }),
+    page({ title: 'বইমেলার দিনগুলি', body: '<p data-sondhan-filter="বই">ফেব্রুয়ারিতে বাংলা একাডেমিতে বইমেলা বসে।</p><ul><li>কবিতা</li><li>উপন্যাস</li></ul>' }),
   );
   write(path.join(SITE, 'en/index.html'), page({ title: 'English', body: '<p>An English page.</p>', lang: 'en' }));
   write(path.join(SITE, 'style.css'), 'body { color: black }');
@@ -184,6 +184,10 @@ const ok = await run('cli', {
     assert(/not a page or an article/.test(skipped['public/style.css']), 'the stylesheet is skipped as not a page');
     assert(/not a page or an article/.test(skipped['public/favicon.svg']), 'so is the icon');
     assert(report.warnings.includes('public/node_modules: skipped, a node_modules folder (installed packages, not pages)'), 'node_modules is not read');
+    assert(
+      report.warnings.includes('public/posts/boimela.html: data-sondhan-filter="বই" ignored; write it as "field:value" (section:খেলা)'),
+      `a filter without its field is named: ${JSON.stringify(report.warnings)}`,
+    );
     for (const file of ['sondhan.js', 'sondhan_bg.wasm', 'sondhan.css', 'sondhan.d.ts']) {
       assert(existsSync(path.join(SITE, 'sondhan', file)), `the bundle has ${file}`);
     }
@@ -191,6 +195,7 @@ const ok = await run('cli', {
     const hit = (await engine.search('ইলিশ')).hits[0];
     equal([hit.title, hit.url, hit.date], ['পদ্মার ইলিশ', '/posts/ilish/', '2024-06-20'], 'the post, its url from its path and its date');
     equal((await engine.search('বইমেলা')).hits[0].url, '/posts/boimela.html', 'a page that is not an index.html');
+    equal(await engine.filters(), { 'বিভাগ': { 'নদী ও মাছ': 1 } }, 'the data-sondhan-filter value, trimmed');
     for (const chrome of ['নৌকাবাইচ-মেনু', 'শিরোনাম-ব্যানার', 'পাশের-কলাম', 'কপিরাইট-পাদটীকা', 'স্ক্রিপ্টের-লেখা']) {
       equal((await engine.search(chrome, { prefix: false, typos: false })).total, 0, `navigation, header, aside, footer and script words (${chrome})`);
     }
@@ -327,6 +332,18 @@ const ok = await run('cli', {
       equal((await engine.search(chrome, { prefix: false, typos: false })).total, 0, `navigation, header and footer words (${chrome})`);
     }
     equal((await engine.search('মাছ', { prefix: false, typos: false })).total, 0, 'the tag line marked data-sondhan-ignore');
+    // Hugo's own Open Graph template gives the section; one line of the layout, the tags.
+    const tags = { 'উৎসব': 1, 'নদী': 2, 'বই': 1, 'বন': 1, 'মাছ': 1 };
+    equal(await engine.filters(), { section: { posts: 3 }, tags }, 'every filter value with its count');
+    const river = await engine.search('', { filters: { tags: 'নদী' }, sort: 'newest', facets: true });
+    equal(river.hits.map((h) => h.date), ['2024-06-20', '2023-11-05'], 'a tag browsed, newest first');
+    equal(river.facets, { section: { posts: 2 }, tags }, 'facets: the tags as if none were picked, the section within the tag');
+    const older = await engine.search('', { filters: { tags: ['নদী', 'বই'] }, before: '2024-02-10', sort: 'oldest' });
+    equal(older.hits.map((h) => h.title), ['সুন্দরবনের বাঘ', 'ফেব্রুয়ারির বইমেলা'], 'two tags OR-ed, a range that includes its end');
+    await engine.search('', { sort: 'soonest' }).then(
+      () => assert(false, 'a bad sort is refused'),
+      (e) => assert(/sort must be "relevance", "newest" or "oldest", not "soonest"/.test(e.message), e.message),
+    );
 
     const server = await serve(site);
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });

@@ -6,22 +6,32 @@ use std::io::{BufRead, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use sondhan_engine::index::metadata::date_number;
 use sondhan_engine::index::{
     build_index, build_split_index, ChunkKind, Chunks, IndexStats, SplitIndex,
 };
-use sondhan_engine::search::{search_with, Cache, Explanation};
+use sondhan_engine::search::{filters, search_with, Cache, Explanation, Facets, Sort};
 use sondhan_engine::{suggest, Hit, Index, IndexError, SearchOptions, SearchResults};
 use sondhan_indexer::corpus::read_corpus;
 
 const USAGE: &str = "\
 usage:
-  sondhan search [--json] [--limit N] [--offset N] [--no-prefix] [--no-typos] [--partial] [--explain] [--corpus DIR [--split]] [QUERY...]
+  sondhan search [--json] [--limit N] [--offset N] [--no-prefix] [--no-typos] [--partial] [--explain]
+                 [--filter FIELD=VALUE]... [--facets] [--sort relevance|newest|oldest]
+                 [--after DATE] [--before DATE] [--corpus DIR [--split]] [QUERY...]
       Searches the index built into this program from seeds/ (or, with --corpus, the articles in DIR,
       indexed in memory; with --split, laid out as a split index whose chunks are read as a search
       asks for them). Without QUERY, reads one query per line from standard input.
       Every word is required; with --partial, a query no article has every word of finds the
       articles with the most of them, and says so. --explain shows each hit's score part by
       part: per query word the kind and weight of its match and BM25F, then the title boosts.
+      --filter keeps the articles with that value of the field (source, tags, section, author,
+      or any the corpus gives); repeated, values of one field are OR-ed and fields AND-ed.
+      --facets counts, per field, the articles each value would find. --after and --before
+      (2024-06-20, ends included) keep the articles dated within; --sort orders by date.
+      With a filter or a date range, an empty QUERY ('') lists the articles they keep.
+  sondhan filters [--json] [--corpus DIR [--split]]
+      Lists every filter field and value, with how many articles have it.
   sondhan suggest [--json] [--limit N] [--corpus DIR [--split]] PREFIX...
       Completions for what is typed, most frequent first (Bengali or Banglish).
   sondhan stats [--json] [--corpus DIR [--split]]
@@ -89,6 +99,14 @@ fn parse_args() -> Result<Args, String> {
             "--explain" => parsed.options.explain = true,
             "--limit" => parsed.options.limit = number("--limit", args.next())?,
             "--offset" => parsed.options.offset = number("--offset", args.next())?,
+            "--facets" => parsed.options.facets = true,
+            "--filter" => {
+                let (field, value) = filter(args.next())?;
+                parsed.options.filters.push((field, vec![value]));
+            }
+            "--sort" => parsed.options.sort = sort(args.next())?,
+            "--after" => parsed.options.after = Some(date("--after", args.next())?),
+            "--before" => parsed.options.before = Some(date("--before", args.next())?),
             "--corpus" => {
                 parsed.corpus = Some(args.next().ok_or("--corpus needs a folder")?.into())
             }
@@ -98,6 +116,38 @@ fn parse_args() -> Result<Args, String> {
         }
     }
     Ok(parsed)
+}
+
+/// `--filter FIELD=VALUE`.
+fn filter(value: Option<String>) -> Result<(String, String), String> {
+    let value = value.ok_or("--filter needs FIELD=VALUE (--filter section=খেলা)")?;
+    match value.split_once('=') {
+        Some((field, v)) if !field.trim().is_empty() && !v.trim().is_empty() => {
+            Ok((field.trim().to_string(), v.trim().to_string()))
+        }
+        _ => Err(format!(
+            "--filter needs FIELD=VALUE (--filter section=খেলা), not `{value}`"
+        )),
+    }
+}
+
+fn sort(value: Option<String>) -> Result<Sort, String> {
+    match value.as_deref() {
+        Some("relevance") => Ok(Sort::Relevance),
+        Some("newest") => Ok(Sort::Newest),
+        Some("oldest") => Ok(Sort::Oldest),
+        other => Err(format!(
+            "--sort needs relevance, newest or oldest, not `{}`",
+            other.unwrap_or_default()
+        )),
+    }
+}
+
+/// `--after` or `--before`: an ISO date, as YYYYMMDD.
+fn date(flag: &str, value: Option<String>) -> Result<u32, String> {
+    let value = value.unwrap_or_default();
+    date_number(&value)
+        .ok_or_else(|| format!("{flag} needs a date written 2024-06-20, not `{value}`"))
 }
 
 fn main() -> ExitCode {
@@ -217,6 +267,10 @@ fn run(args: Args) -> Result<ExitCode, String> {
         "search" => search_command(&mut index, &args, &mut out)?,
         "suggest" => suggest_command(&mut index, &args, &mut out)?,
         "stats" => stats_command(&mut index, &args, &mut out)?,
+        "filters" => {
+            let all = index.with(filters)?;
+            print_facets(&mut out, &all, args.json).map_err(io)?
+        }
         "show" => show_command(index.one()?, &args, &mut out)?,
         "eval" => {
             let file = args
@@ -261,6 +315,9 @@ fn search_command(
         });
         if !results.explanations.is_empty() {
             line["explanations"] = serde_json::json!(results.explanations);
+        }
+        if !results.facets.is_empty() {
+            line["facets"] = serde_json::json!(results.facets);
         }
         writeln!(out, "{line}").map_err(io)
     };
@@ -352,12 +409,12 @@ fn print_stats(
         writeln!(out, "  {name}     {len}")?;
     }
     if !chunks.is_empty() {
-        writeln!(out, "chunks           count      bytes    gzipped")?;
+        writeln!(out, "chunks              count      bytes    gzipped")?;
     }
     for c in chunks {
         writeln!(
             out,
-            "  {:<14} {:>5} {:>10} {:>10}",
+            "  {:<17} {:>5} {:>10} {:>10}",
             c.kind, c.count, c.bytes, c.gzipped
         )?;
     }
@@ -433,6 +490,24 @@ fn print_results(
         if let Some(explanation) = results.explanations.get(rank) {
             print_explanation(out, explanation)?;
         }
+    }
+    if !results.facets.is_empty() {
+        writeln!(out, "facets:")?;
+        print_facets(out, &results.facets, false)?;
+    }
+    Ok(())
+}
+
+/// Each field, then its values with their counts, most first; or, with `json`, one object.
+fn print_facets(out: &mut impl Write, facets: &Facets, json: bool) -> std::io::Result<()> {
+    if json {
+        return writeln!(out, "{}", serde_json::json!(facets));
+    }
+    for (field, values) in &facets.fields {
+        let mut values: Vec<_> = values.iter().collect();
+        values.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let values: Vec<String> = values.iter().map(|(v, n)| format!("{v} ({n})")).collect();
+        writeln!(out, "  {field}: {}", values.join(", "))?;
     }
     Ok(())
 }

@@ -157,6 +157,7 @@ fn stats_of_a_split_index_count_its_root_and_chunks() {
         "stems",
         "postings pages",
         "fragments",
+        "filters and dates",
     ];
     assert_eq!(kinds, expected);
     let fragments = &split["chunks"][5];

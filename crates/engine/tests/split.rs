@@ -6,7 +6,9 @@ use std::path::Path;
 
 use proptest::prelude::*;
 use sondhan_engine::index::{build_index, build_split_index, Chunks, Document, Index, SplitIndex};
-use sondhan_engine::search::{highlight, search_with, suggest, Cache, SearchOptions};
+use sondhan_engine::search::{
+    filters, highlight, search_with, suggest, Cache, SearchOptions, Sort,
+};
 use sondhan_engine::IndexError;
 
 /// A split index with a store, and how many chunk fetches and rounds it took.
@@ -65,12 +67,30 @@ fn option_sets() -> Vec<SearchOptions> {
         explain: true,
         ..partial.clone()
     };
+    // The filters `read` gives every document.
+    let filtered = SearchOptions {
+        filters: vec![(
+            "section".to_string(),
+            vec!["খেলা".to_string(), "দেশ".to_string()],
+        )],
+        facets: true,
+        ..typed.clone()
+    };
+    let dated = SearchOptions {
+        sort: Sort::Newest,
+        after: Some(20240105),
+        before: Some(20240120),
+        facets: true,
+        ..partial.clone()
+    };
     vec![
         SearchOptions::default(),
         typed,
         partial,
         second_page,
         explained,
+        filtered,
+        dated,
     ]
 }
 
@@ -108,6 +128,8 @@ fn check_alike(documents: &[Document], queries: &[String]) -> usize {
             }
             compared += 1;
         }
+        let expected = filters(&one).unwrap();
+        assert_eq!(split.run(filters).unwrap(), expected);
         let expected = suggest(&one, query, 8).unwrap();
         assert_eq!(
             split.run(|index| suggest(index, query, 8)).unwrap(),
@@ -130,8 +152,18 @@ fn typed(queries: &[&str]) -> Vec<String> {
     all
 }
 
+/// The documents of `dir`, each given a section and a date by its number (the corpora have
+/// few of their own), for the filtered and dated option sets.
 fn read(dir: &Path) -> Vec<Document> {
-    sondhan_indexer::corpus::read_corpus(dir).unwrap().documents
+    let mut documents = sondhan_indexer::corpus::read_corpus(dir).unwrap().documents;
+    for (i, d) in documents.iter_mut().enumerate() {
+        let section = ["খেলা", "দেশ", "বিদেশ"][i % 3];
+        d.filters.push(("section".into(), section.into()));
+        if i % 4 != 3 {
+            d.date = Some(format!("2024-01-{:02}", 1 + i % 28));
+        }
+    }
+    documents
 }
 
 #[test]

@@ -1,12 +1,12 @@
 //! The index bytes: what `build.rs` writes and the runtime reads in place.
 //!
-//! # Format (version 9)
+//! # Format (version 10)
 //!
 //! All integers are little-endian. The file is a header, a table of sections, then the sections.
 //!
 //! ```text
 //! header   "SONDHAN\0"  magic, 8 bytes
-//!          u32          format version (9)
+//!          u32          format version (10)
 //!          u32          number of sections
 //!          u32          CRC-32 (IEEE) of every byte after the header
 //! table    per section: [u8; 4] tag, u32 offset from file start, u32 length
@@ -25,6 +25,8 @@
 //! | `WSTA` | per document: the byte offset in its stored body of body word [`WORD_STRIDE`], 2 × [`WORD_STRIDE`], ... (as many as the body has), delta-coded varints |
 //! | `CHRS` | the characters `TEXT` stores as one byte: at most 127, UTF-8, concatenated |
 //! | `TEXT` | the strings in [sondhan's text code](text): ASCII as is, a `CHRS` character as one byte, any other character escaped |
+//! | `FILT` | the [filter fields](metadata): per field its name and values, per value its documents; empty if no document has one |
+//! | `DATE` | per document, u32: its date as the number YYYYMMDD, 0 if it has none ([metadata]) |
 //!
 //! The FSTs' keys are in the [key code](key_code): ASCII as is, a Bengali code point one byte.
 //!
@@ -54,6 +56,7 @@
 //! | stem range, one per `SRNG` key | `STMS`, `SGRP`, as word ranges |
 //! | postings page, one per set `PAGE` bit | `PGST`: u64 where in the whole postings its first list starts; `POST`: the whole lists that start in its block, up to the next page's first |
 //! | fragment, one per document | `DOCS` (one record, its offsets into its own `TEXT`), `WSTA`, `TEXT` |
+//! | metadata, the last | `FILT`, `DATE`, as in a one-file index |
 //!
 //! Every postings offset (in `WRDS`, `STMS` and `LVAL` values and in groups) is into the whole
 //! postings, as in a one-file index; an `LVAL` value's group is in its own chunk's `LGRP`, a
@@ -75,6 +78,7 @@
 
 mod dictionary;
 pub(crate) mod key_code;
+pub mod metadata;
 pub mod norm;
 mod reader;
 pub mod split;
@@ -84,6 +88,7 @@ pub(crate) mod varint;
 mod writer;
 
 pub(crate) use dictionary::LooseKeys;
+pub use metadata::Metadata;
 pub(crate) use reader::{Body, HitDocument, SeekablePostings, WordEntry};
 pub use reader::{DocRef, Index, IndexStats, Posting, Postings};
 pub(crate) use split::Lacking;
@@ -95,7 +100,7 @@ pub use writer::{build_index, build_split_index, Document, SplitIndex};
 /// The first bytes of every index.
 pub const MAGIC: &[u8; 8] = b"SONDHAN\0";
 /// The format version this build reads and writes.
-pub const VERSION: u32 = 9;
+pub const VERSION: u32 = 10;
 
 /// Magic, version, section count, checksum.
 pub(crate) const HEADER_LEN: usize = 20;
@@ -132,6 +137,8 @@ pub(crate) mod tag {
     #[cfg_attr(not(feature = "split"), allow(dead_code))]
     pub const IDS: [u8; 4] = *b"IDS_";
     pub const CHUNK: [u8; 4] = *b"CHNK";
+    pub const FILTERS: [u8; 4] = *b"FILT";
+    pub const DATES: [u8; 4] = *b"DATE";
 }
 
 /// Why index bytes could not be read.

@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use super::dictionary::{fst_map, verify, LooseGroups, LooseKeys, Stems, Words};
 use super::key_code;
+use super::metadata::Metadata;
 use super::norm;
 use super::split::find_section;
 #[cfg(feature = "split")]
@@ -48,6 +49,7 @@ enum Layout<'a> {
         loose: LooseKeys<'a>,
         postings: &'a [u8],
         docs: DocTable<'a>,
+        metadata: Metadata<'a>,
     },
     /// Only with the `split` feature: without it the one-file engine carries no chunk reading.
     #[cfg(feature = "split")]
@@ -433,6 +435,11 @@ impl<'a> Index<'a> {
                 word_starts: section(tag::WORD_STARTS)?,
                 text: section(tag::TEXT)?,
             },
+            metadata: Metadata::new(
+                section(tag::FILTERS)?,
+                section(tag::DATES)?,
+                u32_at(section(tag::META)?, 0)?,
+            )?,
         };
         static OPENED: AtomicU64 = AtomicU64::new(0);
         let id = OPENED.fetch_add(1, Ordering::Relaxed);
@@ -676,6 +683,20 @@ impl<'a> Index<'a> {
                 };
                 let doc = doc as usize;
                 Ok((byte(doc)?, byte(self.documents as usize + doc)?))
+            }
+        }
+    }
+
+    /// The index's filter fields and dates. In a split index they are a chunk of their own,
+    /// asked for ([`IndexError::NotLoaded`]) by the first search that filters or sorts by date.
+    pub fn metadata(&self) -> Result<Metadata<'a>, IndexError> {
+        match &self.layout {
+            Layout::One { metadata, .. } => Ok(*metadata),
+            #[cfg(feature = "split")]
+            Layout::Split(split) => {
+                let sections = split.chunks.sections(split.directory.metadata())?;
+                let section = |t| find_section(&sections, t);
+                Metadata::new(section(tag::FILTERS)?, section(tag::DATES)?, self.documents)
             }
         }
     }

@@ -13,6 +13,7 @@
 //! | stem range, about [`RANGE_KEYS`] stems | `STMS`, `SGRP` of a run of stems | to match a word by its stem |
 //! | postings page, one per [`PAGE_BYTES`] block of the postings where a list starts | the whole lists that start in the block (`POST`) | to count the documents of a word it matched |
 //! | fragment, one per document | its `DOCS` record, word starts and stored text | to show it as a hit |
+//! | metadata, one | the [filters and dates](super::metadata) of every document | to filter, count facets or sort by date |
 //!
 //! The root keeps what every search needs: the counts, each document's length [norms](super::norm)
 //! (BM25 needs them for every match), the id table, the text code and where each chunk starts.
@@ -187,8 +188,8 @@ impl<'a> Ranges<'a> {
 /// The root's tables of a split index: which chunk holds what.
 ///
 /// Chunks are numbered in this order: the loose-key partitions (in the order of their letters
-/// in `PART`), their loose-value chunks (`LVRG`), the word ranges (`WRNG`), the stem ranges (`SRNG`), the postings pages (`PAGE`),
-/// then one fragment per document.
+/// in `PART`), their loose-value chunks (`LVRG`), the word ranges (`WRNG`), the stem ranges
+/// (`SRNG`), the postings pages (`PAGE`), one fragment per document, then the metadata.
 #[derive(Clone, Copy)]
 pub(crate) struct Directory<'a> {
     pub build: u64,
@@ -232,9 +233,14 @@ impl<'a> Directory<'a> {
         self.page_base() + self.pages
     }
 
+    /// The metadata chunk: filters and dates.
+    pub fn metadata(&self) -> u32 {
+        self.fragment_base() + self.documents
+    }
+
     /// Chunks in all.
     pub fn chunks(&self) -> u32 {
-        self.fragment_base() + self.documents
+        self.metadata() + 1
     }
 
     /// The loose-key chunk of partition `letter`, if the index has keys in it.
@@ -313,6 +319,8 @@ pub enum ChunkKind {
     Page,
     /// One document's record and stored text.
     Fragment,
+    /// Every document's filter values and date.
+    Metadata,
 }
 
 impl ChunkKind {
@@ -325,6 +333,7 @@ impl ChunkKind {
             ChunkKind::Stems => "stems",
             ChunkKind::Page => "postings pages",
             ChunkKind::Fragment => "fragments",
+            ChunkKind::Metadata => "filters and dates",
         }
     }
 }
@@ -353,8 +362,8 @@ impl ChunkKind {
 pub struct Chunks {
     build: u64,
     /// The first chunk of each kind after the loose keys: loose values, words, stems, pages,
-    /// fragments.
-    bases: [u32; 5],
+    /// fragments, metadata.
+    bases: [u32; 6],
     count: u32,
     loaded: BTreeMap<u32, Loaded>,
     // Atomics and a lock, not cells, so that an index over them may be shared (the one-file
@@ -381,6 +390,7 @@ impl Chunks {
                 directory.stem_base(),
                 directory.page_base(),
                 directory.fragment_base(),
+                directory.metadata(),
             ],
             count: directory.chunks(),
             loaded: BTreeMap::new(),
@@ -447,19 +457,21 @@ impl Chunks {
             ChunkKind::Stems => fst(tag::STEMS).and(section(tag::STEM_GROUPS).map(drop)),
             ChunkKind::Page => section(tag::POSTINGS).and(page_start(section)).map(drop),
             ChunkKind::Fragment => fragment_table(section).map(drop),
+            ChunkKind::Metadata => section(tag::FILTERS).and(section(tag::DATES)).map(drop),
         }
     }
 
     /// What chunk `n` holds.
     pub fn kind(&self, n: u32) -> ChunkKind {
-        let [values, words, stems, pages, fragments] = self.bases;
+        let [values, words, stems, pages, fragments, metadata] = self.bases;
         match n {
             n if n < values => ChunkKind::Loose,
             n if n < words => ChunkKind::LooseValues,
             n if n < stems => ChunkKind::Words,
             n if n < pages => ChunkKind::Stems,
             n if n < fragments => ChunkKind::Page,
-            _ => ChunkKind::Fragment,
+            n if n < metadata => ChunkKind::Fragment,
+            _ => ChunkKind::Metadata,
         }
     }
 

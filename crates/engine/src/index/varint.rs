@@ -65,6 +65,18 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// The next `len` bytes, advancing past them.
+    pub fn bytes(&mut self, len: usize) -> Result<&'a [u8], IndexError> {
+        let end = self
+            .pos
+            .checked_add(len)
+            .filter(|&end| end <= self.bytes.len());
+        let end = end.ok_or(IndexError::Corrupt("truncated bytes"))?;
+        let bytes = &self.bytes[self.pos..end];
+        self.pos = end;
+        Ok(bytes)
+    }
+
     /// The bytes of the next `n` numbers, advancing past them: each ends at a byte below `0x80`.
     pub fn varints(&mut self, n: u32) -> Result<&'a [u8], IndexError> {
         let rest = self.bytes.get(self.pos..).unwrap_or_default();

@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::dictionary::GroupRef;
+use super::metadata;
 use super::split::{chunk_path, partition, PAGE_BYTES, RANGE_KEYS};
 use super::text::build::{table, table_bytes, Encoder};
 use super::{
@@ -25,8 +26,35 @@ pub struct Document {
     pub url: Option<String>,
     /// Its publisher.
     pub source: Option<String>,
-    /// Its tags (read from front matter; not indexed yet).
+    /// Its tags: values of the filter field `tags`.
     pub tags: Vec<String>,
+    /// Its other filter values, as (field, value) pairs: `("section", "খেলা")`. `source` and
+    /// `tags` are filter fields of their own name besides (see [`metadata`](super::metadata)).
+    pub filters: Vec<(String, String)>,
+}
+
+impl Document {
+    /// Every (field, value) pair a search may filter it by: its source, its tags, its filters.
+    pub fn filter_pairs(&self) -> Vec<(String, String)> {
+        let source = self
+            .source
+            .iter()
+            .map(|s| ("source".to_string(), s.clone()));
+        let tags = self.tags.iter().map(|t| ("tags".to_string(), t.clone()));
+        source
+            .chain(tags)
+            .chain(self.filters.iter().cloned())
+            .collect()
+    }
+}
+
+/// The `FILT` and `DATE` sections of `documents`.
+fn metadata_sections(documents: &[Document]) -> (Vec<u8>, Vec<u8>) {
+    metadata::write(
+        documents
+            .iter()
+            .map(|d| (d.filter_pairs(), d.date.as_deref())),
+    )
 }
 
 /// One word's occurrences in one document.
@@ -56,7 +84,8 @@ pub fn build_index(documents: &[Document]) -> Vec<u8> {
     let words = word_map(&dictionaries.words);
     let (stems, stem_groups) = write_groups(dictionaries.stems.iter());
     let (loose, loose_groups) = write_groups(dictionaries.loose.iter().map(|(k, (_, v))| (k, v)));
-    let sections: [(&[u8; 4], &[u8]); 11] = [
+    let (filters, dates) = metadata_sections(documents);
+    let sections: [(&[u8; 4], &[u8]); 13] = [
         (&tag::META, &meta),
         (&tag::WORDS, &words),
         (&tag::STEMS, &stems),
@@ -68,6 +97,8 @@ pub fn build_index(documents: &[Document]) -> Vec<u8> {
         (&tag::WORD_STARTS, &word_starts),
         (&tag::CHARS, &table_bytes(&code)),
         (&tag::TEXT, &text),
+        (&tag::FILTERS, &filters),
+        (&tag::DATES, &dates),
     ];
     assemble(&sections)
 }
@@ -158,6 +189,8 @@ pub fn build_split_index(documents: &[Document]) -> SplitIndex {
             (&tag::TEXT, text),
         ]);
     }
+    let (filters, dates) = metadata_sections(documents);
+    chunks.push(vec![(&tag::FILTERS, filters), (&tag::DATES, dates)]);
     let lengths = &analyzed.lengths;
     let norms: Vec<u8> = (lengths.iter().map(|l| norm::encode(l.0)))
         .chain(lengths.iter().map(|l| norm::encode(l.1)))

@@ -11,9 +11,10 @@
 //! | a clause's score in each document | `bm25.rs` |
 //! | joining clauses: all required, or the most any document has | `join.rs` |
 //! | leaving out `-word`s | `exclude.rs` |
+//! | filters, date ranges, facet counts; an empty query's list | `filter.rs` |
 //! | title coverage and order | `boost.rs` |
 //! | the loop over clauses, the word being typed | `rank.rs` |
-//! | the page of hits | `collector.rs`, then [`hits`](crate::hits) for snippets |
+//! | the page of hits, by score or by date | `collector.rs`, then [`hits`](crate::hits) for snippets |
 //! | why a hit scores what it does | `explain.rs` |
 //! | "did you mean", completions | `correct.rs`, `suggest.rs` |
 //! | what is kept between searches | `cache.rs` ([`Cache`]) |
@@ -52,6 +53,7 @@ mod exclude;
 mod expand;
 mod explain;
 mod fetch;
+mod filter;
 mod join;
 mod options;
 mod phrase;
@@ -68,15 +70,17 @@ pub use boost::{TITLE_COVERAGE, TITLE_ORDER};
 pub use cache::Cache;
 pub use expand::typo_distance;
 pub use explain::{ClauseExplanation, Explanation};
-pub use options::{DocumentHighlights, SearchOptions, SearchResults, MAX_LIMIT};
+pub use filter::filters;
+pub use options::{DocumentHighlights, Facets, SearchOptions, SearchResults, Sort, MAX_LIMIT};
 pub use query::{parse_query, Clause, ClauseKind, Query, MAX_CLAUSES, MAX_QUERY_BYTES};
 pub use suggest::{suggest, Suggestion};
 
 use crate::hits::Highlighter;
 use crate::index::{Index, IndexError};
 use expand::{Allow, Expansion};
+use filter::Narrowing;
 use join::Require;
-use rank::{rank, Ranked};
+use rank::{browse, rank, Ranked};
 
 /// Searches `index` for `query`, with a cache of its own (see [`search_with`] to keep one).
 ///
@@ -103,21 +107,29 @@ pub fn search_with(
     options: &SearchOptions,
     cache: &mut Cache,
 ) -> Result<SearchResults, IndexError> {
+    let parsed = parse_query(query);
+    let narrowing = narrowing(index, options, cache, &parsed)?;
     let mut searcher = Searcher {
         index,
         options,
         cache,
+        narrowing: narrowing.as_ref(),
     };
-    let parsed = parse_query(query);
-    let ranked = rank(
-        &mut searcher,
-        &parsed,
-        Require::from(options),
-        options.explain,
-    )?;
+    // No word to search for, but filters, a date range, a date order or facets to answer with.
+    let browsing = parsed.clauses.iter().all(|c| c.excluded);
+    let ranked = match &narrowing {
+        Some(narrowing) if browsing => browse(&searcher, narrowing)?,
+        _ => rank(
+            &mut searcher,
+            &parsed,
+            Require::from(options),
+            options.explain,
+        )?,
+    };
     let suggestion = suggestion(&mut searcher, &parsed, &ranked)?;
     let (total, partial) = (ranked.docs.len(), ranked.partial);
-    let (hits, explanations) = collector::page(index, ranked, options)?;
+    let order = collector::Order::new(options.sort, narrowing.as_ref());
+    let (hits, explanations, facets) = collector::page(index, ranked, options, order)?;
     Ok(SearchResults {
         total,
         hits,
@@ -125,7 +137,35 @@ pub fn search_with(
         suggestion,
         partial,
         explanations,
+        facets,
     })
+}
+
+/// What the options ask of the index's filters and dates, if anything. In a split index whose
+/// metadata chunk is missing, the query's own chunks are asked for with it, in one round.
+fn narrowing<'a>(
+    index: &Index<'a>,
+    options: &SearchOptions,
+    cache: &mut Cache,
+    parsed: &Query,
+) -> Result<Option<Narrowing<'a>>, IndexError> {
+    if !options.uses_metadata() {
+        return Ok(None);
+    }
+    match index.metadata() {
+        Ok(metadata) => Narrowing::new(metadata, options, index.len()).map(Some),
+        Err(IndexError::NotLoaded) => {
+            let mut searcher = Searcher {
+                index,
+                options,
+                cache,
+                narrowing: None,
+            };
+            fetch::fetch_ahead(&mut searcher, parsed)?;
+            Err(IndexError::NotLoaded)
+        }
+        Err(other) => Err(other),
+    }
 }
 
 /// "Did you mean": for a query that found little, a corrected one that finds whole hits.
@@ -183,6 +223,7 @@ pub fn highlight_with(
         index,
         options,
         cache,
+        narrowing: None,
     };
     // Asked for before ranking, so that a split index fetches it with the postings.
     let fetched = index.fetch_documents(&[doc]);
@@ -211,6 +252,8 @@ pub(crate) struct Searcher<'s, 'a> {
     pub index: &'s Index<'a>,
     pub options: &'s SearchOptions,
     pub cache: &'s mut Cache,
+    /// What the filters and date range let through, if the options have any.
+    pub narrowing: Option<&'s Narrowing<'a>>,
 }
 
 impl Searcher<'_, '_> {

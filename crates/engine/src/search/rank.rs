@@ -6,7 +6,9 @@ use super::clause::{evaluate, is_unexpanded_prefix};
 use super::counts::Counts;
 use super::exclude::exclude;
 use super::fetch::fetch_ahead;
+use super::filter::Narrowing;
 use super::join::{Candidates, Require};
+use super::options::Facets;
 use super::query::{Clause, Query};
 use super::{Explanation, Searcher};
 use crate::hits::ClauseMatcher;
@@ -23,6 +25,9 @@ pub(crate) struct Ranked<'a> {
     /// With [`SearchOptions::explain`](super::SearchOptions::explain), each of `docs`' score
     /// parts, in the same order.
     pub explanations: Vec<Explanation>,
+    /// With [`SearchOptions::facets`](super::SearchOptions::facets), the filter values counted
+    /// over the documents found before the filters ([`Narrowing::facets`]).
+    pub facets: Facets,
 }
 
 /// Every matching document with its score, and how to highlight each clause; with `explain`,
@@ -70,6 +75,7 @@ pub(crate) fn rank<'a>(
     // leave nothing, as without Most, not a list of articles missing words.
     let mut partial = candidates.keep_most(matchers.len());
     exclude(searcher, query, &mut candidates)?;
+    let facets = narrow(searcher, &mut candidates)?;
     partial &= !candidates.list.is_empty();
     let boosts = TitleBoosts::new(matchers.len());
     let docs = candidates
@@ -93,6 +99,45 @@ pub(crate) fn rank<'a>(
         matchers,
         partial,
         explanations,
+        facets,
+    })
+}
+
+/// Counts the facets of `candidates` (if asked), then keeps those the filters and date range
+/// let through. With partial hits, the documents with the most clauses were chosen before.
+fn narrow(searcher: &Searcher<'_, '_>, candidates: &mut Candidates) -> Result<Facets, IndexError> {
+    let Some(narrowing) = searcher.narrowing else {
+        return Ok(Facets::default());
+    };
+    let facets = match searcher.options.facets {
+        true => narrowing.facets(candidates.list.iter().map(|c| c.doc), searcher.index.len())?,
+        false => Facets::default(),
+    };
+    candidates.list.retain(|c| narrowing.allows(c.doc));
+    Ok(facets)
+}
+
+/// With no word to search for, every document the filters and date range let through (all of
+/// them, without either), with no score (the order is by date, or by document); and their
+/// facets, if asked.
+pub(crate) fn browse<'a>(
+    searcher: &Searcher<'_, 'a>,
+    narrowing: &Narrowing<'_>,
+) -> Result<Ranked<'a>, IndexError> {
+    let all = 0..searcher.index.len();
+    let facets = match searcher.options.facets {
+        true => narrowing.facets(all.clone(), searcher.index.len())?,
+        false => Facets::default(),
+    };
+    Ok(Ranked {
+        docs: all
+            .filter(|&doc| narrowing.allows(doc))
+            .map(|doc| (doc, 0.0))
+            .collect(),
+        matchers: Vec::new(),
+        partial: false,
+        explanations: Vec::new(),
+        facets,
     })
 }
 

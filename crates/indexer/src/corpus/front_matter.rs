@@ -13,6 +13,9 @@ pub struct FrontMatter {
     pub url: Option<String>,
     pub source: Option<String>,
     pub tags: Vec<String>,
+    /// Filter values besides `source` and `tags`: `section`, `author`, `category`,
+    /// `categories`, and any `filter.NAME` (as field `NAME`), each one value or a `[list]`.
+    pub filters: Vec<(String, String)>,
 }
 
 /// A front matter problem, on a 1-based line of the file.
@@ -69,14 +72,15 @@ pub fn parse(text: &str) -> Result<Option<Parsed<'_>>, LineError> {
             "title" => fields.title = set(value),
             "url" | "link" => fields.url = set(value),
             "source" => fields.source = set(value),
-            "tags" => {
-                fields.tags = value
-                    .trim_start_matches('[')
-                    .trim_end_matches(']')
-                    .split(',')
-                    .map(|t| unquote(t.trim()).to_string())
-                    .filter(|t| !t.is_empty())
-                    .collect()
+            "tags" => fields.tags = list(value),
+            "section" | "author" | "category" | "categories" => {
+                let values = list(value).into_iter().map(|v| (key.clone(), v));
+                fields.filters.extend(values);
+            }
+            filter if filter.starts_with("filter.") && filter.len() > "filter.".len() => {
+                let field = &key["filter.".len()..];
+                let values = list(value).into_iter().map(|v| (field.to_string(), v));
+                fields.filters.extend(values);
             }
             "date" => {
                 let date = parse_date(value).ok_or_else(|| LineError {
@@ -95,6 +99,17 @@ pub fn parse(text: &str) -> Result<Option<Parsed<'_>>, LineError> {
         message: "the front matter opened by `---` on line 1 is never closed; end it with a line holding only `---`"
             .to_string(),
     })
+}
+
+/// `[a, "b"]` or `a` as its values, unquoted, none empty.
+fn list(value: &str) -> Vec<String> {
+    value
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .split(',')
+        .map(|t| unquote(t.trim()).to_string())
+        .filter(|t| !t.is_empty())
+        .collect()
 }
 
 fn unquote(value: &str) -> &str {
@@ -119,6 +134,23 @@ mod tests {
         assert_eq!(parsed.fields.tags, ["রাশিয়া", "কোরিয়া"]);
         assert_eq!(parsed.unknown, [(5, "layout".to_string())]);
         assert_eq!(parsed.rest, "লেখা।\n");
+    }
+
+    #[test]
+    fn reads_filter_fields() {
+        let text = "---\nsection: খেলা\ncategories: [ক্রিকেট, \"বিশ্বকাপ\"]\nfilter.region: ঢাকা\nfilter.: x\n---\n";
+        let parsed = parse(text).unwrap().unwrap();
+        let pairs = [
+            ("section", "খেলা"),
+            ("categories", "ক্রিকেট"),
+            ("categories", "বিশ্বকাপ"),
+            ("region", "ঢাকা"),
+        ];
+        assert_eq!(
+            parsed.fields.filters,
+            pairs.map(|(f, v)| (f.to_string(), v.to_string()))
+        );
+        assert_eq!(parsed.unknown, [(5, "filter.".to_string())]);
     }
 
     #[test]

@@ -44,6 +44,13 @@ pub struct Page {
     pub date: Option<String>,
     /// True when the page has an element with a `data-sondhan-body` attribute.
     pub marked_body: bool,
+    /// Filter values, as (field, value), in document order: `data-sondhan-filter="field:value"`
+    /// on any element, `<meta name="sondhan:field" content="value">`, and what generators
+    /// write of their own accord: `<meta property="article:section">` (field `section`),
+    /// `article:tag` (`tags`), `<meta name="author">` (`author`). Trimmed, none empty.
+    pub filters: Vec<(String, String)>,
+    /// `data-sondhan-filter` values that are not `field:value`, as written: a warning each.
+    pub bad_filters: Vec<String>,
 }
 
 /// Reads one page. Never panics, on any input (invalid, truncated, hostile HTML is read the way
@@ -188,6 +195,8 @@ struct Meta {
     date_attr: Option<String>,
     published: Option<String>,
     date_meta: Option<String>,
+    filters: Vec<(String, String)>,
+    bad_filters: Vec<String>,
 }
 
 /// The text of one open element, read for a title.
@@ -323,6 +332,14 @@ impl Reader {
         if meta.date_attr.is_none() {
             meta.date_attr = attribute(el, "data-sondhan-date");
         }
+        if let Some(filter) = attribute(el, "data-sondhan-filter") {
+            match filter.split_once(':').map(|(f, v)| (f.trim(), v.trim())) {
+                Some((field, value)) if !field.is_empty() && !value.is_empty() => {
+                    meta.filters.push((field.to_string(), value.to_string()))
+                }
+                _ => meta.bad_filters.push(filter),
+            }
+        }
         if !html {
             return;
         }
@@ -339,6 +356,12 @@ impl Reader {
                     meta.published = attribute(el, "content");
                 } else if meta.date_meta.is_none() && is("name", "date") {
                     meta.date_meta = attribute(el, "content");
+                }
+                if let Some(field) = meta_filter_field(el) {
+                    let value = attribute(el, "content").map(|v| v.trim().to_string());
+                    if let Some(value) = value.filter(|v| !v.is_empty()) {
+                        meta.filters.push((field, value));
+                    }
                 }
             }
             _ => {}
@@ -529,8 +552,24 @@ impl Reader {
             body: std::mem::take(&mut self.texts[root].out),
             date: date.or(meta.date_meta),
             marked_body: self.seen[MARKED],
+            filters: meta.filters,
+            bad_filters: meta.bad_filters,
         }
     }
+}
+
+/// The filter field a `<meta>` names: `sondhan:field`, or the Open Graph article section and
+/// tags and the author's name that generators (Hugo's built-in templates, say) write.
+fn meta_filter_field(el: &Element<'_, '_>) -> Option<String> {
+    let name = attribute(el, "name").or_else(|| attribute(el, "property"))?;
+    let name = name.trim().to_ascii_lowercase();
+    let field = match name.as_str() {
+        "article:section" => "section",
+        "article:tag" => "tags",
+        "author" => "author",
+        other => other.strip_prefix("sondhan:").filter(|f| !f.is_empty())?,
+    };
+    Some(field.to_string())
 }
 
 /// The capture's text and roots when it is element `id`'s and not empty.

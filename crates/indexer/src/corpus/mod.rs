@@ -555,7 +555,7 @@ fn parse_text_article(
         Some(p) => {
             for (line, key) in p.unknown {
                 warnings.push(format!(
-                    "{}:{line}: front matter key `{key}` ignored (known: id, title, date, url, source, tags)",
+                    "{}:{line}: front matter key `{key}` ignored (known: id, title, date, url, source, tags, section, author, category, categories, filter.NAME)",
                     path.display()
                 ));
             }
@@ -575,6 +575,7 @@ fn parse_text_article(
         url: fields.url,
         source: fields.source,
         tags: fields.tags,
+        filters: fields.filters,
     };
     if document.title.is_empty() && document.body.is_empty() {
         return Ok(Parsed::Skipped("no text after the front matter".into()));
@@ -609,6 +610,12 @@ fn parse_html(path: &Path, text: &str, site: &Site<'_>, warnings: &mut Vec<Strin
         }
         _ => page.body,
     };
+    for bad in &page.bad_filters {
+        warnings.push(format!(
+            "{}: data-sondhan-filter=\"{bad}\" ignored; write it as \"field:value\" (section:খেলা)",
+            path.display()
+        ));
+    }
     let url_path = site.url_path();
     let document = Document {
         url: Some(format!("{}{url_path}", site.root_url)),
@@ -618,6 +625,7 @@ fn parse_html(path: &Path, text: &str, site: &Site<'_>, warnings: &mut Vec<Strin
         date,
         source: None,
         tags: Vec::new(),
+        filters: page.filters,
     };
     Parsed::Documents(vec![(None, document)], page.marked_body)
 }
