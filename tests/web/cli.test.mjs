@@ -340,6 +340,9 @@ const ok = await run('cli', {
     equal(river.facets, { section: { posts: 2 }, tags }, 'facets: the tags as if none were picked, the section within the tag');
     const older = await engine.search('', { filters: { tags: ['নদী', 'বই'] }, before: '2024-02-10', sort: 'oldest' });
     equal(older.hits.map((h) => h.title), ['সুন্দরবনের বাঘ', 'ফেব্রুয়ারির বইমেলা'], 'two tags OR-ed, a range that includes its end');
+    const year = await engine.search('২০২৪', { sort: 'newest' });
+    equal(year.hits.map((h) => h.title), ['পদ্মার ইলিশ', 'ফেব্রুয়ারির বইমেলা'], 'a year finds the posts of that year, though no text says it');
+    equal((await engine.search('november 2023')).hits.map((h) => h.title), ['সুন্দরবনের বাঘ'], 'a month and a year, in English');
     await engine.search('', { sort: 'soonest' }).then(
       () => assert(false, 'a bad sort is refused'),
       (e) => assert(/sort must be "relevance", "newest" or "oldest", not "soonest"/.test(e.message), e.message),

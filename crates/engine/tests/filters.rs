@@ -252,3 +252,63 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_date_typed_as_a_query_finds_the_articles_of_that_date() {
+    let docs = [
+        Document {
+            id: "dated".into(),
+            title: "মাঠের খবর".into(),
+            body: "আজ মাঠে খেলা হলো।".into(),
+            date: Some("2024-06-20".into()),
+            ..Default::default()
+        },
+        Document {
+            id: "undated".into(),
+            title: "মাঠের খবর".into(),
+            body: "আজ মাঠে খেলা হলো।".into(),
+            ..Default::default()
+        },
+    ];
+    let bytes = build_index(&docs);
+    let index = Index::open(&bytes).unwrap();
+    let exact = SearchOptions {
+        typos: false,
+        prefix: false,
+        ..SearchOptions::default()
+    };
+    for query in [
+        "২০২৪",
+        "২০ জুন",
+        "June 2024",
+        "২০ জুন ২০২৪",
+        "২০২৪ খেলা",
+        "০৬ 2024",
+    ] {
+        let got = search(&index, query, &exact).unwrap();
+        assert_eq!(ids(&got), ["dated"], "{query}");
+        let hit = &got.hits[0];
+        assert!(hit
+            .highlights
+            .iter()
+            .all(|h| hit.snippet.get(h.start..h.end).is_some()));
+        let whole = sondhan_engine::search::highlight(&index, query, 0, &exact).unwrap();
+        let body = &docs[0].body;
+        assert!(
+            whole
+                .body
+                .iter()
+                .all(|h| body.get(h.start..h.end).is_some()),
+            "{query}"
+        );
+    }
+    // Not a word of the text: the snippet marks none, and the body's length is the text's.
+    let found = search(&index, "২০২৪", &exact).unwrap();
+    assert!(found.hits[0].highlights.is_empty());
+    assert_eq!(search(&index, "২১ জুন", &exact).unwrap().total, 0);
+    let both = search(&index, "খেলা", &exact).unwrap();
+    assert_eq!(
+        both.hits[0].score, both.hits[1].score,
+        "a date adds nothing to a body's length"
+    );
+}

@@ -77,6 +77,57 @@ pub fn date_number(iso: &str) -> Option<u32> {
     valid.then_some(year * 10_000 + month * 100 + day)
 }
 
+/// The months in Bengali, as Bangladeshi and Indian news write them.
+const MONTHS_BN: [&str; 12] = [
+    "জানুয়ারি",
+    "ফেব্রুয়ারি",
+    "মার্চ",
+    "এপ্রিল",
+    "মে",
+    "জুন",
+    "জুলাই",
+    "আগস্ট",
+    "সেপ্টেম্বর",
+    "অক্টোবর",
+    "নভেম্বর",
+    "ডিসেম্বর",
+];
+const MONTHS_EN: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// An ISO date as the words a reader types for it: the day, the month by number and by name in
+/// Bengali and English, and the year (`20 06 6 জুন june 2024` for 2024-06-20). The index writer
+/// files them past the body, so that `২০২৪` or `২০ জুন` finds an article of that date whose
+/// text does not say it (a dateline taken out as the date), without showing them in a snippet
+/// or counting them in the body's length.
+///
+/// ```
+/// use sondhan_engine::index::metadata::date_words;
+/// assert_eq!(date_words("2024-06-05").unwrap(), "05 5 06 6 জুন june 2024");
+/// assert_eq!(date_words("someday"), None);
+/// ```
+pub fn date_words(iso: &str) -> Option<String> {
+    let date = date_number(iso)?;
+    let (year, month, day) = (date / 10_000, date / 100 % 100, date % 100);
+    let at = month as usize - 1;
+    let (bn, en) = (MONTHS_BN[at], MONTHS_EN[at]);
+    Some(format!(
+        "{day:02} {day} {month:02} {month} {bn} {en} {year}"
+    ))
+}
+
 /// The filters and dates of an index (see [the module docs](self)).
 #[derive(Clone, Copy, Debug)]
 pub struct Metadata<'a> {

@@ -346,6 +346,14 @@ impl Analyzed {
             }
             body_words += 1;
         });
+        // Past the body, one position apart (no phrase spans them): found, never shown.
+        if let Some(words) = document.date.as_deref().and_then(metadata::date_words) {
+            position += 1;
+            for_each_word(&words, |w| {
+                add(w.term, position, false);
+                position += 1;
+            });
+        }
         self.lengths.push((title_words, body_words));
         self.strides.push(word_starts);
         for (id, occ) in in_doc {
