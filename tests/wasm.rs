@@ -6,7 +6,7 @@
 
 use js_sys::{Array, JsString, Object, Reflect};
 use serde::Deserialize;
-use sondhan::wasm::api::{document, filters, search, stats, suggest};
+use sondhan::wasm::api::{document, filters, highlight, search, stats, suggest};
 use sondhan::wasm::widget::mount;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -286,6 +286,23 @@ async fn dates_order_and_narrow_and_facets_come_when_asked() {
     assert!(all.is_object() && keys(&all).is_empty());
     let none = run("পুতিন", options(r#"{"filters": {"section": ["খেলা"]}}"#)).await;
     assert_eq!(none.total, 0, "a field the index lacks matches nothing");
+}
+
+#[wasm_bindgen_test]
+async fn highlight_marks_what_a_search_matches_in_any_text() {
+    let text = "মেনু\nরুশ প্রেসিডেন্ট পুতিনের সফরে কিম জং উন খুশি।";
+    let ranges = highlight(text.into(), "putin kim".into()).await.unwrap();
+    let ranges: Vec<Range> = serde_wasm_bindgen::from_value(ranges).unwrap();
+    let units: Vec<u16> = text.encode_utf16().collect();
+    let words: Vec<String> = ranges
+        .iter()
+        .map(|r| String::from_utf16(&units[r.start..r.end]).unwrap())
+        .collect();
+    assert_eq!(words, ["পুতিনের", "কিম"]);
+    assert_eq!(
+        message(highlight(JsValue::NULL, "x".into()).await.unwrap_err()),
+        "sondhan.highlight: text must be a string, not null"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -1,5 +1,5 @@
-//! The JavaScript API: `search`, `suggest`, `document`, `filters` and `stats` over the embedded
-//! index.
+//! The JavaScript API: `search`, `suggest`, `document`, `filters`, `highlight` and `stats` over
+//! the embedded index.
 //!
 //! Each function checks its arguments, calls the engine (through [`load`](super::load), which
 //! fetches what a split index lacks, so the four that search return Promises) and converts the
@@ -11,7 +11,7 @@
 use std::cell::RefCell;
 
 use js_sys::Promise;
-use sondhan_engine::search::{highlight_with, search_with, Cache};
+use sondhan_engine::search::{highlight_with, mark_with, search_with, Cache};
 use sondhan_engine::suggest as engine_suggest;
 use sondhan_engine::{DocumentHighlights, SearchOptions};
 use wasm_bindgen::prelude::*;
@@ -19,7 +19,7 @@ use wasm_bindgen::prelude::*;
 use super::load::{complete, promise, with_index};
 use super::options::{describe, search_options};
 use super::results;
-use super::types::{error_message, to_js, Article, JsIndexStats, JsSuggestion};
+use super::types::{error_message, to_js, Article, JsIndexStats, JsRange, JsSuggestion};
 
 thread_local! {
     /// What the engine keeps between searches ([`Cache`]): its owner is this module, because
@@ -86,6 +86,27 @@ fn searched(
                 .map_err(|_| JsError::new("sondhan.filters: the results have no facets"));
         }
         Ok(object)
+    })
+}
+
+/// Where `query` matches in `text` (the page a hit opened, or other text): the words a search for it
+/// matches, as UTF-16 ranges (`text.slice(start, end)`), in order. `sondhan-highlight.js` marks
+/// them on the page.
+#[wasm_bindgen(unchecked_return_type = "Promise<Range[]>")]
+pub fn highlight(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] query: JsValue,
+) -> Promise {
+    promise(async move {
+        let text = string_arg("highlight", "text", &text)?;
+        let query = string_arg("highlight", "query", &query)?;
+        let options = SearchOptions::default();
+        let marks =
+            complete(|index| with_cache(|cache| mark_with(index, &query, &text, &options, cache)))
+                .await
+                .map_err(|e| JsError::new(&format!("sondhan.highlight: {e}")))?;
+        let ranges: Vec<JsRange> = marks.iter().map(JsRange::from).collect();
+        to_js(&ranges).map_err(|e| conversion_error("highlight", e))
     })
 }
 

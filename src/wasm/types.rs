@@ -222,19 +222,22 @@ pub struct Article<'a> {
 
 /// A highlight as JavaScript slices: UTF-16 code units.
 #[derive(Serialize)]
-struct JsRange {
+pub struct JsRange {
     start: usize,
     end: usize,
 }
 
-fn js_ranges(highlights: &[Highlight]) -> Vec<JsRange> {
-    highlights
-        .iter()
-        .map(|h| JsRange {
+impl From<&Highlight> for JsRange {
+    fn from(h: &Highlight) -> Self {
+        JsRange {
             start: h.start_utf16,
             end: h.end_utf16,
-        })
-        .collect()
+        }
+    }
+}
+
+fn js_ranges(highlights: &[Highlight]) -> Vec<JsRange> {
+    highlights.iter().map(JsRange::from).collect()
 }
 
 impl<'a> Article<'a> {

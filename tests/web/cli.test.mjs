@@ -148,7 +148,8 @@ async function searchSite(site, start, query, title, opens) {
   if (opens) {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    await page.waitForURL(server.url + opens);
+    await page.waitForURL((url) => url.href.startsWith(server.url + opens));
+    equal(new URL(page.url()).searchParams.get('sondhan'), query, 'the hit opens with its query, for sondhan-highlight.js');
   }
   await watcher.check();
   await context.close();
@@ -214,7 +215,8 @@ const ok = await run('cli', {
     await page.screenshot({ path: path.join(OUT, 'cli-site-phone.png') });
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    await page.waitForURL(`${server.url}posts/ilish/`);
+    await page.waitForURL((url) => url.pathname === '/posts/ilish/');
+    equal(new URL(page.url()).search, `?sondhan=${encodeURIComponent('পদ্মার ইলিশ').replaceAll('%20', '+')}`, 'the hit opens with its query');
     equal(await page.title(), 'পদ্মার ইলিশ · আমার ব্লগ', 'the page the hit opened');
     await watcher.check();
     await context.close();
@@ -360,8 +362,15 @@ const ok = await run('cli', {
     await page.screenshot({ path: path.join(OUT, 'cli-hugo-desktop.png') });
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    await page.waitForURL(`${server.url}posts/sundarban/`);
+    await page.waitForURL((url) => url.pathname === '/posts/sundarban/');
     equal(await page.title(), 'সুন্দরবনের বাঘ · নদীর ধারে', 'the page the hit opened');
+    // sondhan-highlight.js marks what the search matched: the title's বাঘ by its stem, and
+    // বাঘের; nothing outside the content, nor the ignored tag line.
+    await page.locator('html[data-sondhan-marked]').waitFor({ state: 'attached' });
+    const marks = await page.locator('mark.sondhan-mark').allTextContents();
+    equal(marks, ['বাঘ', 'বাঘের'], 'the marked words, in order');
+    equal(await page.locator('nav mark, body > header mark, footer mark, [data-sondhan-ignore] mark').count(), 0, 'only the content is marked');
+    await page.screenshot({ path: path.join(OUT, 'cli-highlight-desktop.png') });
     await watcher.check();
     await context.close();
     await server.close();
@@ -421,7 +430,7 @@ console.log(JSON.stringify({ documents: report.documents, files: report.bundle.m
     );
     const out = JSON.parse(execFileSync('node', ['api.mjs'], { cwd: SCRATCH, env: ENV, encoding: 'utf8' }));
     equal(out.documents, 4, 'documents');
-    equal(out.files, ['sondhan_bg.wasm', 'sondhan.js', 'sondhan.d.ts', 'sondhan.css', 'sondhan-search.js', 'sondhan-offline.js'], 'the bundle');
+    equal(out.files, ['sondhan_bg.wasm', 'sondhan.js', 'sondhan.d.ts', 'sondhan.css', 'sondhan-search.js', 'sondhan-highlight.js', 'sondhan-offline.js'], 'the bundle');
     assert(/nowhere does not exist/.test(out.bad), `a BuildError naming the folder: ${out.bad}`);
   },
 
@@ -564,8 +573,8 @@ self.addEventListener('fetch', (e) => {
       });
       const chunks = readdirSync(path.join(SITE, 'sondhan/chunks'), { recursive: true }).filter((f) => f.endsWith('.bin')).length;
       let cached = 0;
-      // The .wasm, the glue, the stylesheet and the <sondhan-search> module.
-      const engine = 4;
+      // The .wasm, the glue, the stylesheet, the <sondhan-search> and sondhan-highlight modules.
+      const engine = 5;
       for (let tries = 0; tries < 100 && cached < chunks + engine; tries++) {
         await page.waitForTimeout(100);
         cached = await page.evaluate(async () => {

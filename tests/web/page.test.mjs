@@ -352,8 +352,9 @@ const results = await run('page', {
     await watcher.check();
 
     await page.evaluate(() => (window.__cancel = false));
-    await Promise.all([page.waitForURL('https://example.org/news/script-title'), page.keyboard.press('Enter')]);
+    await Promise.all([page.waitForURL((url) => url.href.startsWith('https://example.org/news/script-title')), page.keyboard.press('Enter')]);
     equal(await page.title(), 'landed', 'followed the url');
+    equal(new URL(page.url()).searchParams.get('sondhan'), 'স্ক্রিপ্ট', 'with the query, for sondhan-highlight.js');
     await context.close();
   },
 

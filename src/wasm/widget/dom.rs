@@ -134,7 +134,21 @@ pub fn scroll_into_view(element: &Element) {
 /// `url` resolved against the page, if it is an http or https address: a `javascript:` or
 /// `data:` url in an index built by other tools must not be followed.
 pub fn web_url(url: &str) -> Option<String> {
+    web_url_parsed(url).map(|parsed| parsed.href())
+}
+
+/// [`web_url`] with `query` as its `sondhan` parameter, which the bundle's
+/// `sondhan-highlight.js` reads to mark the query's matches on the page it opens.
+pub fn web_url_marking(url: &str, query: &str) -> Option<String> {
+    let parsed = web_url_parsed(url)?;
+    if !query.trim().is_empty() {
+        parsed.search_params().set("sondhan", query.trim());
+    }
+    Some(parsed.href())
+}
+
+fn web_url_parsed(url: &str) -> Option<web_sys::Url> {
     let base = web_sys::window()?.location().href().ok()?;
     let parsed = web_sys::Url::new_with_base(url, &base).ok()?;
-    matches!(parsed.protocol().as_str(), "http:" | "https:").then(|| parsed.href())
+    matches!(parsed.protocol().as_str(), "http:" | "https:").then_some(parsed)
 }

@@ -329,7 +329,12 @@ impl View {
         if !self.announce(&hit.id, url.as_deref()) {
             return true; // the page handles it
         }
-        match url {
+        let query = self.input.value();
+        let marking = hit
+            .url
+            .as_deref()
+            .and_then(|u| dom::web_url_marking(u, &query));
+        match marking {
             Some(url) => {
                 let assigned = self
                     .document

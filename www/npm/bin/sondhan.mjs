@@ -20,7 +20,8 @@ Usage:
 Indexes the pages and articles below INPUT (default: the current folder), the folder your
 site generator writes (public/, dist/, _site/), and writes the search bundle: sondhan.js,
 sondhan_bg.wasm (the engine with your index inside), sondhan.css, sondhan.d.ts,
-sondhan-search.js (the search box as an element) and sondhan-offline.js.
+sondhan-search.js (the search box as an element), sondhan-highlight.js (marks a search's
+matches on the page a hit opens) and sondhan-offline.js.
 
 Reads .html pages (only their <main>, <article> or data-sondhan-body content; never nav,
 header, footer, aside, script, style, forms, nor anything marked data-sondhan-ignore), .txt

@@ -4,7 +4,7 @@ mod snippet;
 
 use serde::Serialize;
 
-pub(crate) use snippet::{ClauseMatcher, Highlighter};
+pub(crate) use snippet::{to_highlights, ClauseMatcher, Highlighter};
 
 /// A matched range of a snippet or title, in two units: byte offsets for Rust strings, UTF-16
 /// code units for JavaScript strings (`snippet.slice(start_utf16, end_utf16)` is the matched word).

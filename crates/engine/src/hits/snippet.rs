@@ -422,7 +422,10 @@ fn ranges(words: impl IntoIterator<Item = (Range<usize>, Option<u32>)>) -> Vec<(
 }
 
 /// Byte ranges -> highlights, with UTF-16 offsets counted over `text`.
-fn to_highlights(text: &str, ranges: impl IntoIterator<Item = (usize, usize)>) -> Vec<Highlight> {
+pub(crate) fn to_highlights(
+    text: &str,
+    ranges: impl IntoIterator<Item = (usize, usize)>,
+) -> Vec<Highlight> {
     let mut out = Vec::new();
     let (mut byte, mut utf16) = (0usize, 0usize);
     let mut advance = |to: usize| {

@@ -17,6 +17,7 @@
 //! | the page of hits, by score or by date | `collector.rs`, then [`hits`](crate::hits) for snippets |
 //! | why a hit scores what it does | `explain.rs` |
 //! | "did you mean", completions | `correct.rs`, `suggest.rs` |
+//! | a query's matches in any text (the page a hit opens) | `mark.rs` |
 //! | what is kept between searches | `cache.rs` ([`Cache`]) |
 //!
 //! 1. [`parse_query`] splits the query into clauses: words, phrases, exclusions.
@@ -55,6 +56,7 @@ mod explain;
 mod fetch;
 mod filter;
 mod join;
+mod mark;
 mod options;
 mod phrase;
 mod query;
@@ -71,6 +73,7 @@ pub use cache::Cache;
 pub use expand::typo_distance;
 pub use explain::{ClauseExplanation, Explanation};
 pub use filter::filters;
+pub use mark::{mark, mark_with};
 pub use options::{DocumentHighlights, Facets, SearchOptions, SearchResults, Sort, MAX_LIMIT};
 pub use query::{parse_query, Clause, ClauseKind, Query, MAX_CLAUSES, MAX_QUERY_BYTES};
 pub use suggest::{suggest, Suggestion};
