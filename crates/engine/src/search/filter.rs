@@ -68,31 +68,11 @@ impl<'a> Narrowing<'a> {
         documents: u32,
     ) -> Result<Self, IndexError> {
         let fields = metadata.fields()?;
-        // Per field key, the value keys asked for (a field named twice has both's values).
-        let mut asked: Vec<(String, Vec<String>)> = Vec::new();
-        for (name, values) in &options.filters {
-            let name = filter_key(name);
-            let at = match asked.iter().position(|(n, _)| *n == name) {
-                Some(at) => at,
-                None => {
-                    asked.push((name, Vec::new()));
-                    asked.len() - 1
-                }
-            };
-            asked[at].1.extend(values.iter().map(|v| filter_key(v)));
-        }
+        let asked = asked_by_key(&options.filters);
         let mut allowed = Vec::with_capacity(asked.len());
         for (name, wanted) in &asked {
-            let mut bits = vec![0u64; (documents as usize).div_ceil(64)];
             let field = fields.iter().find(|f| filter_key(f.name) == *name);
-            let picked = field.into_iter().flat_map(|f| &f.values);
-            for value in picked.filter(|v| wanted.contains(&filter_key(v.name))) {
-                for doc in value.docs() {
-                    let doc = doc? as usize;
-                    *bits.get_mut(doc / 64).ok_or(OUTSIDE)? |= 1 << (doc % 64);
-                }
-            }
-            allowed.push(bits);
+            allowed.push(documents_with(field, wanted, documents)?);
         }
         Ok(Narrowing {
             fields,
@@ -179,6 +159,38 @@ impl<'a> Narrowing<'a> {
             .position(|n| n == name)
             .map(|p| p as u32)
     }
+}
+
+/// The filters' fields and values by [key](filter_key); a field named twice has both's values.
+fn asked_by_key(filters: &[(String, Vec<String>)]) -> Vec<(String, Vec<String>)> {
+    let mut asked: Vec<(String, Vec<String>)> = Vec::new();
+    for (name, values) in filters {
+        let name = filter_key(name);
+        let values = values.iter().map(|v| filter_key(v));
+        match asked.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, known)) => known.extend(values),
+            None => asked.push((name, values.collect())),
+        }
+    }
+    asked
+}
+
+/// A bitmap of the documents with one of the `wanted` values (keys) of `field`: none if the
+/// index lacks the field.
+fn documents_with(
+    field: Option<&Field<'_>>,
+    wanted: &[String],
+    documents: u32,
+) -> Result<Vec<u64>, IndexError> {
+    let mut bits = vec![0u64; (documents as usize).div_ceil(64)];
+    let picked = field.into_iter().flat_map(|f| &f.values);
+    for value in picked.filter(|v| wanted.contains(&filter_key(v.name))) {
+        for doc in value.docs() {
+            let doc = doc? as usize;
+            *bits.get_mut(doc / 64).ok_or(OUTSIDE)? |= 1 << (doc % 64);
+        }
+    }
+    Ok(bits)
 }
 
 const OUTSIDE: IndexError = IndexError::Corrupt("a filter names a document the index lacks");
