@@ -1,5 +1,7 @@
 //! What the widget says, in Bengali first and English after: status lines, dates, numerals.
 
+use sondhan_engine::index::metadata::MONTHS_BN as MONTHS;
+
 pub const INPUT_LABEL: &str = "খুঁজুন (Search)";
 pub const PLACEHOLDER: &str = "খুঁজুন…";
 pub const RESULTS_LABEL: &str = "ফলাফল (Results)";
@@ -11,21 +13,6 @@ pub const NOT_LOADED: &str =
     "খোঁজার তথ্য আনা গেল না; সংযোগ দেখে আবার খুঁজুন (Could not load the search index; check the connection and search again)";
 /// Around the corrected query: "আপনি কি [কিম জং] খুঁজছেন?"
 pub const DID_YOU_MEAN: (&str, &str) = ("আপনি কি ", " খুঁজছেন? (Did you mean this?)");
-
-const MONTHS: [&str; 12] = [
-    "জানুয়ারি",
-    "ফেব্রুয়ারি",
-    "মার্চ",
-    "এপ্রিল",
-    "মে",
-    "জুন",
-    "জুলাই",
-    "আগস্ট",
-    "সেপ্টেম্বর",
-    "অক্টোবর",
-    "নভেম্বর",
-    "ডিসেম্বর",
-];
 
 /// The status line under the box: how many articles matched, or that none did; for
 /// [partial](sondhan_engine::SearchResults::partial) hits, that none has every word.

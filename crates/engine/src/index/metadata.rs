@@ -77,8 +77,9 @@ pub fn date_number(iso: &str) -> Option<u32> {
     valid.then_some(year * 10_000 + month * 100 + day)
 }
 
-/// The months in Bengali, as Bangladeshi and Indian news write them.
-const MONTHS_BN: [&str; 12] = [
+/// The months in Bengali, as Bangladeshi and Indian news write them (and the search box shows
+/// a hit's date).
+pub const MONTHS_BN: [&str; 12] = [
     "জানুয়ারি",
     "ফেব্রুয়ারি",
     "মার্চ",

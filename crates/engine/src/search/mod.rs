@@ -185,8 +185,19 @@ fn suggestion(
     let Some(better) = correct::corrected_query(searcher, parsed)? else {
         return Ok(None);
     };
-    // Only to count what the correction finds: nothing of it is shown, so nothing to explain.
-    let whole = rank(searcher, &parse_query(&better), Require::All, false)?;
+    // Only to count what the correction finds: nothing of it is shown, so nothing to explain
+    // and no facets to count (the filters still apply).
+    let counting = SearchOptions {
+        facets: false,
+        ..searcher.options.clone()
+    };
+    let mut counter = Searcher {
+        index: searcher.index,
+        options: &counting,
+        cache: &mut *searcher.cache,
+        narrowing: searcher.narrowing,
+    };
+    let whole = rank(&mut counter, &parse_query(&better), Require::All, false)?;
     Ok((whole.docs.len() > found).then_some(better))
 }
 
