@@ -320,6 +320,7 @@ async fn answers_have_exactly_the_declared_keys() {
             "highlights",
             "id",
             "score",
+            "sections",
             "snippet",
             "source",
             "title",

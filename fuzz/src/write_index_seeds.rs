@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use sondhan_engine::index::Document;
+use sondhan_engine::index::{Document, Section};
 use sondhan_engine::index::{build_index, Index};
 use sondhan_indexer::corpus::read_bytes;
 
@@ -31,7 +31,12 @@ fn main() {
         Document {
             id: "b".into(),
             title: "অন্য খবর".into(),
-            body: "উত্তর কোরিয়ার ক্ষেপণাস্ত্র।".into(),
+            body: "উত্তর কোরিয়া\nকোরিয়ার ক্ষেপণাস্ত্র।".into(),
+            sections: vec![Section {
+                start: 0,
+                title: "উত্তর কোরিয়া".into(),
+                anchor: "north".into(),
+            }],
             ..Default::default()
         },
     ];

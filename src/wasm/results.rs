@@ -8,7 +8,7 @@
 //! `SearchResults` declares, with the same keys in the same order.
 
 use sondhan_engine::search::{Explanation, Facets};
-use sondhan_engine::{Highlight, SearchResults};
+use sondhan_engine::{Highlight, SearchResults, SectionHit};
 
 use wasm_bindgen::prelude::*;
 
@@ -28,6 +28,11 @@ export function sondhanResults(text, n) {
     for (let j = 0; j < out.length; j++) out[j] = { start: n[i++], end: n[i++] };
     return out;
   };
+  const sections = () => {
+    const out = new Array(n[i++]);
+    for (let j = 0; j < out.length; j++) out[j] = { title: str(), anchor: str(), url: str(), snippet: str(), highlights: ranges(), titleHighlights: ranges() };
+    return out;
+  };
   const explained = () => {
     const clauses = new Array(n[i++]);
     for (let c = 0; c < clauses.length; c++) clauses[c] = { clause: str(), kind: str(), bm25: { weight: n[i++], title: n[i++], body: n[i++], tf: n[i++], idf: n[i++], score: n[i++] } };
@@ -36,7 +41,7 @@ export function sondhanResults(text, n) {
   const total = n[i++], truncated = n[i++] !== 0, partial = n[i++] !== 0, didYouMean = str(), hits = new Array(n[i++]), explain = n[i++];
   for (let h = 0; h < hits.length; h++) {
     const score = n[i++];
-    hits[h] = { id: str(), title: str(), date: str(), url: str(), source: str(), score, snippet: str(), highlights: ranges(), titleHighlights: ranges() };
+    hits[h] = { id: str(), title: str(), date: str(), url: str(), source: str(), score, snippet: str(), highlights: ranges(), titleHighlights: ranges(), sections: sections() };
     if (explain) hits[h].explanation = explained();
   }
   const results = { total, hits, truncated, didYouMean, partial };
@@ -68,11 +73,16 @@ export function sondhanResults(text, n) {
     for (let j = 0; j < out.length; j++) out[j] = { start: n[i++], end: n[i++] };
     return out;
   };
+  const sections = () => {
+    const out = new Array(n[i++]);
+    for (let j = 0; j < out.length; j++) out[j] = { title: str(), anchor: str(), url: str(), snippet: str(), highlights: ranges(), titleHighlights: ranges() };
+    return out;
+  };
   const total = n[i++], truncated = n[i++] !== 0, partial = n[i++] !== 0, didYouMean = str(), hits = new Array(n[i++]);
   i++; // (explanations: none in a build without the explain feature)
   for (let h = 0; h < hits.length; h++) {
     const score = n[i++];
-    hits[h] = { id: str(), title: str(), date: str(), url: str(), source: str(), score, snippet: str(), highlights: ranges(), titleHighlights: ranges() };
+    hits[h] = { id: str(), title: str(), date: str(), url: str(), source: str(), score, snippet: str(), highlights: ranges(), titleHighlights: ranges(), sections: sections() };
   }
   const results = { total, hits, truncated, didYouMean, partial };
   if (n[i++]) {
@@ -117,6 +127,7 @@ pub fn to_js(results: &SearchResults, facets: bool) -> JsValue {
         out.string(Some(hit.snippet.as_str()));
         out.ranges(&hit.highlights);
         out.ranges(&hit.title_highlights);
+        out.sections(&hit.sections);
         if explained {
             out.explanation(&results.explanations[i]);
         }
@@ -172,6 +183,19 @@ impl Packed {
                 self.string(Some(value));
                 self.numbers.push(*count as f64);
             }
+        }
+    }
+
+    /// Appends a hit's sections, as the JavaScript's `sections` reads them.
+    fn sections(&mut self, sections: &[SectionHit]) {
+        self.numbers.push(sections.len() as f64);
+        for section in sections {
+            self.string(Some(&section.title));
+            self.string(Some(&section.anchor));
+            self.string(section.url.as_deref());
+            self.string(Some(&section.snippet));
+            self.ranges(&section.highlights);
+            self.ranges(&section.title_highlights);
         }
     }
 

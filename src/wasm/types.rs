@@ -100,6 +100,22 @@ export interface Range {
 }
 
 /** One matching article. */
+/** A part of a hit's page, under one of its headings, that holds matches. */
+export interface SectionHit {
+  /** The heading. */
+  title: string;
+  /** The heading's `id`. */
+  anchor: string;
+  /** The hit's url with `#anchor`; null when the hit has no url. */
+  url: string | null;
+  /** The best window of the section's text around the matches; `…` marks cut text. */
+  snippet: string;
+  /** Matched words in `snippet`. */
+  highlights: Range[];
+  /** Matched words in `title`. */
+  titleHighlights: Range[];
+}
+
 export interface Hit {
   id: string;
   title: string;
@@ -116,6 +132,9 @@ export interface Hit {
   highlights: Range[];
   /** Matched words in `title`. */
   titleHighlights: Range[];
+  /** The page's sections that hold matches, best first, at most three: its `<h2>`/`<h3>` with
+   * an `id` (Markdown `##`/`###`). Empty for a page without them. */
+  sections: SectionHit[];
   /** With the `explain` option: the score part by part. */
   explanation?: Explanation;
 }

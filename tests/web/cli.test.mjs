@@ -345,6 +345,13 @@ const ok = await run('cli', {
     const year = await engine.search('২০২৪', { sort: 'newest' });
     equal(year.hits.map((h) => h.title), ['পদ্মার ইলিশ', 'ফেব্রুয়ারির বইমেলা'], 'a year finds the posts of that year, though no text says it');
     equal((await engine.search('november 2023')).hits.map((h) => h.title), ['সুন্দরবনের বাঘ'], 'a month and a year, in English');
+    // Section hits: the heading whose part of the post holds the match, by the id Hugo gave it.
+    const crocodile = (await engine.search('কুমির')).hits[0];
+    equal(crocodile.sections.map((s) => [s.title, s.url]), [['খালের প্রাণী', '/posts/sundarban/#খলর-পরণ']], 'the section and its anchor');
+    equal(Object.keys(crocodile.sections[0]).sort(), ['anchor', 'highlights', 'snippet', 'title', 'titleHighlights', 'url'], 'a section has the declared keys');
+    const { snippet, highlights } = crocodile.sections[0];
+    equal(snippet.slice(highlights[0].start, highlights[0].end), 'কুমির', "the match in the section's own snippet");
+    equal((await engine.search('গহীনে')).hits[0].sections, [], 'text before the first heading is in no section');
     await engine.search('', { sort: 'soonest' }).then(
       () => assert(false, 'a bad sort is refused'),
       (e) => assert(/sort must be "relevance", "newest" or "oldest", not "soonest"/.test(e.message), e.message),
@@ -371,6 +378,23 @@ const ok = await run('cli', {
     equal(marks, ['বাঘ', 'বাঘের'], 'the marked words, in order');
     equal(await page.locator('nav mark, body > header mark, footer mark, [data-sondhan-ignore] mark').count(), 0, 'only the content is marked');
     await page.screenshot({ path: path.join(OUT, 'cli-highlight-desktop.png') });
+
+    // A section is an option of its own, under its hit; Enter follows its anchor.
+    await page.goto(server.url);
+    await page.getByRole('combobox').focus();
+    await page.keyboard.type('বনরক্ষী', { delay: 10 });
+    const section = page.locator('[role=option].sondhan-option-section');
+    await section.first().waitFor();
+    equal(await section.locator('.sondhan-option-title').allTextContents(), ['মৌয়ালদের কথা'], 'the section under the hit');
+    await page.screenshot({ path: path.join(OUT, 'cli-sections-desktop.png') });
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.screenshot({ path: path.join(OUT, 'cli-sections-phone.png') });
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    equal(await section.first().getAttribute('aria-selected'), 'true', 'the second option is the section');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === '/posts/sundarban/' && url.hash === '#mouyal');
+    equal(new URL(page.url()).searchParams.get('sondhan'), 'বনরক্ষী', 'the anchor keeps the query for sondhan-highlight.js');
     await watcher.check();
     await context.close();
     await server.close();

@@ -11,7 +11,7 @@ use sondhan_engine::index::{
     build_index, build_split_index, ChunkKind, Chunks, IndexStats, SplitIndex,
 };
 use sondhan_engine::search::{filters, search_with, Cache, Explanation, Facets, Sort};
-use sondhan_engine::{suggest, Hit, Index, IndexError, SearchOptions, SearchResults};
+use sondhan_engine::{suggest, Highlight, Index, IndexError, SearchOptions, SearchResults};
 use sondhan_indexer::corpus::read_corpus;
 
 const USAGE: &str = "\
@@ -482,11 +482,21 @@ fn print_results(
             out,
             "{:>2}. {}  ({}{date}, score {:.3})",
             rank + 1,
-            marked(&hit.title, hit, true),
+            marked(&hit.title, &hit.title_highlights),
             hit.id,
             hit.score
         )?;
-        writeln!(out, "    {}", marked(&hit.snippet, hit, false))?;
+        writeln!(out, "    {}", marked(&hit.snippet, &hit.highlights))?;
+        for section in &hit.sections {
+            let place = section.url.as_deref().unwrap_or(&section.anchor);
+            let title = marked(&section.title, &section.title_highlights);
+            writeln!(out, "    § {title}  ({place})")?;
+            writeln!(
+                out,
+                "      {}",
+                marked(&section.snippet, &section.highlights)
+            )?;
+        }
         if let Some(explanation) = results.explanations.get(rank) {
             print_explanation(out, explanation)?;
         }
@@ -513,12 +523,7 @@ fn print_facets(out: &mut impl Write, facets: &Facets, json: bool) -> std::io::R
 }
 
 /// The text with its highlighted ranges in [brackets].
-fn marked(text: &str, hit: &Hit, title: bool) -> String {
-    let ranges = if title {
-        &hit.title_highlights
-    } else {
-        &hit.highlights
-    };
+fn marked(text: &str, ranges: &[Highlight]) -> String {
     let mut out = String::with_capacity(text.len() + ranges.len() * 2);
     let mut at = 0;
     for h in ranges {

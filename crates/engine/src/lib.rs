@@ -57,7 +57,7 @@ pub mod index;
 pub mod search;
 mod sort;
 
-pub use hits::{Highlight, Hit};
+pub use hits::{Highlight, Hit, SectionHit};
 pub use index::{Index, IndexError};
 pub use search::{
     highlight, search, suggest, DocumentHighlights, SearchOptions, SearchResults, Suggestion,

@@ -5,7 +5,9 @@
 use std::path::Path;
 
 use proptest::prelude::*;
-use sondhan_engine::index::{build_index, build_split_index, Chunks, Document, Index, SplitIndex};
+use sondhan_engine::index::{
+    build_index, build_split_index, Chunks, Document, Index, Section, SplitIndex,
+};
 use sondhan_engine::search::{
     filters, highlight, search_with, suggest, Cache, SearchOptions, Sort,
 };
@@ -247,11 +249,22 @@ proptest! {
         let documents: Vec<Document> = titles
             .iter()
             .enumerate()
-            .map(|(i, words)| Document {
-                id: format!("d{}", i % 7),
-                title: words.join(" "),
-                body: words.iter().rev().cloned().collect::<Vec<_>>().join(" "),
-                ..Default::default()
+            .map(|(i, words)| {
+                let body = words.iter().rev().cloned().collect::<Vec<_>>().join(" ");
+                // A section at every other word, so section hits are compared too.
+                let starts = body.match_indices(' ').map(|(at, _)| at + 1);
+                let sections = starts.step_by(2).map(|start| Section {
+                    start,
+                    title: body[start..].split(' ').next().unwrap_or("").into(),
+                    anchor: format!("s{start}"),
+                });
+                Document {
+                    id: format!("d{}", i % 7),
+                    title: words.join(" "),
+                    sections: sections.collect(),
+                    body,
+                    ..Default::default()
+                }
             })
             .collect();
         let queries: Vec<String> = queries.iter().map(|q| q.join(" ")).collect();

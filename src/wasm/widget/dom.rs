@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use sondhan_engine::{Highlight, Hit};
+use sondhan_engine::{Highlight, Hit, SectionHit};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, Node, ScrollIntoViewOptions, ScrollLogicalPosition};
@@ -85,35 +85,71 @@ impl<'a> Builder<'a> {
 
     /// One hit as an option of the listbox: title, date and snippet, matches marked.
     pub fn option(&self, hit: &Hit, id: &str, index: usize) -> Result<HtmlElement, JsValue> {
-        let option = self.element("li", "sondhan-option")?;
-        option.set_id(id);
-        option.set_attribute("role", "option")?;
-        option.set_attribute("aria-selected", "false")?;
-        option.set_attribute("data-index", &index.to_string())?;
-        option.append_child(
-            self.marked(
-                "span",
-                "sondhan-option-title",
-                &hit.title,
-                &hit.title_highlights,
-            )?
-            .as_ref(),
+        let option = self.option_element("sondhan-option", id, index)?;
+        let title = &hit.title;
+        self.append_marked(
+            &option,
+            "sondhan-option-title",
+            title,
+            &hit.title_highlights,
         )?;
         if let Some(date) = &hit.date {
             option.append_child(self.date(date)?.as_ref())?;
         }
         if !hit.snippet.is_empty() {
-            option.append_child(
-                self.marked(
-                    "span",
-                    "sondhan-option-snippet",
-                    &hit.snippet,
-                    &hit.highlights,
-                )?
-                .as_ref(),
+            let snippet = &hit.snippet;
+            self.append_marked(&option, "sondhan-option-snippet", snippet, &hit.highlights)?;
+        }
+        Ok(option)
+    }
+
+    /// A section of the hit before it as an option of its own: heading and snippet, marked.
+    pub fn section_option(
+        &self,
+        section: &SectionHit,
+        id: &str,
+        index: usize,
+    ) -> Result<HtmlElement, JsValue> {
+        let option = self.option_element("sondhan-option sondhan-option-section", id, index)?;
+        let title = &section.title;
+        self.append_marked(
+            &option,
+            "sondhan-option-title",
+            title,
+            &section.title_highlights,
+        )?;
+        if !section.snippet.is_empty() {
+            let snippet = &section.snippet;
+            self.append_marked(
+                &option,
+                "sondhan-option-snippet",
+                snippet,
+                &section.highlights,
             )?;
         }
         Ok(option)
+    }
+
+    /// An empty option, `index` in the list.
+    fn option_element(&self, class: &str, id: &str, index: usize) -> Result<HtmlElement, JsValue> {
+        let option = self.element("li", class)?;
+        option.set_id(id);
+        option.set_attribute("role", "option")?;
+        option.set_attribute("aria-selected", "false")?;
+        option.set_attribute("data-index", &index.to_string())?;
+        Ok(option)
+    }
+
+    /// Appends a `<span class>` of `text` with its highlights marked.
+    fn append_marked(
+        &self,
+        parent: &HtmlElement,
+        class: &str,
+        text: &str,
+        highlights: &[Highlight],
+    ) -> Result<(), JsValue> {
+        parent.append_child(self.marked("span", class, text, highlights)?.as_ref())?;
+        Ok(())
     }
 }
 

@@ -229,20 +229,15 @@ impl View {
 
     fn show_list(&self, hits: &[Hit], status: &str) {
         let b = Builder::new(&self.document);
-        let built: Result<Vec<HtmlElement>, JsValue> = hits
-            .iter()
-            .enumerate()
-            .map(|(i, hit)| b.option(hit, &self.option_id(i), i))
-            .collect();
         // The options and `State::shown` must agree index for index, so it is all hits or none.
-        let (hits, status, options) = match built {
-            Ok(options) => (hits, status, options),
+        let (shown, status, options) = match self.options(&b, hits) {
+            Ok((shown, options)) => (shown, status, options),
             Err(e) => {
                 report(&format!(
                     "sondhan: could not show the hits: {}",
                     js_message(&e)
                 ));
-                (&[][..], labels::FAILED, Vec::new())
+                (Vec::new(), labels::FAILED, Vec::new())
             }
         };
         self.status.set_text_content(Some(status));
@@ -251,21 +246,40 @@ impl View {
         for option in &options {
             let _ = self.list.append_child(option);
         }
-        self.list.set_hidden(hits.is_empty());
+        self.list.set_hidden(shown.is_empty());
         let _ = self.input.set_attribute(
             "aria-expanded",
-            if hits.is_empty() { "false" } else { "true" },
+            if shown.is_empty() { "false" } else { "true" },
         );
         let _ = self.input.remove_attribute("aria-activedescendant");
         let mut state = self.state.borrow_mut();
-        state.shown = hits
-            .iter()
-            .map(|h| Shown {
-                id: h.id.clone(),
-                url: h.url.clone(),
-            })
-            .collect();
+        state.shown = shown;
         state.active = None;
+    }
+
+    /// The listbox's options: each hit, then its sections (each leads to its anchor).
+    fn options(
+        &self,
+        b: &Builder,
+        hits: &[Hit],
+    ) -> Result<(Vec<Shown>, Vec<HtmlElement>), JsValue> {
+        let (mut shown, mut options) = (Vec::new(), Vec::new());
+        for hit in hits {
+            options.push(b.option(hit, &self.option_id(shown.len()), shown.len())?);
+            shown.push(Shown {
+                id: hit.id.clone(),
+                url: hit.url.clone(),
+            });
+            for section in &hit.sections {
+                let id = self.option_id(shown.len());
+                options.push(b.section_option(section, &id, shown.len())?);
+                shown.push(Shown {
+                    id: hit.id.clone(),
+                    url: section.url.clone().or_else(|| hit.url.clone()),
+                });
+            }
+        }
+        Ok((shown, options))
     }
 
     fn option_id(&self, i: usize) -> String {

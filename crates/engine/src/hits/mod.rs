@@ -1,9 +1,11 @@
 //! Hits: what a search returns for each matching document, ready to show.
 
+mod sections;
 mod snippet;
 
 use serde::Serialize;
 
+pub use sections::{SectionHit, MAX_SECTIONS};
 pub(crate) use snippet::{to_highlights, ClauseMatcher, Highlighter};
 
 /// A matched range of a snippet or title, in two units: byte offsets for Rust strings, UTF-16
@@ -42,4 +44,7 @@ pub struct Hit {
     pub highlights: Vec<Highlight>,
     /// Matched words in `title`.
     pub title_highlights: Vec<Highlight>,
+    /// The page's sections that hold matches, best first: a long page's headings with an
+    /// anchor ([`SectionHit`]). Empty for a page without them.
+    pub sections: Vec<SectionHit>,
 }

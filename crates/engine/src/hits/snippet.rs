@@ -6,7 +6,7 @@
 //! index records (every [`WORD_STRIDE`] words), to turn positions into byte ranges. The highlights
 //! are therefore exactly the words the search counted.
 
-use super::Highlight;
+use super::{sections, Highlight, SectionHit};
 use std::ops::Range;
 
 use crate::analysis::{normalize_word, segments, Segments};
@@ -29,9 +29,9 @@ pub(crate) enum ClauseMatcher<'a> {
 
 /// A matched word of a document: its position and the clause it is highlighted for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-struct Mark {
-    position: u32,
-    clause: u32,
+pub(super) struct Mark {
+    pub position: u32,
+    pub clause: u32,
 }
 
 /// The matched positions in one page of hits, sought in each matched word's postings.
@@ -89,12 +89,55 @@ impl Highlighter {
             .into_iter()
             .filter(|m| m.position < document.body.words)
             .collect();
-        let (snippet, highlights) = snippet(&document.body, &body_marks)?;
+        let (snippet, highlights) = snippet(&document.body, &body_marks, 0..document.body.words)?;
         Ok((
             snippet,
             highlights,
             text_highlights(&document.title, title_marks),
         ))
+    }
+
+    /// The [sections](crate::index::sections) of `document`, document `doc` of the page, that
+    /// hold its matches: the best [`MAX_SECTIONS`](super::sections::MAX_SECTIONS), best first,
+    /// each with a snippet of its own text and its heading's highlights.
+    pub fn sections(
+        &self,
+        doc: u32,
+        document: &HitDocument<'_>,
+    ) -> Result<Vec<SectionHit>, IndexError> {
+        let stored = document.sections()?;
+        if stored.is_empty() {
+            return Ok(Vec::new());
+        }
+        let (_, marks) = self.marks(doc, document.title_words);
+        let within = |words: &Range<u32>| {
+            let from = marks.partition_point(|m| m.position < words.start);
+            let to = marks.partition_point(|m| m.position < words.end);
+            &marks[from..to]
+        };
+        let best = sections::best(stored.iter().map(|s| (within(&s.words), &s.heading)));
+        let mut hits = Vec::with_capacity(best.len());
+        for i in best {
+            let section = &stored[i];
+            let text = section.heading.end..section.words.end;
+            let (snippet, highlights) = snippet(&document.body, within(&text), text)?;
+            let in_heading: Vec<Mark> = within(&section.heading)
+                .iter()
+                .map(|m| Mark {
+                    position: m.position - section.heading.start,
+                    clause: m.clause,
+                })
+                .collect();
+            hits.push(SectionHit {
+                title: section.title.to_string(),
+                anchor: section.anchor.to_string(),
+                url: sections::url(&document.url, &section.anchor),
+                snippet,
+                highlights,
+                title_highlights: text_highlights(&section.title, &in_heading),
+            });
+        }
+        Ok(hits)
     }
 
     /// The highlights of `doc` (a document of the page) over its whole title and body, as
@@ -251,11 +294,12 @@ fn text_highlights(text: &str, marks: &[Mark]) -> Vec<Highlight> {
     )
 }
 
-/// The first window of [`WINDOW_WORDS`] words with the most distinct clauses, then the most
-/// matched words, centred on its matches: its first word. `marks` are body positions below `words`.
-fn window_start(marks: &[Mark], words: u32) -> u32 {
-    let window = WINDOW_WORDS.min(words);
-    let last_start = words - window;
+/// The first window of [`WINDOW_WORDS`] words of `span` with the most distinct clauses, then
+/// the most matched words, centred on its matches: its first word. `marks` are body positions in
+/// `span`.
+fn window_start(marks: &[Mark], span: Range<u32>) -> u32 {
+    let window = WINDOW_WORDS.min(span.len() as u32);
+    let last_start = span.end - window;
     let clauses = marks
         .iter()
         .map(|m| m.clause as usize + 1)
@@ -289,23 +333,31 @@ fn window_start(marks: &[Mark], words: u32) -> u32 {
         }
     }
     let Some((_, _, first, end)) = best else {
-        return 0;
+        return span.start;
     };
     let center = (marks[first].position + marks[end - 1].position) / 2;
-    center.saturating_sub(window / 2).min(last_start)
+    center
+        .saturating_sub(window / 2)
+        .clamp(span.start, last_start)
 }
 
-/// The window of `body` around its marks (body word positions): text with `…` where cut,
-/// newlines as spaces, and the highlights in it.
+/// The window of `body`'s words `span` around its marks (body word positions in `span`): text
+/// with `…` where cut, newlines as spaces, and the highlights in it.
 ///
 /// The window's words are found in the stored text's own code (a table lookup per character);
 /// only the window itself is decoded.
-fn snippet(body: &Body<'_>, marks: &[Mark]) -> Result<(String, Vec<Highlight>), IndexError> {
-    let window = WINDOW_WORDS.min(body.words);
+// Outlined: inlined into both its callers (a hit's snippet, a section's), it would ship twice.
+#[inline(never)]
+fn snippet(
+    body: &Body<'_>,
+    marks: &[Mark],
+    span: Range<u32>,
+) -> Result<(String, Vec<Highlight>), IndexError> {
+    let window = WINDOW_WORDS.min(span.len() as u32);
     if window == 0 {
         return Ok((String::new(), Vec::new()));
     }
-    let start = window_start(marks, body.words);
+    let start = window_start(marks, span.clone());
     let end = start + window;
     // Segment from a recorded word start before the window's word before it (the space before the
     // window is in the text) to one at or past the window's end (so is the space after it).
@@ -354,7 +406,17 @@ fn snippet(body: &Body<'_>, marks: &[Mark]) -> Result<(String, Vec<Highlight>), 
         None if limit == body.len() => text.len(),
         None => last.0.end,
     };
-    let lead = if offset + from > 0 { ELLIPSIS } else { "" };
+    // `…` where the window cuts its span's text; a span that is a section ends where it ends.
+    let cut_before = match span.start {
+        0 => offset + from > 0,
+        first => start > first,
+    };
+    let cut_after = match end.cmp(&span.end) {
+        std::cmp::Ordering::Less => true,
+        _ if span.end < body.words => false,
+        _ => to < text.len() || limit < body.len(),
+    };
+    let lead = if cut_before { ELLIPSIS } else { "" };
     let mut snippet = String::with_capacity(3 * (to - from) + 2 * ELLIPSIS.len());
     snippet.push_str(lead);
     // Decoded a piece at a time, between the highlights, to know where each lands.
@@ -368,7 +430,7 @@ fn snippet(body: &Body<'_>, marks: &[Mark]) -> Result<(String, Vec<Highlight>), 
         at = end;
     }
     push_spaced(&mut snippet, &text.decode(at..to)?);
-    if to < text.len() || limit < body.len() {
+    if cut_after {
         snippet.push_str(ELLIPSIS);
     }
     let highlights = to_highlights(&snippet, marked);
@@ -597,15 +659,15 @@ mod tests {
                 clause: 1,
             },
         ];
-        assert_eq!(window_start(&marks, 1000), 105 - WINDOW_WORDS / 2);
-        assert_eq!(window_start(&[], 1000), 0);
+        assert_eq!(window_start(&marks, 0..1000), 105 - WINDOW_WORDS / 2);
+        assert_eq!(window_start(&[], 0..1000), 0);
         assert_eq!(
             window_start(
                 &[Mark {
                     position: 998,
                     clause: 0
                 }],
-                1000
+                0..1000
             ),
             1000 - WINDOW_WORDS
         );
@@ -615,16 +677,25 @@ mod tests {
                     position: 3,
                     clause: 0
                 }],
-                10
+                0..10
             ),
             0
         );
+        // A span's window stays in it.
+        let marks = [Mark {
+            position: 203,
+            clause: 0,
+        }];
+        assert_eq!(window_start(&marks, 200..210), 200);
+        assert_eq!(window_start(&marks, 150..300), 203 - WINDOW_WORDS / 2);
+        assert_eq!(window_start(&marks, 190..300), 190);
+        assert_eq!(window_start(&[], 190..300), 190);
         // Both clauses beat more matches of one.
         let marks = [0, 1, 2, 50, 60].map(|position| Mark {
             position,
             clause: u32::from(position == 60),
         });
-        assert_eq!(window_start(&marks, 1000), 55 - WINDOW_WORDS / 2);
+        assert_eq!(window_start(&marks, 0..1000), 55 - WINDOW_WORDS / 2);
     }
 
     fn text() -> impl Strategy<Value = String> {

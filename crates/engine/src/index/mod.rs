@@ -1,12 +1,12 @@
 //! The index bytes: what `build.rs` writes and the runtime reads in place.
 //!
-//! # Format (version 10)
+//! # Format (version 11)
 //!
 //! All integers are little-endian. The file is a header, a table of sections, then the sections.
 //!
 //! ```text
 //! header   "SONDHAN\0"  magic, 8 bytes
-//!          u32          format version (10)
+//!          u32          format version (11)
 //!          u32          number of sections
 //!          u32          CRC-32 (IEEE) of every byte after the header
 //! table    per section: [u8; 4] tag, u32 offset from file start, u32 length
@@ -21,10 +21,11 @@
 //! | `LOOS` | FST map: [loose key](crate::analysis::loose_keys) of a word or of one of its stems -> its group, as `STMS` values (into `LGRP`) |
 //! | `LGRP` | per loose key of two or more words: their postings offsets, as in `SGRP` |
 //! | `POST` | per word: varint document count, then per document: varint document delta, varint title count, varint body count, then that many positions (varints, delta-coded; a reader that wants none skips them by counting their final bytes, those below `0x80`) |
-//! | `DOCS` | per document, 60 bytes: (u32 offset, u32 length) into `TEXT` for id, title, date, url, source, body; u32 title words; u32 body words; u32 offset of its word starts in `WSTA` |
+//! | `DOCS` | per document, 64 bytes: (u32 offset, u32 length) into `TEXT` for id, title, date, url, source, body; u32 title words; u32 body words; u32 offset of its word starts in `WSTA`; u32 offset of its sections in `SECS` |
 //! | `WSTA` | per document: the byte offset in its stored body of body word [`WORD_STRIDE`], 2 × [`WORD_STRIDE`], ... (as many as the body has), delta-coded varints |
 //! | `CHRS` | the characters `TEXT` stores as one byte: at most 127, UTF-8, concatenated |
 //! | `TEXT` | the strings in [sondhan's text code](text): ASCII as is, a `CHRS` character as one byte, any other character escaped |
+//! | `SECS` | per document its [sections](sections): headings with an anchor, each with the body words it starts at and spans, anchor and heading in the text code |
 //! | `FILT` | the [filter fields](metadata): per field its name and values, per value its documents; empty if no document has one |
 //! | `DATE` | per document, u32: its date as the number YYYYMMDD, 0 if it has none ([metadata]) |
 //!
@@ -55,7 +56,7 @@
 //! | word range, one per `WRNG` key | `WRDS`: the words from that key up to the next range's |
 //! | stem range, one per `SRNG` key | `STMS`, `SGRP`, as word ranges |
 //! | postings page, one per set `PAGE` bit | `PGST`: u64 where in the whole postings its first list starts; `POST`: the whole lists that start in its block, up to the next page's first |
-//! | fragment, one per document | `DOCS` (one record, its offsets into its own `TEXT`), `WSTA`, `TEXT` |
+//! | fragment, one per document | `DOCS` (one record, its offsets into its own `TEXT`, `WSTA` and `SECS`), `WSTA`, `TEXT`, `SECS` |
 //! | metadata, the last | `FILT`, `DATE`, as in a one-file index |
 //!
 //! Every postings offset (in `WRDS`, `STMS` and `LVAL` values and in groups) is into the whole
@@ -81,6 +82,7 @@ pub(crate) mod key_code;
 pub mod metadata;
 pub mod norm;
 mod reader;
+pub mod sections;
 pub mod split;
 mod text;
 pub(crate) mod varint;
@@ -91,6 +93,7 @@ pub(crate) use dictionary::LooseKeys;
 pub use metadata::Metadata;
 pub(crate) use reader::{Body, HitDocument, SeekablePostings, WordEntry};
 pub use reader::{DocRef, Index, IndexStats, Posting, Postings};
+pub use sections::Section;
 pub(crate) use split::Lacking;
 pub use split::{ChunkKind, Chunks};
 pub(crate) use text::Stored;
@@ -100,11 +103,11 @@ pub use writer::{build_index, build_split_index, Document, SplitIndex};
 /// The first bytes of every index.
 pub const MAGIC: &[u8; 8] = b"SONDHAN\0";
 /// The format version this build reads and writes.
-pub const VERSION: u32 = 10;
+pub const VERSION: u32 = 11;
 
 /// Magic, version, section count, checksum.
 pub(crate) const HEADER_LEN: usize = 20;
-pub(crate) const DOC_RECORD_LEN: usize = 60;
+pub(crate) const DOC_RECORD_LEN: usize = 64;
 /// `WSTA` records where every this many words of a body starts. A hit decodes and segments up to
 /// this many words on each side of its snippet window. Each halving doubles the section: on the
 /// 2,085 news articles 9 KB brotli at 64, 18 KB at 32, where a hit's work is a quarter less.
@@ -125,6 +128,7 @@ pub(crate) mod tag {
     pub const WORD_STARTS: [u8; 4] = *b"WSTA";
     pub const CHARS: [u8; 4] = *b"CHRS";
     pub const TEXT: [u8; 4] = *b"TEXT";
+    pub const SECTIONS: [u8; 4] = *b"SECS";
     pub const PARTITIONS: [u8; 4] = *b"PART";
     pub const PAGES: [u8; 4] = *b"PAGE";
     pub const PAGE_START: [u8; 4] = *b"PGST";

@@ -12,6 +12,7 @@ use super::dictionary::{fst_map, verify, LooseGroups, LooseKeys, Stems, Words};
 use super::key_code;
 use super::metadata::Metadata;
 use super::norm;
+use super::sections::{self, StoredSection};
 use super::split::find_section;
 #[cfg(feature = "split")]
 use super::split::{
@@ -62,6 +63,7 @@ pub(crate) struct DocTable<'a> {
     pub records: &'a [u8],
     pub word_starts: &'a [u8],
     pub text: &'a [u8],
+    pub sections: &'a [u8],
 }
 
 impl<'a> DocTable<'a> {
@@ -115,6 +117,15 @@ pub(crate) struct HitDocument<'a> {
     pub source: Cow<'a, str>,
     pub title_words: u32,
     pub body: Body<'a>,
+    /// Its entry in `SECS`, and whatever follows it.
+    sections: &'a [u8],
+}
+
+impl<'a> HitDocument<'a> {
+    /// Its [sections](super::sections), in body order.
+    pub fn sections(&self) -> Result<Vec<StoredSection<'a>>, IndexError> {
+        sections::read(self.sections, self.body.code, self.body.words)
+    }
 }
 
 /// A stored body, read a piece at a time.
@@ -434,6 +445,7 @@ impl<'a> Index<'a> {
                 records: section(tag::DOCS)?,
                 word_starts: section(tag::WORD_STARTS)?,
                 text: section(tag::TEXT)?,
+                sections: section(tag::SECTIONS)?,
             },
             metadata: Metadata::new(
                 section(tag::FILTERS)?,
@@ -626,6 +638,7 @@ impl<'a> Index<'a> {
         let record = table.record(i)?;
         let field = |i| self.code.decode(table.field_bytes(record, i)?);
         let starts = u32_at(record, 56)? as usize;
+        let sections = u32_at(record, 60)? as usize;
         Ok(HitDocument {
             id: field(0)?,
             title: field(1)?,
@@ -642,6 +655,9 @@ impl<'a> Index<'a> {
                     .get(starts..)
                     .ok_or(IndexError::Corrupt("word starts outside their section"))?,
             },
+            sections: table.sections.get(sections..).ok_or(IndexError::Corrupt(
+                "a document's sections lie outside SECS",
+            ))?,
         })
     }
 

@@ -650,6 +650,7 @@ pub(crate) fn fragment_table<'a>(
         records,
         word_starts: section(tag::WORD_STARTS)?,
         text: section(tag::TEXT)?,
+        sections: section(tag::SECTIONS)?,
     })
 }
 

@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::dictionary::GroupRef;
 use super::metadata;
+use super::sections::{self, build::Placed, Section};
 use super::split::{chunk_path, partition, PAGE_BYTES, RANGE_KEYS};
 use super::text::build::{table, table_bytes, Encoder};
 use super::{
@@ -31,6 +32,9 @@ pub struct Document {
     /// Its other filter values, as (field, value) pairs: `("section", "খেলা")`. `source` and
     /// `tags` are filter fields of their own name besides (see [`metadata`](super::metadata)).
     pub filters: Vec<(String, String)>,
+    /// Its headings with an anchor, in body order: what a hit points into
+    /// ([sections](super::sections)).
+    pub sections: Vec<Section>,
 }
 
 impl Document {
@@ -73,19 +77,18 @@ struct Occurrences {
 pub fn build_index(documents: &[Document]) -> Vec<u8> {
     let mut analyzed = Analyzed::of(documents);
     let dictionaries = Dictionaries::write(&mut analyzed);
-    let code = table(documents.iter().flat_map(stored_fields));
-    let (docs, text, word_starts) = write_documents(
+    let code = table(documents.iter().flat_map(stored_strings));
+    let (docs, text, word_starts, sections) = write_documents(
         documents,
         &Encoder::new(&code),
-        &analyzed.lengths,
-        &analyzed.strides,
+        &analyzed.placement(0..documents.len()),
     );
     let meta = meta(documents.len(), &analyzed.lengths, &dictionaries);
     let words = word_map(&dictionaries.words);
     let (stems, stem_groups) = write_groups(dictionaries.stems.iter());
     let (loose, loose_groups) = write_groups(dictionaries.loose.iter().map(|(k, (_, v))| (k, v)));
     let (filters, dates) = metadata_sections(documents);
-    let sections: [(&[u8; 4], &[u8]); 13] = [
+    let all: [(&[u8; 4], &[u8]); 14] = [
         (&tag::META, &meta),
         (&tag::WORDS, &words),
         (&tag::STEMS, &stems),
@@ -97,10 +100,11 @@ pub fn build_index(documents: &[Document]) -> Vec<u8> {
         (&tag::WORD_STARTS, &word_starts),
         (&tag::CHARS, &table_bytes(&code)),
         (&tag::TEXT, &text),
+        (&tag::SECTIONS, &sections),
         (&tag::FILTERS, &filters),
         (&tag::DATES, &dates),
     ];
-    assemble(&sections)
+    assemble(&all)
 }
 
 /// A [split index](super::split): the root to embed in the `.wasm`, and the chunks to serve
@@ -126,7 +130,7 @@ impl SplitIndex {
 pub fn build_split_index(documents: &[Document]) -> SplitIndex {
     let mut analyzed = Analyzed::of(documents);
     let dictionaries = Dictionaries::write(&mut analyzed);
-    let code = table(documents.iter().flat_map(stored_fields));
+    let code = table(documents.iter().flat_map(stored_strings));
     let encoder = Encoder::new(&code);
     let mut chunks: Vec<Vec<(&[u8; 4], Vec<u8>)>> = Vec::new();
     let mut by_partition: BTreeMap<char, Vec<KeyOffsets>> = BTreeMap::new();
@@ -177,16 +181,13 @@ pub fn build_split_index(documents: &[Document]) -> SplitIndex {
     }
     for d in 0..documents.len() {
         let one = d..d + 1;
-        let (docs, text, word_starts) = write_documents(
-            &documents[one.clone()],
-            &encoder,
-            &analyzed.lengths[one.clone()],
-            &analyzed.strides[one],
-        );
+        let (docs, text, word_starts, sections) =
+            write_documents(&documents[one.clone()], &encoder, &analyzed.placement(one));
         chunks.push(vec![
             (&tag::DOCS, docs),
             (&tag::WORD_STARTS, word_starts),
             (&tag::TEXT, text),
+            (&tag::SECTIONS, sections),
         ]);
     }
     let (filters, dates) = metadata_sections(documents);
@@ -295,6 +296,23 @@ struct Analyzed {
     lengths: Vec<(u32, u32)>,
     /// Per document, the byte offset of every [`WORD_STRIDE`]th body word.
     strides: Vec<Vec<u32>>,
+    /// Per document, its sections that hold a word, in body order.
+    sections: Vec<Vec<SectionWords>>,
+}
+
+/// Where a document's section lies in its body's words.
+struct SectionWords {
+    /// Which of the document's [`sections`](Document::sections).
+    section: usize,
+    first_word: u32,
+    heading_words: u32,
+}
+
+/// What [`write_documents`] needs of the analysis, for a run of documents.
+struct Placement<'a> {
+    lengths: &'a [(u32, u32)],
+    strides: &'a [Vec<u32>],
+    sections: &'a [Vec<SectionWords>],
 }
 
 impl Analyzed {
@@ -307,6 +325,15 @@ impl Analyzed {
             );
         }
         analyzed
+    }
+
+    /// The analysis of documents `range`, for writing them.
+    fn placement(&self, range: std::ops::Range<usize>) -> Placement<'_> {
+        Placement {
+            lengths: &self.lengths[range.clone()],
+            strides: &self.strides[range.clone()],
+            sections: &self.sections[range],
+        }
     }
 
     fn add(&mut self, doc: u32, document: &Document) {
@@ -338,11 +365,23 @@ impl Analyzed {
         position += 1;
         let mut word_starts = Vec::new();
         let mut body_words = 0u32;
+        let mut by_start: Vec<usize> = (0..document.sections.len()).collect();
+        by_start.sort_by_key(|&i| document.sections[i].start);
+        let mut headings = by_start.iter().peekable();
+        let mut sections = Vec::with_capacity(document.sections.len());
         for_each_word(&document.body, |w| {
             add(w.term, position, false);
             position += 1;
             if body_words > 0 && body_words % WORD_STRIDE == 0 {
                 word_starts.push(u32::try_from(w.start).expect("a body of more than 4 GiB"));
+            }
+            // A heading starts at its first word: the first at or past its byte offset.
+            while let Some(&i) = headings.next_if(|&&i| document.sections[i].start <= w.start) {
+                sections.push(SectionWords {
+                    section: i,
+                    first_word: body_words,
+                    heading_words: 0,
+                });
             }
             body_words += 1;
         });
@@ -356,6 +395,14 @@ impl Analyzed {
         }
         self.lengths.push((title_words, body_words));
         self.strides.push(word_starts);
+        // A heading's words, as many as the body has from its first (a heading past the body's
+        // last word holds none and is left out above).
+        for placed in &mut sections {
+            let mut words = 0;
+            for_each_word(&document.sections[placed.section].title, |_| words += 1);
+            placed.heading_words = words.min(body_words - placed.first_word);
+        }
+        self.sections.push(sections);
         for (id, occ) in in_doc {
             self.occurrences[id].push(occ);
         }
@@ -541,19 +588,28 @@ fn stored_fields(document: &Document) -> [&str; 6] {
     ]
 }
 
-/// The document table, the stored text ([encoded](super::text)), and each body's word starts
-/// (as offsets into the encoded body, delta-coded).
+/// Every string of a document the index stores: its fields, its sections' anchors and headings.
+fn stored_strings(document: &Document) -> impl Iterator<Item = &str> {
+    let sections = document.sections.iter();
+    stored_fields(document)
+        .into_iter()
+        .chain(sections.flat_map(|s| [s.anchor.as_str(), s.title.as_str()]))
+}
+
+/// The document table, the stored text ([encoded](super::text)), each body's word starts (as
+/// offsets into the encoded body, delta-coded), and the documents' [sections](super::sections).
 fn write_documents(
     documents: &[Document],
     encoder: &Encoder,
-    lengths: &[(u32, u32)],
-    strides: &[Vec<u32>],
-) -> (Vec<u8>, Vec<u8>, Vec<u8>) {
+    placement: &Placement<'_>,
+) -> (Vec<u8>, Vec<u8>, Vec<u8>, Vec<u8>) {
     let mut docs = Vec::with_capacity(documents.len() * DOC_RECORD_LEN);
     let mut text = Vec::new();
     let mut word_starts = Vec::new();
-    for ((document, &(title_words, body_words)), utf8_starts) in
-        documents.iter().zip(lengths).zip(strides)
+    let mut sections = Vec::new();
+    let analyzed = placement.lengths.iter().zip(placement.strides);
+    for ((document, (&(title_words, body_words), utf8_starts)), placed) in
+        documents.iter().zip(analyzed).zip(placement.sections)
     {
         // Stores one field and maps the given word starts into it (only the body's are wanted).
         let mut store = |field: &str, utf8_starts: &[u32]| {
@@ -578,8 +634,20 @@ fn write_documents(
             varint::write(&mut word_starts, u64::from(start - previous));
             previous = start;
         }
+        let offset = u32::try_from(sections.len()).expect("more than 4 GiB of sections");
+        docs.extend_from_slice(&offset.to_le_bytes());
+        let placed: Vec<Placed<'_>> = placed
+            .iter()
+            .map(|p| Placed {
+                first_word: p.first_word,
+                heading_words: p.heading_words,
+                anchor: &document.sections[p.section].anchor,
+                title: &document.sections[p.section].title,
+            })
+            .collect();
+        sections::build::write(&mut sections, &placed, encoder);
     }
-    (docs, text, word_starts)
+    (docs, text, word_starts, sections)
 }
 
 fn assemble(sections: &[(&[u8; 4], &[u8])]) -> Vec<u8> {

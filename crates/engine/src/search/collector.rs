@@ -112,6 +112,7 @@ fn make_hit(
 ) -> Result<Hit, IndexError> {
     let d = index.hit_document(doc)?;
     let (snippet, highlights, title_highlights) = highlighter.highlight(doc, &d)?;
+    let sections = highlighter.sections(doc, &d)?;
     let some = |s: Cow<'_, str>| (!s.is_empty()).then(|| s.into_owned());
     Ok(Hit {
         id: d.id.into_owned(),
@@ -123,5 +124,6 @@ fn make_hit(
         snippet,
         highlights,
         title_highlights,
+        sections,
     })
 }

@@ -20,6 +20,7 @@ use std::rc::Rc;
 
 use lol_html::html_content::{Element, TextChunk, TextType};
 use lol_html::{doc_text, element, end_tag, HandlerResult, HtmlRewriter, MemorySettings, Settings};
+use sondhan_engine::index::Section;
 
 /// What one HTML page gives the index.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -51,6 +52,9 @@ pub struct Page {
     pub filters: Vec<(String, String)>,
     /// `data-sondhan-filter` values that are not `field:value`, as written: a warning each.
     pub bad_filters: Vec<String>,
+    /// The content's `<h2>` and `<h3>` headings with an `id`, in order: where each starts in
+    /// `body`, its text and its id.
+    pub sections: Vec<Section>,
 }
 
 /// Reads one page. Never panics, on any input (invalid, truncated, hostile HTML is read the way
@@ -177,6 +181,9 @@ struct Reader {
     time: [Option<String>; ROOTS],
     /// The text of an element being read for a title.
     heading: Option<Capture>,
+    /// An `<h2>` or `<h3>` with an id being read, and each root's sections.
+    section: Option<OpenSection>,
+    sections: [Vec<Section>; ROOTS],
     title_tag: Option<Capture>,
     marked_title: Option<Capture>,
     /// The text node being read, still with its entities: lol_html may cut a node, and an
@@ -208,6 +215,14 @@ struct Capture {
     text: Text,
     /// For the `<h1>`: the roots it is the first of.
     roots: [bool; ROOTS],
+}
+
+/// A heading with an id being read: a section of the roots it is in.
+struct OpenSection {
+    capture: Capture,
+    anchor: String,
+    /// Where its text starts in each root's text.
+    starts: [usize; ROOTS],
 }
 
 impl Capture {
@@ -418,6 +433,17 @@ impl Reader {
                     self.heading = Some(Capture::new(id, hidden, wanted));
                 }
             }
+            "h2" | "h3" if self.section.is_none() && self.inside[bit(Effects::HEADER)] == 0 => {
+                if let Some(anchor) = attribute(el, "id") {
+                    let starts = std::array::from_fn(|r| self.texts[r].next_word_start());
+                    let capture = Capture::new(id, hidden, roots);
+                    self.section = Some(OpenSection {
+                        capture,
+                        anchor,
+                        starts,
+                    });
+                }
+            }
             "time" => {
                 if let Some(datetime) = attribute(el, "datetime") {
                     for (root, time) in self.time.iter_mut().enumerate() {
@@ -467,6 +493,26 @@ impl Reader {
             for (root, h1) in self.h1.iter_mut().enumerate() {
                 if roots[root] && h1.is_none() {
                     *h1 = Some(text.clone());
+                }
+            }
+        }
+        if self.section.as_ref().is_some_and(|s| s.capture.id == id) {
+            let open = self.section.take();
+            // Permalink marks that themes put in headings (`<a href="#id">#</a>`) are no title.
+            let title = |o: &OpenSection| {
+                let marks: &[char] = &['#', '¶', '§', '🔗', ' '];
+                o.capture.text.out.trim_matches(marks).to_string()
+            };
+            if let Some(open) = open.filter(|o| !title(o).is_empty()) {
+                let roots = open.capture.roots;
+                for (root, sections) in self.sections.iter_mut().enumerate() {
+                    if roots[root] {
+                        sections.push(Section {
+                            start: open.starts[root],
+                            title: title(&open),
+                            anchor: open.anchor.clone(),
+                        });
+                    }
                 }
             }
         }
@@ -529,7 +575,8 @@ impl Reader {
             &mut self.title_tag,
             &mut self.marked_title,
         ];
-        captures.into_iter().flatten()
+        let section = self.section.as_mut().map(|s| &mut s.capture);
+        captures.into_iter().flatten().chain(section)
     }
 
     /// The page, once all of it is read: elements still open close at the end of the file.
@@ -554,6 +601,7 @@ impl Reader {
             marked_body: self.seen[MARKED],
             filters: meta.filters,
             bad_filters: meta.bad_filters,
+            sections: std::mem::take(&mut self.sections[root]),
         }
     }
 }
@@ -645,6 +693,15 @@ impl Text {
 
     fn end_block(&mut self) {
         self.gap = Gap::Block;
+    }
+
+    /// Where the next word will start, after the block break that precedes it.
+    fn next_word_start(&self) -> usize {
+        match (self.out.is_empty(), self.gap) {
+            (true, _) | (false, Gap::None) => self.out.len(),
+            (false, Gap::Space) => self.out.len() + 1,
+            (false, Gap::Block) => self.out.len() + self.separator.len_utf8(),
+        }
     }
 }
 
@@ -1028,6 +1085,33 @@ mod tests {
         let page = read_page("<main><h1>Heading</h1><p>text</p></main>");
         assert_eq!(page.title, "Heading");
         assert_eq!(page.body, "Heading\ntext");
+    }
+
+    #[test]
+    fn h2_and_h3_with_an_id_are_sections_of_the_content() {
+        let html = "<nav><h2 id=\"menu\">Menu</h2></nav><main><h1>শিরোনাম</h1><p>ভূমিকা</p>\
+                    <h2 id=\"khela\">খেলার <em>খবর</em> <a href=\"#khela\">#</a></h2><p>আজ খেলা</p>\
+                    <h2>no id</h2><h3 id=\"mathe\">মাঠে</h3><p>ঘাস</p><h4 id=\"h4\">চার</h4></main>";
+        let page = read_page(html);
+        let found: Vec<(&str, &str)> = page
+            .sections
+            .iter()
+            .map(|s| (s.title.as_str(), s.anchor.as_str()))
+            .collect();
+        assert_eq!(found, [("খেলার খবর", "khela"), ("মাঠে", "mathe")]);
+        for section in &page.sections {
+            assert!(
+                page.body[section.start..].starts_with(&section.title),
+                "{section:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn hidden_and_header_headings_are_no_sections() {
+        let html = "<main><header><h2 id=\"a\">Top</h2></header><p>x</p>\
+                    <div data-sondhan-ignore><h2 id=\"b\">Hidden</h2></div><h2 id=\"c\"> </h2></main>";
+        assert_eq!(read_page(html).sections, []);
     }
 
     #[test]

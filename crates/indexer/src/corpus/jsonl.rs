@@ -113,6 +113,7 @@ pub fn parse(text: &str) -> Result<Vec<(usize, Document)>, LineError> {
                 source: record.source,
                 tags: record.tags,
                 filters,
+                sections: Vec::new(),
             },
         ));
     }

@@ -21,6 +21,7 @@ mod date;
 mod front_matter;
 pub mod html;
 mod jsonl;
+mod markdown;
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -29,6 +30,7 @@ use std::path::{Path, PathBuf};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use sondhan_engine::analysis::is_ignorable;
 pub use sondhan_engine::index::Document;
+use sondhan_engine::index::Section;
 
 pub use article::{parse_article, parse_article_titled, Article};
 pub use date::{find_date, parse_date, Date};
@@ -567,10 +569,15 @@ fn parse_text_article(
         Some(title) => parse_article_titled(rest, title),
         None => parse_article(rest),
     };
+    let (body, sections) = match markdown::is_markdown(path) {
+        true => markdown::sections(&article.body),
+        false => (article.body, Vec::new()),
+    };
     let document = Document {
+        sections,
         id: fields.id.unwrap_or(stem),
         title: article.title,
-        body: article.body,
+        body,
         date: fields.date.or(article.date),
         url: fields.url,
         source: fields.source,
@@ -608,8 +615,15 @@ fn parse_html(path: &Path, text: &str, site: &Site<'_>, warnings: &mut Vec<Strin
         Some(rest) if !page.title.is_empty() && (rest.is_empty() || rest.starts_with('\n')) => {
             rest.trim_start_matches('\n').to_string()
         }
-        _ => page.body,
+        _ => page.body.clone(),
     };
+    let cut = page.body.len() - body.len();
+    let sections = (page.sections.into_iter())
+        .filter_map(|s| {
+            let start = s.start.checked_sub(cut)?;
+            Some(Section { start, ..s })
+        })
+        .collect();
     for bad in &page.bad_filters {
         warnings.push(format!(
             "{}: data-sondhan-filter=\"{bad}\" ignored; write it as \"field:value\" (section:খেলা)",
@@ -626,6 +640,7 @@ fn parse_html(path: &Path, text: &str, site: &Site<'_>, warnings: &mut Vec<Strin
         source: None,
         tags: Vec::new(),
         filters: page.filters,
+        sections,
     };
     Parsed::Documents(vec![(None, document)], page.marked_body)
 }
