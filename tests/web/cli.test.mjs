@@ -316,6 +316,7 @@ const ok = await run('cli', {
     equal((await engine.search('ইলিশ')).hits[0].url, 'https://example.com/blog/posts/ilish/', 'the url behind the root url');
     equal(typeof engine.mount, 'undefined', 'no mount in a --no-widget bundle');
     assert(!existsSync(path.join(SCRATCH, 'lean', 'sondhan-search.js')), 'no <sondhan-search> module in a --no-widget bundle');
+    assert(!existsSync(path.join(SCRATCH, 'lean', 'sondhan-results.js')), 'no results page in a --no-widget bundle');
     equal((await engine.search('ilish')).total, 0, 'no Banglish in a --no-banglish bundle');
   },
 
@@ -352,6 +353,8 @@ const ok = await run('cli', {
     const { snippet, highlights } = crocodile.sections[0];
     equal(snippet.slice(highlights[0].start, highlights[0].end), 'কুমির', "the match in the section's own snippet");
     equal((await engine.search('গহীনে')).hits[0].sections, [], 'text before the first heading is in no section');
+    const target = readFileSync(path.join(site, 'posts/sundarban/index.html'), 'utf8');
+    assert(target.includes(`<h2 id="${crocodile.sections[0].anchor}">`), "Hugo's page has the anchor the section points at");
     await engine.search('', { sort: 'soonest' }).then(
       () => assert(false, 'a bad sort is refused'),
       (e) => assert(/sort must be "relevance", "newest" or "oldest", not "soonest"/.test(e.message), e.message),
@@ -394,8 +397,83 @@ const ok = await run('cli', {
     equal(await section.first().getAttribute('aria-selected'), 'true', 'the second option is the section');
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.pathname === '/posts/sundarban/' && url.hash === '#mouyal');
+    equal(await page.locator('h2[id="mouyal"]').textContent(), 'মৌয়ালদের কথা', 'the anchor resolves to its heading');
     equal(new URL(page.url()).searchParams.get('sondhan'), 'বনরক্ষী', 'the anchor keeps the query for sondhan-highlight.js');
     await watcher.check();
+    await context.close();
+    await server.close();
+  },
+
+  async 'the results page: <sondhan-search mode="page"> with filter chips, sort, sections and more results'() {
+    const site = path.join(SCRATCH, 'hugo-results');
+    execFileSync('hugo', ['--source', path.join(ROOT, 'tests/web/hugo-blog'), '--destination', site, '--quiet'], { env: ENV });
+    const { status, stderr } = sondhan(['build', 'hugo-results', '--out', 'hugo-results/sondhan', '--quiet']);
+    equal(status, 0, `exit status (${stderr})`);
+    write(path.join(site, 'favicon.svg'), readFileSync(path.join(ROOT, 'www/favicon.svg'), 'utf8'));
+    write(
+      path.join(site, 'search/index.html'),
+      '<!doctype html><html lang="bn"><head><meta charset="utf-8"><link rel="icon" href="/favicon.svg"><title>খুঁজুন</title></head><body>\n' +
+        '<script type="module" src="/sondhan/sondhan-search.js"></script>\n' +
+        '<sondhan-search mode="page" filters="tags section" limit="1"></sondhan-search>\n</body></html>',
+    );
+    const server = await serve(site);
+    for (const [name, viewport] of [['phone', { width: 390, height: 800 }], ['desktop', { width: 1280, height: 800 }]]) {
+      const context = await browser.newContext({ viewport });
+      const page = await context.newPage();
+      const watcher = await watch(page);
+      await page.goto(`${server.url}search/`);
+      const status = page.getByRole('status');
+      await status.filter({ hasText: 'লিখে খুঁজুন' }).waitFor();
+      // With no query, every value of the fields asked for, counted in Bengali digits.
+      const chips = page.getByRole('group');
+      equal(await chips.locator('.sondhan-filter-name').allTextContents(), ['ট্যাগ', 'বিভাগ'], 'the fields, in the order asked, by their Bengali names');
+      const river = page.getByRole('button', { name: 'নদী ২' });
+      equal(await river.getAttribute('aria-pressed'), 'false', 'a chip is a toggle button');
+      // A chip browses its articles, newest first; one a page, and "more results" for the next.
+      await river.click();
+      await status.filter({ hasText: '২টি ফলাফল, প্রথম ১টি দেখানো হলো' }).waitFor();
+      equal(await page.getByRole('button', { name: 'নদী ২' }).getAttribute('aria-pressed'), 'true', 'the chip, pressed');
+      equal(await page.locator('.sondhan-result-title').allTextContents(), ['পদ্মার ইলিশ'], 'the newest first');
+      await page.getByRole('button', { name: /আরও ফলাফল/ }).click();
+      await page.locator('.sondhan-result').nth(1).waitFor();
+      equal(await page.locator('.sondhan-result-title').allTextContents(), ['পদ্মার ইলিশ', 'সুন্দরবনের বাঘ'], 'more results appended');
+      equal(await page.evaluate(() => document.activeElement.textContent), 'সুন্দরবনের বাঘ', 'the focus on the first new hit');
+      assert(await page.locator('.sondhan-more').isHidden(), 'no more button once all are shown');
+      // The sort choice, by keyboard.
+      await page.getByRole('combobox', { name: /সাজান/ }).selectOption('oldest');
+      await status.filter({ hasText: 'প্রথম ১টি' }).waitFor();
+      await page.locator('.sondhan-result-title', { hasText: 'সুন্দরবনের বাঘ' }).waitFor();
+      // A query: its hits with their sections, the counts within it, and the url keeps it.
+      await page.getByRole('button', { name: 'নদী ২' }).click();
+      await page.getByRole('searchbox').fill('বনরক্ষী');
+      await page.locator('.sondhan-result-section').first().waitFor();
+      const section = page.locator('.sondhan-result-section-title a');
+      equal(await section.textContent(), 'মৌয়ালদের কথা', 'the section under its hit');
+      const href = new URL(await section.getAttribute('href'));
+      equal([href.pathname, href.hash, href.searchParams.get('sondhan')], ['/posts/sundarban/', '#mouyal', 'বনরক্ষী'], "the section's link");
+      equal(new URL(page.url()).searchParams.get('q'), 'বনরক্ষী', 'the query kept in the url');
+      equal(await page.getByRole('button', { name: 'বন ১' }).count(), 1, "the chips count the query's hits");
+      await page.screenshot({ path: path.join(OUT, `cli-results-page-${name}.png`), fullPage: true });
+      // Reloaded, the page shows the same search.
+      await page.reload();
+      await page.locator('.sondhan-result-title', { hasText: 'সুন্দরবনের বাঘ' }).waitFor();
+      equal(await page.getByRole('searchbox').inputValue(), 'বনরক্ষী', 'the query from ?q=');
+      await watcher.check();
+      await context.close();
+    }
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}search/`);
+    const refused = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          addEventListener('unhandledrejection', (event) => (event.preventDefault(), resolve(event.reason.message)), { once: true });
+          const bad = document.createElement('sondhan-search');
+          bad.setAttribute('mode', 'grid');
+          document.body.append(bad);
+        }),
+    );
+    equal(refused, '<sondhan-search mode="grid">: mode must be "dropdown" or "page"', 'a bad mode, named');
     await context.close();
     await server.close();
   },
@@ -454,7 +532,7 @@ console.log(JSON.stringify({ documents: report.documents, files: report.bundle.m
     );
     const out = JSON.parse(execFileSync('node', ['api.mjs'], { cwd: SCRATCH, env: ENV, encoding: 'utf8' }));
     equal(out.documents, 4, 'documents');
-    equal(out.files, ['sondhan_bg.wasm', 'sondhan.js', 'sondhan.d.ts', 'sondhan.css', 'sondhan-search.js', 'sondhan-highlight.js', 'sondhan-offline.js'], 'the bundle');
+    equal(out.files, ['sondhan_bg.wasm', 'sondhan.js', 'sondhan.d.ts', 'sondhan.css', 'sondhan-search.js', 'sondhan-highlight.js', 'sondhan-results.js', 'sondhan-offline.js'], 'the bundle');
     assert(/nowhere does not exist/.test(out.bad), `a BuildError naming the folder: ${out.bad}`);
   },
 
@@ -597,8 +675,8 @@ self.addEventListener('fetch', (e) => {
       });
       const chunks = readdirSync(path.join(SITE, 'sondhan/chunks'), { recursive: true }).filter((f) => f.endsWith('.bin')).length;
       let cached = 0;
-      // The .wasm, the glue, the stylesheet, the <sondhan-search> and sondhan-highlight modules.
-      const engine = 5;
+      // The .wasm, the glue, the stylesheet, the <sondhan-search>, highlight and results modules.
+      const engine = 6;
       for (let tries = 0; tries < 100 && cached < chunks + engine; tries++) {
         await page.waitForTimeout(100);
         cached = await page.evaluate(async () => {

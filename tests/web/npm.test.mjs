@@ -78,7 +78,7 @@ const ok = await run('npm', {
         'package/README.md', 'package/bin/sondhan.mjs', 'package/build.d.ts', 'package/build.mjs', 'package/element.js',
         'package/highlight.js',
         'package/indexer/sondhan_indexer.js', 'package/indexer/sondhan_indexer_bg.wasm', 'package/offline.js',
-        'package/package.json', 'package/serve.mjs', 'package/sondhan.css', 'package/sondhan.d.ts', 'package/sondhan.js', 'package/sondhan_bg.wasm',
+        'package/package.json', 'package/results.js', 'package/serve.mjs', 'package/sondhan.css', 'package/sondhan.d.ts', 'package/sondhan.js', 'package/sondhan_bg.wasm',
         ...variant('no-banglish'), ...variant('no-widget'), ...variant('no-widget-no-banglish'),
         ...variant('split'), ...variant('no-banglish-split'), ...variant('no-widget-split'), ...variant('no-widget-no-banglish-split'),
       ].sort(),

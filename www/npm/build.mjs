@@ -211,6 +211,7 @@ async function writeBundle(settings, wasm, chunks, split) {
   };
   if (settings.widget) contents['sondhan-search.js'] = readFileSync(path.join(here, 'element.js'));
   contents['sondhan-highlight.js'] = readFileSync(path.join(here, 'highlight.js'));
+  if (settings.widget) contents['sondhan-results.js'] = readFileSync(path.join(here, 'results.js'));
   const engine = Object.keys(contents).filter((name) => name !== 'sondhan.d.ts');
   const shipped = [...engine, ...chunks.map(([name]) => name)];
   contents['sondhan-offline.js'] = offlineScript(shipped);

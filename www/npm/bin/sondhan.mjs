@@ -21,7 +21,8 @@ Indexes the pages and articles below INPUT (default: the current folder), the fo
 site generator writes (public/, dist/, _site/), and writes the search bundle: sondhan.js,
 sondhan_bg.wasm (the engine with your index inside), sondhan.css, sondhan.d.ts,
 sondhan-search.js (the search box as an element), sondhan-highlight.js (marks a search's
-matches on the page a hit opens) and sondhan-offline.js.
+matches on the page a hit opens), sondhan-results.js (a results page with filter chips) and
+sondhan-offline.js.
 
 Reads .html pages (only their <main>, <article> or data-sondhan-body content; never nav,
 header, footer, aside, script, style, forms, nor anything marked data-sondhan-ignore), .txt
@@ -36,8 +37,9 @@ Options:
   --exclude GLOB     never read files matching GLOB (repeatable), e.g. --exclude 'tags/**'
   --root-url URL     put URL before the urls made from paths: /post/index.html becomes
                      URL/post/ (e.g. --root-url /blog, or https://example.com)
-  --no-widget        leave out the search box (mount() and <sondhan-search>), for pages
-                     that draw their own results with search() (about 13 KB brotli smaller)
+  --no-widget        leave out the search box (mount(), <sondhan-search> and its results
+                     page), for pages that draw their own results with search() (about
+                     13 KB brotli smaller)
   --no-banglish      leave out reading Latin-letter queries as Bengali (putin for পুতিন;
                      about 6 KB smaller)
   --split            put only the index's root into sondhan_bg.wasm and its chunks beside
