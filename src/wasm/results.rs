@@ -12,9 +12,9 @@ use sondhan_engine::{Highlight, SearchResults, SectionHit};
 
 use wasm_bindgen::prelude::*;
 
-#[cfg_attr(
-    feature = "explain",
-    wasm_bindgen(inline_js = r#"
+// One reader for every build: without the explain feature the flag it reads is always 0, and
+// `explained` (a few hundred bytes of glue) is never called.
+#[wasm_bindgen(inline_js = r#"
 export function sondhanResults(text, n) {
   let at = 0, i = 0;
   const str = () => {
@@ -55,48 +55,7 @@ export function sondhanResults(text, n) {
   }
   return results;
 }
-"#)
-)]
-#[cfg_attr(
-    not(feature = "explain"),
-    wasm_bindgen(inline_js = r#"
-export function sondhanResults(text, n) {
-  let at = 0, i = 0;
-  const str = () => {
-    const len = n[i++];
-    if (len < 0) return null;
-    at += len;
-    return text.slice(at - len, at);
-  };
-  const ranges = () => {
-    const out = new Array(n[i++]);
-    for (let j = 0; j < out.length; j++) out[j] = { start: n[i++], end: n[i++] };
-    return out;
-  };
-  const sections = () => {
-    const out = new Array(n[i++]);
-    for (let j = 0; j < out.length; j++) out[j] = { title: str(), anchor: str(), url: str(), snippet: str(), highlights: ranges(), titleHighlights: ranges() };
-    return out;
-  };
-  const total = n[i++], truncated = n[i++] !== 0, partial = n[i++] !== 0, didYouMean = str(), hits = new Array(n[i++]);
-  i++; // (explanations: none in a build without the explain feature)
-  for (let h = 0; h < hits.length; h++) {
-    const score = n[i++];
-    hits[h] = { id: str(), title: str(), date: str(), url: str(), source: str(), score, snippet: str(), highlights: ranges(), titleHighlights: ranges(), sections: sections() };
-  }
-  const results = { total, hits, truncated, didYouMean, partial };
-  if (n[i++]) {
-    const facets = {};
-    for (let f = n[i++]; f > 0; f--) {
-      const field = str(), values = (facets[field] = {});
-      for (let v = n[i++]; v > 0; v--) values[str()] = n[i++];
-    }
-    results.facets = facets;
-  }
-  return results;
-}
-"#)
-)]
+"#)]
 extern "C" {
     #[wasm_bindgen(js_name = sondhanResults)]
     fn build(text: &str, numbers: &[f64]) -> JsValue;

@@ -25,7 +25,7 @@
 //! | `WSTA` | per document: the byte offset in its stored body of body word [`WORD_STRIDE`], 2 × [`WORD_STRIDE`], ... (as many as the body has), delta-coded varints |
 //! | `CHRS` | the characters `TEXT` stores as one byte: at most 127, UTF-8, concatenated |
 //! | `TEXT` | the strings in [sondhan's text code](text): ASCII as is, a `CHRS` character as one byte, any other character escaped |
-//! | `SECS` | per document its [sections](sections): headings with an anchor, each with the body words it starts at and spans, anchor and heading in the text code |
+//! | `SECS` | per document its [sections]: headings with an anchor, each with the body words it starts at and spans, anchor and heading in the text code |
 //! | `FILT` | the [filter fields](metadata): per field its name and values, per value its documents; empty if no document has one |
 //! | `DATE` | per document, u32: its date as the number YYYYMMDD, 0 if it has none ([metadata]) |
 //!
