@@ -389,6 +389,7 @@ const ok = await run('cli', {
     const section = page.locator('[role=option].sondhan-option-section');
     await section.first().waitFor();
     equal(await section.locator('.sondhan-option-title').allTextContents(), ['মৌয়ালদের কথা'], 'the section under the hit');
+    equal(await page.locator('.sondhan-option-snippet').count(), 1, "the section's snippet, not the same words twice");
     await page.screenshot({ path: path.join(OUT, 'cli-sections-desktop.png') });
     await page.setViewportSize({ width: 390, height: 800 });
     await page.screenshot({ path: path.join(OUT, 'cli-sections-phone.png') });

@@ -83,7 +83,9 @@ impl<'a> Builder<'a> {
         Ok(time)
     }
 
-    /// One hit as an option of the listbox: title, date and snippet, matches marked.
+    /// One hit as an option of the listbox: title, date and snippet, matches marked. A hit with
+    /// sections shows none: its sections follow it, each with its own, and a dropdown has no room
+    /// for the same words twice.
     pub fn option(&self, hit: &Hit, id: &str, index: usize) -> Result<HtmlElement, JsValue> {
         let option = self.option_element("sondhan-option", id, index)?;
         let title = &hit.title;
@@ -96,7 +98,7 @@ impl<'a> Builder<'a> {
         if let Some(date) = &hit.date {
             option.append_child(self.date(date)?.as_ref())?;
         }
-        if !hit.snippet.is_empty() {
+        if !hit.snippet.is_empty() && hit.sections.is_empty() {
             let snippet = &hit.snippet;
             self.append_marked(&option, "sondhan-option-snippet", snippet, &hit.highlights)?;
         }
