@@ -74,7 +74,12 @@ function marked(tag, className, text, highlights) {
 /** A hit's url with the query for sondhan-highlight.js; null for one that is not http(s). */
 function openUrl(url, query) {
   if (!url) return null;
-  const parsed = new URL(url, location.href);
+  let parsed;
+  try {
+    parsed = new URL(url, location.href);
+  } catch {
+    return null; // not a url: the title is shown without a link
+  }
   if (!['http:', 'https:'].includes(parsed.protocol)) return null;
   if (query) parsed.searchParams.set('sondhan', query);
   return parsed.href;
