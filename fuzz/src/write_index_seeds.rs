@@ -7,8 +7,8 @@
 
 use std::path::Path;
 
-use sondhan_engine::index::{Document, Section};
 use sondhan_engine::index::{build_index, Index};
+use sondhan_engine::index::{Document, Section};
 use sondhan_indexer::corpus::read_bytes;
 
 fn main() {
