@@ -197,15 +197,16 @@ class ResultsPage {
     if (search !== state.searches) return; // a newer search started meanwhile
     this.keepUrl();
     this.renderHits(results, offset);
-    this.renderChips(results.facets ?? (await allFilters()));
+    this.renderChips(results.facets);
     this.renderCorrection(results.didYouMean);
     this.status.textContent = statusText(results, state.shown, state.query, browsing);
   }
 
-  /** The search: a query, or with none but a filter, the filtered articles (newest first). */
+  /** The search: a query, or with none but a filter, the filtered articles (newest first); with
+   * neither, no hits and every value's count for the chips. */
   async run(query, filters, browsing, offset) {
     const limit = this.options.limit ?? DEFAULT_LIMIT;
-    if (!query && !browsing) return { total: 0, hits: [], partial: false, didYouMean: null };
+    if (!query && !browsing) return { total: 0, hits: [], partial: false, didYouMean: null, facets: await allFilters() };
     const sort = !query && this.state.sort === 'relevance' ? 'newest' : this.state.sort;
     return search(query, { limit, offset, filters, facets: true, sort, partial: true });
   }
@@ -232,11 +233,16 @@ class ResultsPage {
       const group = element('div', 'sondhan-filter-group');
       group.setAttribute('role', 'group');
       const name = element('span', 'sondhan-filter-name', FIELD_NAMES[field] ?? field);
-      name.id = `${this.ids}-${field}`.replace(/\s/g, '-');
+      name.id = this.fieldId(field);
       group.setAttribute('aria-labelledby', name.id);
       group.append(name, ...shown.map(([value, count]) => this.chip(field, value, count, picked.has(value))));
       this.chips.append(group);
     }
+  }
+
+  /** The id of a field's name, which labels its group of chips. */
+  fieldId(field) {
+    return `${this.ids}-${field}`.replace(/\s/g, '-');
   }
 
   chip(field, value, count, pressed) {
@@ -256,7 +262,7 @@ class ResultsPage {
   /** The chips are drawn anew after a search: give the focus back to the one clicked. */
   focusChip(field, value) {
     const groups = [...this.chips.children];
-    const group = groups.find((g) => g.getAttribute('aria-labelledby') === `${this.ids}-${field}`.replace(/\s/g, '-'));
+    const group = groups.find((g) => g.getAttribute('aria-labelledby') === this.fieldId(field));
     [...(group?.querySelectorAll('button') ?? [])].find((b) => b.firstChild?.data === value)?.focus();
   }
 

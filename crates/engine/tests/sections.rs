@@ -126,3 +126,28 @@ fn headings_out_of_order_or_past_the_body_are_placed_or_left_out() {
     let results = search(&index, "ক্রিকেট", &SearchOptions::default()).unwrap();
     assert_eq!(sections(&results), sections(&run("ক্রিকেট")));
 }
+
+#[test]
+fn a_heading_longer_than_its_section_ends_at_the_next() {
+    // The first heading claims three words, but the next section starts at its second.
+    let body = "এক দুই তিন চার";
+    let section = |start: usize, title: &str, anchor: &str| Section {
+        start,
+        title: title.into(),
+        anchor: anchor.into(),
+    };
+    let document = Document {
+        id: "d".into(),
+        title: "শিরোনাম".into(),
+        sections: vec![
+            section(0, "এক দুই তিন", "one"),
+            section(body.find("দুই").unwrap(), "দুই", "two"),
+        ],
+        body: body.into(),
+        ..Default::default()
+    };
+    let bytes = build_index(&[document]);
+    let index = Index::open(&bytes).unwrap();
+    let results = search(&index, "তিন", &SearchOptions::default()).unwrap();
+    assert_eq!(sections(&results), [("two", "তিন চার")]);
+}

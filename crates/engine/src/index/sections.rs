@@ -69,6 +69,9 @@ pub(crate) fn read<'a>(
             return Err(BAD);
         }
         if let Some(previous) = sections.last_mut() {
+            if previous.heading.end > start {
+                return Err(IndexError::Corrupt("a heading runs into the next section"));
+            }
             previous.words.end = start;
         }
         sections.push(StoredSection {
@@ -85,25 +88,34 @@ pub(crate) fn read<'a>(
 pub(crate) mod build {
     use super::super::text::build::Encoder;
     use super::super::varint;
+    use super::Section;
 
-    /// A section ready to store: its heading's body words and its strings.
-    pub(crate) struct Placed<'d> {
+    /// Where one of a document's sections lies in its body's words, as the writer found it.
+    pub(crate) struct Placed {
+        /// Which of the document's sections.
+        pub section: usize,
         pub first_word: u32,
+        /// At most up to the next section's first word.
         pub heading_words: u32,
-        pub anchor: &'d str,
-        pub title: &'d str,
     }
 
-    /// Appends one document's sections (in order of `first_word`) to `out`, as [`read`](super::read) reads them.
-    pub(crate) fn write(out: &mut Vec<u8>, sections: &[Placed<'_>], encoder: &Encoder) {
-        varint::write(out, sections.len() as u64);
+    /// Appends one document's `placed` sections (in order of `first_word`; their strings are
+    /// in `sections`) to `out`, as [`read`](super::read) reads them.
+    pub(crate) fn write(
+        out: &mut Vec<u8>,
+        placed: &[Placed],
+        sections: &[Section],
+        encoder: &Encoder,
+    ) {
+        varint::write(out, placed.len() as u64);
         let mut previous = 0;
         let mut encoded = Vec::new();
-        for section in sections {
-            varint::write(out, u64::from(section.first_word - previous));
-            previous = section.first_word;
-            varint::write(out, u64::from(section.heading_words));
-            for text in [section.anchor, section.title] {
+        for p in placed {
+            varint::write(out, u64::from(p.first_word - previous));
+            previous = p.first_word;
+            varint::write(out, u64::from(p.heading_words));
+            let section = &sections[p.section];
+            for text in [&section.anchor, &section.title] {
                 encoded.clear();
                 encoder.encode(text, &mut encoded, &[]);
                 varint::write(out, encoded.len() as u64);

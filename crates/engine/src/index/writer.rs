@@ -297,22 +297,14 @@ struct Analyzed {
     /// Per document, the byte offset of every [`WORD_STRIDE`]th body word.
     strides: Vec<Vec<u32>>,
     /// Per document, its sections that hold a word, in body order.
-    sections: Vec<Vec<SectionWords>>,
-}
-
-/// Where a document's section lies in its body's words.
-struct SectionWords {
-    /// Which of the document's [`sections`](Document::sections).
-    section: usize,
-    first_word: u32,
-    heading_words: u32,
+    sections: Vec<Vec<Placed>>,
 }
 
 /// What [`write_documents`] needs of the analysis, for a run of documents.
 struct Placement<'a> {
     lengths: &'a [(u32, u32)],
     strides: &'a [Vec<u32>],
-    sections: &'a [Vec<SectionWords>],
+    sections: &'a [Vec<Placed>],
 }
 
 impl Analyzed {
@@ -377,7 +369,7 @@ impl Analyzed {
             }
             // A heading starts at its first word: the first at or past its byte offset.
             while let Some(&i) = headings.next_if(|&&i| document.sections[i].start <= w.start) {
-                sections.push(SectionWords {
+                sections.push(Placed {
                     section: i,
                     first_word: body_words,
                     heading_words: 0,
@@ -395,12 +387,15 @@ impl Analyzed {
         }
         self.lengths.push((title_words, body_words));
         self.strides.push(word_starts);
-        // A heading's words, as many as the body has from its first (a heading past the body's
-        // last word holds none and is left out above).
-        for placed in &mut sections {
+        // A heading's words, as many as there are before the next section (or the body's end; a
+        // heading past the body's last word holds none and is left out above).
+        let ends: Vec<u32> = (sections.iter().skip(1).map(|p| p.first_word))
+            .chain([body_words])
+            .collect();
+        for (placed, end) in sections.iter_mut().zip(ends) {
             let mut words = 0;
             for_each_word(&document.sections[placed.section].title, |_| words += 1);
-            placed.heading_words = words.min(body_words - placed.first_word);
+            placed.heading_words = words.min(end - placed.first_word);
         }
         self.sections.push(sections);
         for (id, occ) in in_doc {
@@ -636,16 +631,7 @@ fn write_documents(
         }
         let offset = u32::try_from(sections.len()).expect("more than 4 GiB of sections");
         docs.extend_from_slice(&offset.to_le_bytes());
-        let placed: Vec<Placed<'_>> = placed
-            .iter()
-            .map(|p| Placed {
-                first_word: p.first_word,
-                heading_words: p.heading_words,
-                anchor: &document.sections[p.section].anchor,
-                title: &document.sections[p.section].title,
-            })
-            .collect();
-        sections::build::write(&mut sections, &placed, encoder);
+        sections::build::write(&mut sections, placed, &document.sections, encoder);
     }
     (docs, text, word_starts, sections)
 }

@@ -496,23 +496,20 @@ impl Reader {
                 }
             }
         }
-        if self.section.as_ref().is_some_and(|s| s.capture.id == id) {
-            let open = self.section.take();
+        if let Some(open) = self.section.take_if(|s| s.capture.id == id) {
             // Permalink marks that themes put in headings (`<a href="#id">#</a>`) are no title.
-            let title = |o: &OpenSection| {
-                let marks: &[char] = &['#', '¶', '§', '🔗', ' '];
-                o.capture.text.out.trim_matches(marks).to_string()
-            };
-            if let Some(open) = open.filter(|o| !title(o).is_empty()) {
-                let roots = open.capture.roots;
-                for (root, sections) in self.sections.iter_mut().enumerate() {
-                    if roots[root] {
-                        sections.push(Section {
-                            start: open.starts[root],
-                            title: title(&open),
-                            anchor: open.anchor.clone(),
-                        });
-                    }
+            let title = open
+                .capture
+                .text
+                .out
+                .trim_matches(['#', '¶', '§', '🔗', ' ']);
+            for (root, sections) in self.sections.iter_mut().enumerate() {
+                if open.capture.roots[root] && !title.is_empty() {
+                    sections.push(Section {
+                        start: open.starts[root],
+                        title: title.to_string(),
+                        anchor: open.anchor.clone(),
+                    });
                 }
             }
         }

@@ -8,17 +8,7 @@
 //! so `## খালের প্রাণী` is `#খলর-পরণ`. A site built otherwise should write its ids. Written here
 //! because it must match Hugo, not any one Markdown crate.
 
-use std::path::Path;
-
 use sondhan_engine::index::Section;
-
-/// Whether `path` is a Markdown file (by its extension).
-pub fn is_markdown(path: &Path) -> bool {
-    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-    ["md", "markdown"]
-        .iter()
-        .any(|md| extension.eq_ignore_ascii_case(md))
-}
 
 /// `body` with its ATX headings' markup taken out (`## ধাপ ২ {#step-2}` reads `ধাপ ২`, as a
 /// page shows it), and its `##` and `###` headings as sections of that text, in order.

@@ -474,7 +474,8 @@ fn parse_file(
     let text = &*text;
     match kind {
         Kind::JsonLines => parse_jsonl(path, text),
-        Kind::Article => parse_text_article(path, text, warnings),
+        Kind::Article => parse_text_article(path, text, false, warnings),
+        Kind::Markdown => parse_text_article(path, text, true, warnings),
         Kind::Html => Ok(parse_html(path, text, site, warnings)),
     }
 }
@@ -539,9 +540,11 @@ fn parse_jsonl(path: &Path, text: &str) -> Result<Parsed, CorpusError> {
     Ok(Parsed::Documents(documents, false))
 }
 
+/// A `.txt` or `.md` article; in Markdown (`markdown`), headings are sections.
 fn parse_text_article(
     path: &Path,
     text: &str,
+    markdown: bool,
     warnings: &mut Vec<String>,
 ) -> Result<Parsed, CorpusError> {
     let stem = path
@@ -569,7 +572,7 @@ fn parse_text_article(
         Some(title) => parse_article_titled(rest, title),
         None => parse_article(rest),
     };
-    let (body, sections) = match markdown::is_markdown(path) {
+    let (body, sections) = match markdown {
         true => markdown::sections(&article.body),
         false => (article.body, Vec::new()),
     };
@@ -653,7 +656,10 @@ fn is_bengali_tag(lang: &str) -> bool {
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {
+    /// `.txt`: one article as published.
     Article,
+    /// `.md`: an article whose `##`/`###` headings are sections.
+    Markdown,
     JsonLines,
     Html,
 }
@@ -667,7 +673,8 @@ impl Kind {
             .map(str::to_ascii_lowercase)
             .unwrap_or_default();
         match extension.as_str() {
-            "txt" | "md" | "markdown" => Some(Kind::Article),
+            "txt" => Some(Kind::Article),
+            "md" | "markdown" => Some(Kind::Markdown),
             "jsonl" | "ndjson" => Some(Kind::JsonLines),
             "html" | "htm" => Some(Kind::Html),
             _ => None,
