@@ -18,7 +18,7 @@ const USAGE: &str = "\
 usage:
   sondhan search [--json] [--limit N] [--offset N] [--no-prefix] [--no-typos] [--partial] [--explain]
                  [--filter FIELD=VALUE]... [--facets] [--sort relevance|newest|oldest]
-                 [--after DATE] [--before DATE] [--corpus DIR [--split]] [QUERY...]
+                 [--after DATE] [--before DATE] [--corpus DIR [--split [--fetched]]] [QUERY...]
       Searches the index built into this program from seeds/ (or, with --corpus, the articles in DIR,
       indexed in memory; with --split, laid out as a split index whose chunks are read as a search
       asks for them). Without QUERY, reads one query per line from standard input.
@@ -30,6 +30,8 @@ usage:
       --facets counts, per field, the articles each value would find. --after and --before
       (2024-06-20, ends included) keep the articles dated within; --sort orders by date.
       With a filter or a date range, an empty QUERY ('') lists the articles they keep.
+      --fetched prints, after each query, the chunks it read that no earlier query had (what a
+      browser fetches), by kind, with their bytes gzipped.
   sondhan filters [--json] [--corpus DIR [--split]]
       Lists every filter field and value, with how many articles have it.
   sondhan suggest [--json] [--limit N] [--corpus DIR [--split]] PREFIX...
@@ -63,6 +65,8 @@ struct Args {
     corpus: Option<PathBuf>,
     /// `--split` (true) or `--single` (false); neither: by size.
     split: Option<bool>,
+    /// `--fetched`: report the chunks each query reads for the first time.
+    fetched: bool,
     options: SearchOptions,
     rest: Vec<String>,
 }
@@ -79,6 +83,7 @@ fn parse_args() -> Result<Args, String> {
         json: false,
         corpus: None,
         split: None,
+        fetched: false,
         options: SearchOptions::default(),
         rest: Vec::new(),
     };
@@ -96,6 +101,7 @@ fn parse_args() -> Result<Args, String> {
             "--partial" => parsed.options.partial = true,
             "--split" => parsed.split = Some(true),
             "--single" => parsed.split = Some(false),
+            "--fetched" => parsed.fetched = true,
             "--explain" => parsed.options.explain = true,
             "--limit" => parsed.options.limit = number("--limit", args.next())?,
             "--offset" => parsed.options.offset = number("--offset", args.next())?,
@@ -216,7 +222,8 @@ fn layout(args: &Args) -> Result<ExitCode, String> {
 /// The index commands search: one-file, or split with its chunks read on demand.
 enum Searchable<'a> {
     One(Box<Index<'a>>),
-    Split(SplitIndex, Chunks),
+    /// The chunks read so far, in the order they were first read.
+    Split(SplitIndex, Chunks, Vec<u32>),
 }
 
 impl Searchable<'_> {
@@ -227,11 +234,51 @@ impl Searchable<'_> {
     ) -> Result<T, String> {
         match self {
             Searchable::One(index) => f(index),
-            Searchable::Split(split, chunks) => {
-                chunks.complete(&split.root, |n| Ok(split.chunks[n as usize].clone()), f)
-            }
+            Searchable::Split(split, chunks, read) => chunks.complete(
+                &split.root,
+                |n| {
+                    read.push(n);
+                    Ok(split.chunks[n as usize].clone())
+                },
+                f,
+            ),
         }
         .map_err(|e| e.to_string())
+    }
+
+    /// How many chunks have been read so far (0 for one file).
+    fn chunks_read(&self) -> usize {
+        match self {
+            Searchable::One(_) => 0,
+            Searchable::Split(_, _, read) => read.len(),
+        }
+    }
+
+    /// The chunks first read after the first `already`, by kind, as `--fetched` prints them.
+    fn fetched_since(&self, already: usize) -> String {
+        let Searchable::Split(split, chunks, read) = self else {
+            return "one file, nothing fetched".into();
+        };
+        let mut by_kind = std::collections::BTreeMap::<ChunkKind, (usize, usize)>::new();
+        for &n in &read[already..] {
+            let row = by_kind.entry(chunks.kind(n)).or_default();
+            row.0 += 1;
+            row.1 += sondhan_indexer::bundle::gzip(&split.chunks[n as usize]).len();
+        }
+        if by_kind.is_empty() {
+            return "fetched nothing new".into();
+        }
+        let (count, bytes) = by_kind
+            .values()
+            .fold((0, 0), |(c, b), &(n, g)| (c + n, b + g));
+        let kinds: Vec<String> = by_kind
+            .iter()
+            .map(|(kind, (n, g))| format!("{} {n} ({g} B)", kind.name()))
+            .collect();
+        format!(
+            "fetched {count} chunks, {bytes} B gzipped: {}",
+            kinds.join(", ")
+        )
     }
 
     fn one(&self) -> Result<&Index<'_>, String> {
@@ -253,7 +300,7 @@ fn run(args: Args) -> Result<ExitCode, String> {
         (Some(dir), Some(true)) => {
             let split = build_split_index(&read_documents(dir)?);
             let chunks = Chunks::for_root(&split.root).map_err(|e| e.to_string())?;
-            Searchable::Split(split, chunks)
+            Searchable::Split(split, chunks, Vec::new())
         }
         (Some(dir), _) => {
             owned = build_index(&read_documents(dir)?);
@@ -301,7 +348,11 @@ fn search_command(
 ) -> Result<(), String> {
     let mut cache = Cache::new();
     let mut run_one = |query: &str| -> Result<(), String> {
+        let already = index.chunks_read();
         let results = index.with(|index| search_with(index, query, &args.options, &mut cache))?;
+        if args.fetched {
+            eprintln!("{query}: {}", index.fetched_since(already));
+        }
         if !args.json {
             return print_results(out, query, &results).map_err(io);
         }
@@ -355,7 +406,7 @@ fn stats_command(
 ) -> Result<(), String> {
     let stats = index.with(|index| Ok(index.stats()))?;
     let chunks = match index {
-        Searchable::Split(split, chunks) => chunk_stats(split, chunks),
+        Searchable::Split(split, chunks, _) => chunk_stats(split, chunks),
         Searchable::One(_) => Vec::new(),
     };
     if args.json {

@@ -170,6 +170,18 @@ fn stats_of_a_split_index_count_its_root_and_chunks() {
 }
 
 #[test]
+fn fetched_names_the_chunks_a_query_reads_first() {
+    let args = ["search", "--corpus", "seeds", "--split", "--fetched"];
+    let out = sondhan(&args, Some("পুতিন\nপুতিন\n"));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let lines: Vec<&str> = stderr.lines().filter(|l| l.starts_with("পুতিন:")).collect();
+    assert_eq!(lines.len(), 2, "{stderr}");
+    assert!(lines[0].contains("fragments"), "{}", lines[0]);
+    // The same query again reads only what is already here.
+    assert!(lines[1].ends_with("fetched nothing new"), "{}", lines[1]);
+}
+
+#[test]
 fn mistakes_get_a_message_and_a_nonzero_exit() {
     let out = sondhan(&["search", "--limit", "many", "x"], None);
     assert_eq!(out.status.code(), Some(2));

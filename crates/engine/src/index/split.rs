@@ -49,7 +49,7 @@
 //! it and searches again. A search asks for what its steps need together (every word's
 //! dictionaries, then the groups of the loose keys it matched, then every matched word's postings,
 //! then the page's fragments), so it completes after about five rounds (one more for a "did you
-//! mean"), and the same search on a one-file
+//! mean", two more when the word being typed is read as finished), and the same search on a one-file
 //! index of the same documents gives the same results (`tests/split.rs`; `sondhan search
 //! --split` over the benchmark's queries).
 //!

@@ -25,12 +25,13 @@ pub(crate) fn fetch_ahead(
     for clause in &query.clauses {
         match &clause.kind {
             ClauseKind::Word(word) => {
+                // The word being typed is read as finished only if its completions go with none
+                // of the other words (`rank.rs`): rarely, so that reading's chunks are not asked
+                // for ahead. At 8× the news, its typo neighbours' postings were most of the first
+                // query's bytes; when it is needed, ranking asks for them (a round or two more).
                 let typing = clause.prefix && searcher.options.prefix;
-                // The word being typed may also be read as finished (`rank.rs`).
-                for typing in [typing, false].into_iter().take(1 + usize::from(typing)) {
-                    let allow = word_allow(clause, typing, searcher.options);
-                    fetch_word(searcher, word, allow)?;
-                }
+                let allow = word_allow(clause, typing, searcher.options);
+                fetch_word(searcher, word, allow)?;
             }
             ClauseKind::Phrase(words) => {
                 for word in words {
