@@ -86,7 +86,8 @@ impl Stems<'_> {
 /// Loose keys (`LOOS`) and their groups: what spelling variants, Banglish and typos walk.
 #[derive(Clone)]
 pub(crate) struct LooseKeys<'a> {
-    pub map: Map<&'a [u8]>,
+    /// One FST, or a split index's ranges of one partition, in key order.
+    pub maps: Vec<Map<&'a [u8]>>,
     pub groups: LooseGroups<'a>,
 }
 
@@ -95,16 +96,21 @@ pub(crate) struct LooseKeys<'a> {
 pub(crate) enum LooseGroups<'a> {
     /// A one-file index's `LGRP`: each value is a [`GroupRef`] into it.
     Here(&'a [u8]),
-    /// A split index's partition chunk: each value is the key's ordinal in it, and its group
-    /// is in the partition's loose-value chunks, which a walk does not need.
+    /// A split index's partition: each value is the key's ordinal in it, and its group is in
+    /// the partition's loose-value chunks, which a walk does not need.
     #[cfg(feature = "split")]
     Chunked(LooseValues<'a>),
 }
 
 impl<'a> LooseKeys<'a> {
-    /// The loose-key FST, whose values [`group`](Self::group) reads.
-    pub fn map(&self) -> &Map<&'a [u8]> {
-        &self.map
+    /// The loose-key FSTs, in key order, whose values [`group`](Self::group) reads.
+    pub fn maps(&self) -> &[Map<&'a [u8]>] {
+        &self.maps
+    }
+
+    /// The value of `key` (in the key code), if it is one of the keys.
+    pub fn get(&self, key: &[u8]) -> Option<u64> {
+        self.maps.iter().find_map(|map| map.get(key))
     }
 
     /// The postings offsets of every word in the group of the key whose `LOOS` value is `value`.

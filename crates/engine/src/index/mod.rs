@@ -1,12 +1,12 @@
 //! The index bytes: what `build.rs` writes and the runtime reads in place.
 //!
-//! # Format (version 11)
+//! # Format (version 12)
 //!
 //! All integers are little-endian. The file is a header, a table of sections, then the sections.
 //!
 //! ```text
 //! header   "SONDHAN\0"  magic, 8 bytes
-//!          u32          format version (11)
+//!          u32          format version (12)
 //!          u32          number of sections
 //!          u32          CRC-32 (IEEE) of every byte after the header
 //! table    per section: [u8; 4] tag, u32 offset from file start, u32 length
@@ -44,6 +44,8 @@
 //! | `WRNG` | the word ranges' first keys: u32 ranges, ranges + 1 u32 offsets into the keys, then the keys (key code) end to end |
 //! | `SRNG` | the stem ranges' first keys, as `WRNG` |
 //! | `PAGE` | u32 postings blocks (the whole postings in runs of [`PAGE_BYTES`](split::PAGE_BYTES), the last maybe shorter), then a bitmap, bit `k` (of byte `k / 8`, from the lowest) set if a postings list starts in block `k`: each such block is a postings page, numbered by the set bits before it |
+//! | `LKCH` | per loose-key partition, in `PART` order: u32 its first loose-key range chunk, counted from the first; then u32 how many there are |
+//! | `LKRG` | the first key of every loose-key range chunk, in chunk order, as `WRNG` |
 //! | `LVRG` | per loose-key partition, in `PART` order: u32 its first loose-value chunk, counted from the first; then u32 how many there are |
 //!
 //! Chunks are numbered in this order, and each carries a `CHNK` section (u64 build id, u32 its
@@ -51,7 +53,7 @@
 //!
 //! | chunk | sections |
 //! |-------|----------|
-//! | loose-key partition, one per `PART` letter | `LOOS`: the loose keys whose first letter is in the partition, each mapped to its ordinal there |
+//! | loose-key range, as many per `PART` letter as `LKCH` says | `LOOS`: a run of [`LOOSE_RANGE_KEYS`](split::LOOSE_RANGE_KEYS) of the loose keys whose first letter is in the partition (in key order, from its `LKRG` key), each mapped to its ordinal in the partition |
 //! | loose values, as many as `LVRG` says | `LVAL`: for each key of a run of [`RANGE_KEYS`](split::RANGE_KEYS) keys of one partition (by ordinal), a varint: its group, as a `STMS` value (into this chunk's `LGRP`); `LGRP`: those groups |
 //! | word range, one per `WRNG` key | `WRDS`: the words from that key up to the next range's |
 //! | stem range, one per `SRNG` key | `STMS`, `SGRP`, as word ranges |
@@ -94,8 +96,8 @@ pub use metadata::Metadata;
 pub(crate) use reader::{Body, HitDocument, SeekablePostings, WordEntry};
 pub use reader::{DocRef, Index, IndexStats, Posting, Postings};
 pub use sections::Section;
-pub(crate) use split::Lacking;
 pub use split::{ChunkKind, Chunks};
+pub(crate) use split::{Lacking, Reach};
 pub(crate) use text::Stored;
 #[cfg(feature = "build")]
 pub use writer::{build_index, build_split_index, Document, SplitIndex};
@@ -103,7 +105,7 @@ pub use writer::{build_index, build_split_index, Document, SplitIndex};
 /// The first bytes of every index.
 pub const MAGIC: &[u8; 8] = b"SONDHAN\0";
 /// The format version this build reads and writes.
-pub const VERSION: u32 = 11;
+pub const VERSION: u32 = 12;
 
 /// Magic, version, section count, checksum.
 pub(crate) const HEADER_LEN: usize = 20;
@@ -132,6 +134,8 @@ pub(crate) mod tag {
     pub const PARTITIONS: [u8; 4] = *b"PART";
     pub const PAGES: [u8; 4] = *b"PAGE";
     pub const PAGE_START: [u8; 4] = *b"PGST";
+    pub const LOOSE_KEY_CHUNKS: [u8; 4] = *b"LKCH";
+    pub const LOOSE_KEY_RANGES: [u8; 4] = *b"LKRG";
     pub const LOOSE_VALUE_RANGES: [u8; 4] = *b"LVRG";
     pub const LOOSE_VALUES: [u8; 4] = *b"LVAL";
     pub const WORD_RANGES: [u8; 4] = *b"WRNG";

@@ -4,7 +4,6 @@ use std::borrow::Cow;
 use std::ops::{ControlFlow, Range};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-#[cfg(feature = "split")]
 use fst::Map;
 use serde::Serialize;
 
@@ -13,10 +12,10 @@ use super::key_code;
 use super::metadata::Metadata;
 use super::norm;
 use super::sections::{self, StoredSection};
-use super::split::find_section;
+use super::split::{find_section, Reach};
 #[cfg(feature = "split")]
 use super::split::{
-    fragment_table, page_start, partition_of, read_directory, Chunks, LooseValues, Split,
+    fragment_table, page_start, partition_of, read_directory, Chunks, Lacking, LooseValues, Split,
 };
 use super::text::{Stored, TextCode};
 use super::varint::Reader;
@@ -47,7 +46,8 @@ enum Layout<'a> {
     One {
         words: Words<'a>,
         stems: Stems<'a>,
-        loose: LooseKeys<'a>,
+        /// The loose keys (`LOOS`) and their groups (`LGRP`).
+        loose: (Map<&'a [u8]>, &'a [u8]),
         postings: &'a [u8],
         docs: DocTable<'a>,
         metadata: Metadata<'a>,
@@ -436,10 +436,7 @@ impl<'a> Index<'a> {
                 map: fst_map(section(tag::STEMS)?)?,
                 groups: section(tag::STEM_GROUPS)?,
             },
-            loose: LooseKeys {
-                map: fst_map(section(tag::LOOSE)?)?,
-                groups: LooseGroups::Here(section(tag::LOOSE_GROUPS)?),
-            },
+            loose: (fst_map(section(tag::LOOSE)?)?, section(tag::LOOSE_GROUPS)?),
             postings: section(tag::POSTINGS)?,
             docs: DocTable {
                 records: section(tag::DOCS)?,
@@ -542,7 +539,7 @@ impl<'a> Index<'a> {
                 loose,
                 ..
             } => {
-                for map in [&words.0, &stems.map, &loose.map] {
+                for map in [&words.0, &stems.map, &loose.0] {
                     verify(map)?;
                 }
             }
@@ -800,24 +797,40 @@ impl<'a> Index<'a> {
         }
     }
 
-    /// The loose keys starting as `key` does: the whole dictionary, or in a split index its
-    /// partition's (`None` if the index has no key there).
+    /// The loose keys starting as `key` does: the whole dictionary, or in a split index the
+    /// ranges of its partition that `reach` needs (`None` if the index has no key there).
     #[cfg_attr(not(feature = "split"), allow(unused_variables))]
-    pub(crate) fn loose_keys(&self, key: &str) -> Result<Option<LooseKeys<'a>>, IndexError> {
+    pub(crate) fn loose_keys(
+        &self,
+        key: &str,
+        reach: Reach<'_>,
+    ) -> Result<Option<LooseKeys<'a>>, IndexError> {
         match &self.layout {
-            Layout::One { loose, .. } => Ok(Some(loose.clone())),
+            Layout::One { loose, .. } => Ok(Some(LooseKeys {
+                maps: vec![loose.0.clone()],
+                groups: LooseGroups::Here(loose.1),
+            })),
             #[cfg(feature = "split")]
             Layout::Split(split) => {
-                let Some(chunk) = partition_of(key).and_then(|p| split.directory.loose_chunk(p))
+                let directory = &split.directory;
+                let Some(partition) = partition_of(key).and_then(|p| directory.partition_index(p))
                 else {
                     return Ok(None);
                 };
-                let sections = split.chunks.sections(chunk)?;
+                // Every range is asked for before any is missed: one round fetches them all.
+                let mut lacking = Lacking::default();
+                let mut maps = Vec::new();
+                for chunk in directory.loose_chunks(partition, reach)? {
+                    if let Some(sections) = lacking.note(split.chunks.sections(chunk))? {
+                        maps.push(fst_map(find_section(&sections, tag::LOOSE)?)?);
+                    }
+                }
+                lacking.finish()?;
                 Ok(Some(LooseKeys {
-                    map: fst_map(find_section(&sections, tag::LOOSE)?)?,
+                    maps,
                     groups: LooseGroups::Chunked(LooseValues {
                         chunks: split.chunks,
-                        range: split.directory.loose_values(chunk)?,
+                        range: directory.loose_values(partition)?,
                     }),
                 }))
             }

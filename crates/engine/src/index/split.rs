@@ -7,7 +7,7 @@
 //!
 //! | chunk | holds | a search needs it |
 //! |-------|-------|-------------------|
-//! | loose keys, one per [partition](partition) | `LOOS` of the loose keys whose first letter falls in the partition, each key's value its ordinal | to walk the keys a word's spelling variants, Banglish and typos may match |
+//! | loose keys, [`LOOSE_RANGE_KEYS`] keys of a [partition](partition) | `LOOS` of a run of the loose keys whose first letter falls in the partition, each key's value its ordinal there | to look up a word's spelling variants or complete them (one range), to walk the keys its Banglish readings and typos may match (every range of the partition) |
 //! | loose values, about [`RANGE_KEYS`] keys of a partition | `LVAL`, `LGRP`: the words of a run of its keys | to find the words of the keys a walk matched |
 //! | word range, about [`RANGE_KEYS`] words | `WRDS` of a run of words in key order | to look a word up, or complete it |
 //! | stem range, about [`RANGE_KEYS`] stems | `STMS`, `SGRP` of a run of stems | to match a word by its stem |
@@ -24,9 +24,13 @@
 //! dictionary, not a range of it; but it always keeps the first letter, up to the loose class: a
 //! spelling variant or a Banglish reading meets the word through its loose key, whose first
 //! letter is the class ([`fold_letter`](crate::analysis::fold_letter)), and typo walks fix that
-//! first letter. So the loose keys are partitioned by it: one walk reads one partition's chunk,
-//! and finds in it exactly what it would find in the whole dictionary. Ranges of it would not
-//! do: a walk crosses the ranges of its second letter.
+//! first letter. So the loose keys are partitioned by it: one walk reads one partition, and
+//! finds in it exactly what it would find in the whole dictionary. Ranges of it alone would not
+//! do: a walk crosses the ranges of its second letter. But most reads are not walks: a word's
+//! spelling variants are one key, and the completions of the word being typed (a word that
+//! exists gets no typo walk) are the keys with its prefix. So a partition is cut into ranges of
+//! [`LOOSE_RANGE_KEYS`]: a walk asks for all of them at once, a lookup for the one or two that
+//! hold its key or prefix.
 //!
 //! A walk needs only the keys, not what they point to, and the keys alone are less than half of
 //! a partition (on the news corpus, the two partitions of the benchmark's first query are
@@ -92,6 +96,14 @@ pub const PAGE_BYTES: usize = 1024;
 /// (about 1 KB). A lookup reads one; smaller ranges cost more requests for the walks that read
 /// a whole letter.
 pub const RANGE_KEYS: usize = 256;
+
+/// Keys in a loose-key range chunk: about 7 KB of FST, gzipped. A walk (typos, Banglish) reads
+/// every range of its partition, a lookup or the completions of a prefix one or two. Smaller
+/// ranges share fewer FST nodes: on the benchmark's first query (`sondhan search --split
+/// --fetched`), 1024 keys a range fetched 21.0 KB of loose keys on the news and 36.0 KB on the
+/// news grown to 8×, 2048 keys 21.0 and 33.8 KB, 4096 keys 26.7 and 38.6 KB (whole partitions:
+/// 26.1 and 53.2 KB).
+pub const LOOSE_RANGE_KEYS: usize = 2048;
 
 /// The fetched chunks a search may keep by default: [`Chunks::trim`] drops the least recently
 /// used beyond it before each new query. 4 MB (decoded bytes) keeps a reader's dictionaries and
@@ -162,7 +174,12 @@ impl<'a> Ranges<'a> {
     /// The range that would hold `key`: the last whose first key is not greater (the first, if
     /// every first key is).
     pub fn holding(&self, key: &[u8]) -> Result<usize, IndexError> {
-        let (mut lo, mut hi) = (0, self.len());
+        self.holding_in(0..self.len(), key)
+    }
+
+    /// [`holding`](Self::holding) among the ranges `among` only (a run of ranges in key order).
+    fn holding_in(&self, among: std::ops::Range<usize>, key: &[u8]) -> Result<usize, IndexError> {
+        let (mut lo, mut hi) = (among.start, among.end);
         while lo < hi {
             let mid = (lo + hi) / 2;
             if self.first_key(mid)? <= key {
@@ -171,30 +188,56 @@ impl<'a> Ranges<'a> {
                 hi = mid;
             }
         }
-        Ok(lo.saturating_sub(1))
+        Ok(lo.saturating_sub(1).max(among.start))
     }
 
     /// The ranges that may hold keys starting with `prefix`, in order.
     pub fn starting_with(&self, prefix: &[u8]) -> Result<std::ops::Range<usize>, IndexError> {
-        let first = self.holding(prefix)?;
+        self.starting_with_in(0..self.len(), prefix)
+    }
+
+    /// [`starting_with`](Self::starting_with) among the ranges `among` only.
+    fn starting_with_in(
+        &self,
+        among: std::ops::Range<usize>,
+        prefix: &[u8],
+    ) -> Result<std::ops::Range<usize>, IndexError> {
+        let first = self.holding_in(among.clone(), prefix)?;
         let mut end = first + 1;
-        while end < self.len() && self.first_key(end)?.starts_with(prefix) {
+        while end < among.end && self.first_key(end)?.starts_with(prefix) {
             end += 1;
         }
-        Ok(first..end.min(self.len()).max(first))
+        Ok(first..end.min(among.end).max(first))
     }
+}
+
+/// How much of a loose-key partition a read needs: the range holding one key, the ranges
+/// holding the keys with a prefix, or all of them (a walk).
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Reach<'k> {
+    /// A key, in the key code.
+    Key(&'k [u8]),
+    /// A prefix, in the key code.
+    Prefix(&'k [u8]),
+    All,
 }
 
 /// The root's tables of a split index: which chunk holds what.
 ///
-/// Chunks are numbered in this order: the loose-key partitions (in the order of their letters
-/// in `PART`), their loose-value chunks (`LVRG`), the word ranges (`WRNG`), the stem ranges
-/// (`SRNG`), the postings pages (`PAGE`), one fragment per document, then the metadata.
+/// Chunks are numbered in this order: the loose-key ranges (by partition, in the order of their
+/// letters in `PART`, each partition's in key order: `LKCH`, `LKRG`), their loose-value chunks
+/// (`LVRG`), the word ranges (`WRNG`), the stem ranges (`SRNG`), the postings pages (`PAGE`),
+/// one fragment per document, then the metadata.
 #[derive(Clone, Copy)]
 pub(crate) struct Directory<'a> {
     pub build: u64,
     /// Each loose partition's letter (u32).
     letters: &'a [u8],
+    /// Per loose partition, its first loose-key range (u32, counted from the first), then how
+    /// many there are in all.
+    key_firsts: &'a [u8],
+    /// The first key of every loose-key range.
+    loose: Ranges<'a>,
     /// Per loose partition, its first loose-value chunk (u32, counted from the first), then how
     /// many there are in all.
     value_firsts: &'a [u8],
@@ -213,7 +256,7 @@ impl<'a> Directory<'a> {
     }
 
     fn value_base(&self) -> u32 {
-        self.partitions()
+        self.loose.len() as u32
     }
 
     fn word_base(&self) -> u32 {
@@ -243,8 +286,31 @@ impl<'a> Directory<'a> {
         self.metadata() + 1
     }
 
-    /// The loose-key chunk of partition `letter`, if the index has keys in it.
-    pub fn loose_chunk(&self, letter: char) -> Option<u32> {
+    /// The loose-key chunks of partition `partition` (from [`partition_index`](Self::partition_index))
+    /// that `reach` needs, in key order.
+    pub fn loose_chunks(
+        &self,
+        partition: u32,
+        reach: Reach<'_>,
+    ) -> Result<std::ops::Range<u32>, IndexError> {
+        let at = |p: u32| u32_at(self.key_firsts, p as usize * 4).map(|n| n as usize);
+        let all = at(partition)?..at(partition + 1)?;
+        if all.start >= all.end || all.end > self.loose.len() {
+            return Err(IndexError::Corrupt("the loose-key table is out of order"));
+        }
+        let needed = match reach {
+            Reach::Key(key) => {
+                let range = self.loose.holding_in(all, key)?;
+                range..range + 1
+            }
+            Reach::Prefix(prefix) => self.loose.starting_with_in(all, prefix)?,
+            Reach::All => all,
+        };
+        Ok(needed.start as u32..needed.end as u32)
+    }
+
+    /// The number of partition `letter` in `PART`, if the index has keys in it.
+    pub fn partition_index(&self, letter: char) -> Option<u32> {
         let (mut lo, mut hi) = (0, self.partitions());
         while lo < hi {
             let mid = (lo + hi) / 2;
@@ -260,7 +326,7 @@ impl<'a> Directory<'a> {
         None
     }
 
-    /// The loose-value chunks of partition chunk `partition`.
+    /// The loose-value chunks of partition `partition`.
     pub fn loose_values(&self, partition: u32) -> Result<std::ops::Range<u32>, IndexError> {
         let at = |p: u32| u32_at(self.value_firsts, p as usize * 4);
         let (first, end) = (at(partition)?, at(partition + 1)?);
@@ -307,7 +373,7 @@ impl<'a> Directory<'a> {
 /// What a chunk holds: the rows of the table in [the module docs](self).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ChunkKind {
-    /// The loose keys of one partition.
+    /// A range of one partition's loose keys.
     Loose,
     /// The words of a run of one partition's loose keys.
     LooseValues,
@@ -597,16 +663,28 @@ pub(crate) fn read_directory(root: &[u8]) -> Result<Directory<'_>, IndexError> {
         .ok_or(IndexError::Corrupt(
             "the page bitmap does not match its blocks",
         ))?;
-    let value_firsts = section(tag::LOOSE_VALUE_RANGES)?;
-    if Some(value_firsts.len()) != count.checked_add(1).and_then(|n| n.checked_mul(4)) {
+    let per_partition = |t| {
+        let table = section(t)?;
+        if Some(table.len()) != count.checked_add(1).and_then(|n| n.checked_mul(4)) {
+            return Err(IndexError::Corrupt(
+                "a loose-key table does not match the partitions",
+            ));
+        }
+        Ok(table)
+    };
+    let key_firsts = per_partition(tag::LOOSE_KEY_CHUNKS)?;
+    let loose = Ranges::read(section(tag::LOOSE_KEY_RANGES)?)?;
+    if u32_at(key_firsts, count * 4)? as usize != loose.len() {
         return Err(IndexError::Corrupt(
-            "the loose-value table does not match the partitions",
+            "the loose-key ranges do not match their table",
         ));
     }
     Ok(Directory {
         build,
         letters,
-        value_firsts,
+        key_firsts,
+        loose,
+        value_firsts: per_partition(tag::LOOSE_VALUE_RANGES)?,
         words: Ranges::read(section(tag::WORD_RANGES)?)?,
         stems: Ranges::read(section(tag::STEM_RANGES)?)?,
         blocks,

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 use super::dictionary::GroupRef;
 use super::metadata;
 use super::sections::{self, build::Placed, Section};
-use super::split::{chunk_path, partition, PAGE_BYTES, RANGE_KEYS};
+use super::split::{chunk_path, partition, LOOSE_RANGE_KEYS, PAGE_BYTES, RANGE_KEYS};
 use super::text::build::{table, table_bytes, Encoder};
 use super::{
     key_code, norm, tag, varint, DF_BITS, DOC_RECORD_LEN, HEADER_LEN, MAGIC, VERSION, WORD_STRIDE,
@@ -138,15 +138,18 @@ pub fn build_split_index(documents: &[Document]) -> SplitIndex {
         by_partition.entry(*part).or_default().push((key, offsets));
     }
     let mut letters = Vec::new();
+    let (mut key_firsts, mut range_firsts) = (Vec::new(), Vec::new());
     let (mut value_chunks, mut value_firsts) = (Vec::new(), Vec::new());
     for (letter, keys) in by_partition {
         letters.extend_from_slice(&u32::from(letter).to_le_bytes());
+        key_firsts.extend_from_slice(&(chunks.len() as u32).to_le_bytes());
         value_firsts.extend_from_slice(&(value_chunks.len() as u32).to_le_bytes());
-        let ordinals = keys
-            .iter()
-            .enumerate()
-            .map(|(i, (key, _))| (*key, i as u64));
-        chunks.push(vec![(&tag::LOOSE, fst_of(ordinals))]);
+        for (n, range) in keys.chunks(LOOSE_RANGE_KEYS).enumerate() {
+            let first = n * LOOSE_RANGE_KEYS;
+            let ordinals = (range.iter().zip(first..)).map(|((key, _), i)| (*key, i as u64));
+            chunks.push(vec![(&tag::LOOSE, fst_of(ordinals))]);
+            range_firsts.push(range[0].0);
+        }
         for range in keys.chunks(RANGE_KEYS) {
             let (values, groups) = groups(range.iter().copied());
             let mut coded = Vec::new();
@@ -159,7 +162,9 @@ pub fn build_split_index(documents: &[Document]) -> SplitIndex {
             ]);
         }
     }
+    key_firsts.extend_from_slice(&(chunks.len() as u32).to_le_bytes());
     value_firsts.extend_from_slice(&(value_chunks.len() as u32).to_le_bytes());
+    let loose_ranges = first_keys(range_firsts.into_iter());
     chunks.extend(value_chunks);
     let word_ranges = dictionaries.words.chunks(RANGE_KEYS);
     let word_firsts = first_keys(word_ranges.clone().map(|r| &r[0].0));
@@ -204,6 +209,8 @@ pub fn build_split_index(documents: &[Document]) -> SplitIndex {
         (&tag::WORD_RANGES, word_firsts),
         (&tag::STEM_RANGES, stem_firsts),
         (&tag::PAGES, page_table),
+        (&tag::LOOSE_KEY_CHUNKS, key_firsts),
+        (&tag::LOOSE_KEY_RANGES, loose_ranges),
         (&tag::LOOSE_VALUE_RANGES, value_firsts),
     ];
     let build = build_id(&root_sections, &letters, &chunks);

@@ -340,8 +340,8 @@ impl Inputs {
     }
 }
 
-/// Calls `found` with every key of `map` the automaton matches, its value and the automaton's
-/// state, in key order, until it breaks.
+/// Calls `found` with every key of `maps` (FSTs of successive key ranges) the automaton
+/// matches, its value and the automaton's state, in key order, until it breaks.
 ///
 /// fst's own stream (`search_with_state`) reads the target node of every transition and stacks
 /// it before asking the automaton whether it can go on; here a transition the automaton rejects
@@ -350,6 +350,25 @@ impl Inputs {
 ///
 /// `found` is a trait object: it runs once per match, not per transition, and one copy of the
 /// walk per kind of automaton serves every caller in the .wasm.
+pub fn walk_all<A: Walked>(
+    maps: &[fst::Map<&[u8]>],
+    automaton: &A,
+    found: &mut OnMatch<'_, A::State>,
+) {
+    let mut stopped = false;
+    for map in maps {
+        walk(map, automaton, &mut |key, value, state| {
+            let flow = found(key, value, state);
+            stopped = flow.is_break();
+            flow
+        });
+        if stopped {
+            return;
+        }
+    }
+}
+
+/// [`walk_all`] over one map.
 pub fn walk<A: Walked>(map: &fst::Map<&[u8]>, automaton: &A, found: &mut OnMatch<'_, A::State>) {
     let fst = map.as_fst();
     let root = fst.root();

@@ -4,14 +4,14 @@
 
 use std::ops::ControlFlow;
 
-use super::automaton::walk;
+use super::automaton::walk_all;
 use super::expand::{
     add_found, loose_matches, near_matches, Expansion, Found, Weights, BANGLISH, BANGLISH_PART,
     MAX_EXPANSIONS, MAX_SCAN, MAX_TYPO_WORD, ROMANIZED,
 };
 use super::romanized::Romanized;
 use crate::analysis::{from_banglish, loose_key, loose_keys};
-use crate::index::{key_code, Index, IndexError, Lacking};
+use crate::index::{key_code, Index, IndexError, Lacking, Reach};
 
 /// The words of a Banglish reading's stems (কর্ম for korme, read as কর্মে).
 const BANGLISH_STEM: Weights = Weights {
@@ -89,16 +89,25 @@ fn romanized_matches(
     let mut walked = Vec::new();
     for byte in automaton.first_bytes() {
         let first = key_code::decode(&[byte]);
-        let Some(dictionary) = lacking.note(index.loose_keys(&first))?.flatten() else {
+        let Some(dictionary) = lacking
+            .note(index.loose_keys(&first, Reach::All))?
+            .flatten()
+        else {
             continue;
         };
-        let bytes = dictionary.map().as_fst().as_bytes().as_ptr();
+        let Some(bytes) = dictionary
+            .maps()
+            .first()
+            .map(|m| m.as_fst().as_bytes().as_ptr())
+        else {
+            continue;
+        };
         if walked.contains(&bytes) {
             continue;
         }
         walked.push(bytes);
         let mut found: Found = Vec::new();
-        walk(dictionary.map(), &automaton, &mut |key, group, state| {
+        walk_all(dictionary.maps(), &automaton, &mut |key, group, state| {
             // Words the loose key erases (ও) are no reading of anything.
             if let (false, Some(cost)) = (key.is_empty(), automaton.cost(state)) {
                 found.push((cost, key.len(), key.to_vec(), group));

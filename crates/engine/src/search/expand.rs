@@ -27,9 +27,9 @@ use std::ops::ControlFlow;
 
 use fst::raw::Output;
 
-use super::automaton::{walk, Levenshtein};
+use super::automaton::{walk_all, Levenshtein};
 use crate::analysis::{loose_key, loose_keys, regular_verbal_nouns, stems_and_verbs, verb_key};
-use crate::index::{key_code, Index, IndexError, Lacking, LooseKeys};
+use crate::index::{key_code, Index, IndexError, Lacking, LooseKeys, Reach};
 
 pub const EXACT: f32 = 1.0;
 pub const STEM: f32 = 0.75;
@@ -377,22 +377,26 @@ pub(super) fn loose_matches(
     if key.is_empty() {
         return Ok(0);
     }
-    let Some(dictionary) = index.loose_keys(key)? else {
-        return Ok(0);
-    };
     let prefix = prefix && key.chars().count() >= MIN_PREFIX;
     let coded = key_code::encode(key);
+    let reach = match (distance, prefix) {
+        (0, false) => Reach::Key(&coded),
+        (0, true) => Reach::Prefix(&coded),
+        _ => Reach::All,
+    };
+    let Some(dictionary) = index.loose_keys(key, reach)? else {
+        return Ok(0);
+    };
     let mut found: Found = Vec::new();
-    if distance == 0 && !prefix {
+    if let Reach::Key(_) = reach {
         found.extend(
             dictionary
-                .map()
                 .get(&coded)
                 .map(|group| (0, 0, coded.clone(), group)),
         );
-    } else if distance == 0 {
+    } else if let Reach::Prefix(_) = reach {
         // Only the shortest keys are kept, and a short prefix starts thousands.
-        let shortest = shortest_with_prefix(dictionary.map(), &coded, prefix_cap(key));
+        let shortest = shortest_with_prefix_in(dictionary.maps(), &coded, prefix_cap(key));
         found.extend(
             shortest
                 .into_iter()
@@ -400,7 +404,7 @@ pub(super) fn loose_matches(
         );
     } else {
         let automaton = Levenshtein::new(key, distance, prefix).first_letter_in(&first_letter(key));
-        walk(dictionary.map(), &automaton, &mut |k, group, &state| {
+        walk_all(dictionary.maps(), &automaton, &mut |k, group, &state| {
             found.push((automaton.distance(state), k.len(), k.to_vec(), group));
             if found.len() >= MAX_SCAN {
                 ControlFlow::Break(())
@@ -420,6 +424,25 @@ pub(super) fn loose_matches(
 /// The `cap` shortest keys of `map` that start with `prefix` (and their values), shortest and then
 /// first in order first. The FST is read breadth first, a level of nodes (keys one byte longer)
 /// at a time, so only the levels up to the cap's last key are read, not the whole subtree.
+fn shortest_with_prefix_in(
+    maps: &[fst::Map<&[u8]>],
+    prefix: &[u8],
+    cap: usize,
+) -> Vec<(Vec<u8>, u64)> {
+    let [map] = maps else {
+        // Each range's shortest hold the shortest of all.
+        let mut all: Vec<_> = maps
+            .iter()
+            .flat_map(|map| shortest_with_prefix(map, prefix, cap))
+            .collect();
+        crate::sort::sort_unstable_by(&mut all, |(a, _), (b, _)| (a.len(), a).cmp(&(b.len(), b)));
+        all.truncate(cap);
+        return all;
+    };
+    shortest_with_prefix(map, prefix, cap)
+}
+
+/// [`shortest_with_prefix_in`] one map.
 fn shortest_with_prefix(map: &fst::Map<&[u8]>, prefix: &[u8], cap: usize) -> Vec<(Vec<u8>, u64)> {
     let fst = map.as_fst();
     let (mut node, mut out) = (fst.root(), Output::zero());
@@ -509,11 +532,11 @@ pub(super) fn near_matches(
             .collect();
         let mut found: Vec<Found> = vec![Vec::new(); ends.len()];
         // The shorter keys start as the longest does: one partition holds them all.
-        let Some(dictionary) = index.loose_keys(longest)? else {
+        let Some(dictionary) = index.loose_keys(longest, Reach::All)? else {
             keys = others;
             continue;
         };
-        walk(dictionary.map(), &automaton, &mut |k, group, state| {
+        walk_all(dictionary.maps(), &automaton, &mut |k, group, state| {
             for (end, found) in found.iter_mut().enumerate() {
                 if let Some(edits) = automaton
                     .end_distance(state, end)
@@ -558,10 +581,10 @@ fn letter_left_out_matches(
     let longer = key.chars().count() + 1;
     let automaton = Levenshtein::new(key, 1, false).first_letter_in(&first_letter(key));
     let mut found: Found = Vec::new();
-    let Some(dictionary) = index.loose_keys(key)? else {
+    let Some(dictionary) = index.loose_keys(key, Reach::All)? else {
         return Ok(0);
     };
-    walk(dictionary.map(), &automaton, &mut |k, group, state| {
+    walk_all(dictionary.maps(), &automaton, &mut |k, group, state| {
         if usize::from(state.chars()) == longer {
             found.push((1, k.len(), k.to_vec(), group));
         }
@@ -617,6 +640,27 @@ mod tests {
             expected.sort_by(|a, b| (a.0.len(), &a.0).cmp(&(b.0.len(), &b.0)));
             expected.truncate(cap);
             proptest::prop_assert_eq!(shortest_with_prefix(&map, prefix.as_bytes(), cap), expected);
+        }
+
+        #[test]
+        fn ranges_of_a_map_give_its_shortest_keys(keys in proptest::collection::btree_set("[abকখ]{0,6}", 1..60), prefix in "[abকখ]{0,2}", cap in 1usize..20, cuts in proptest::collection::btree_set(1usize..60, 0..4)) {
+            let bytes = |keys: &[&String]| fst::Map::from_iter(keys.iter().enumerate().map(|(i, k)| (k.as_str(), i as u64))).unwrap().into_fst().into_inner();
+            let keys: Vec<&String> = keys.iter().collect();
+            let whole = bytes(&keys);
+            let mut ranges = Vec::new();
+            let mut start = 0;
+            for end in cuts.into_iter().filter(|&c| c < keys.len()).chain([keys.len()]) {
+                // Values as the whole map's: each key's ordinal.
+                let map = fst::Map::from_iter((start..end).map(|i| (keys[i].as_str(), i as u64))).unwrap();
+                ranges.push(map.into_fst().into_inner());
+                start = end;
+            }
+            let maps: Vec<_> = ranges.iter().map(|b| fst::Map::new(&b[..]).unwrap()).collect();
+            let whole = fst::Map::new(&whole[..]).unwrap();
+            proptest::prop_assert_eq!(
+                shortest_with_prefix_in(&maps, prefix.as_bytes(), cap),
+                shortest_with_prefix(&whole, prefix.as_bytes(), cap)
+            );
         }
     }
 
