@@ -31,7 +31,7 @@ usage:
       (2024-06-20, ends included) keep the articles dated within; --sort orders by date.
       With a filter or a date range, an empty QUERY ('') lists the articles they keep.
       --fetched prints, after each query, the chunks it read that no earlier query had (what a
-      browser fetches), by kind, with their bytes gzipped.
+      browser fetches), by kind, with their bytes gzipped, and the rounds of fetches it took.
   sondhan filters [--json] [--corpus DIR [--split]]
       Lists every filter field and value, with how many articles have it.
   sondhan suggest [--json] [--limit N] [--corpus DIR [--split]] PREFIX...
@@ -222,8 +222,16 @@ fn layout(args: &Args) -> Result<ExitCode, String> {
 /// The index commands search: one-file, or split with its chunks read on demand.
 enum Searchable<'a> {
     One(Box<Index<'a>>),
+    Split(SplitIndex, Chunks, Reads),
+}
+
+/// What a split index has read, for `--fetched`.
+#[derive(Default)]
+struct Reads {
     /// The chunks read so far, in the order they were first read.
-    Split(SplitIndex, Chunks, Vec<u32>),
+    chunks: Vec<u32>,
+    /// The rounds of fetches the last search took.
+    rounds: usize,
 }
 
 impl Searchable<'_> {
@@ -234,14 +242,22 @@ impl Searchable<'_> {
     ) -> Result<T, String> {
         match self {
             Searchable::One(index) => f(index),
-            Searchable::Split(split, chunks, read) => chunks.complete(
-                &split.root,
-                |n| {
-                    read.push(n);
-                    Ok(split.chunks[n as usize].clone())
-                },
-                f,
-            ),
+            Searchable::Split(split, chunks, reads) => {
+                let mut tries: usize = 0;
+                let done = chunks.complete(
+                    &split.root,
+                    |n| {
+                        reads.chunks.push(n);
+                        Ok(split.chunks[n as usize].clone())
+                    },
+                    |index| {
+                        tries += 1;
+                        f(index)
+                    },
+                );
+                reads.rounds = tries.saturating_sub(1);
+                done
+            }
         }
         .map_err(|e| e.to_string())
     }
@@ -250,17 +266,17 @@ impl Searchable<'_> {
     fn chunks_read(&self) -> usize {
         match self {
             Searchable::One(_) => 0,
-            Searchable::Split(_, _, read) => read.len(),
+            Searchable::Split(_, _, reads) => reads.chunks.len(),
         }
     }
 
     /// The chunks first read after the first `already`, by kind, as `--fetched` prints them.
     fn fetched_since(&self, already: usize) -> String {
-        let Searchable::Split(split, chunks, read) = self else {
+        let Searchable::Split(split, chunks, reads) = self else {
             return "one file, nothing fetched".into();
         };
         let mut by_kind = std::collections::BTreeMap::<ChunkKind, (usize, usize)>::new();
-        for &n in &read[already..] {
+        for &n in &reads.chunks[already..] {
             let row = by_kind.entry(chunks.kind(n)).or_default();
             row.0 += 1;
             row.1 += sondhan_indexer::bundle::gzip(&split.chunks[n as usize]).len();
@@ -276,7 +292,8 @@ impl Searchable<'_> {
             .map(|(kind, (n, g))| format!("{} {n} ({g} B)", kind.name()))
             .collect();
         format!(
-            "fetched {count} chunks, {bytes} B gzipped: {}",
+            "fetched {count} chunks, {bytes} B gzipped, in {} rounds: {}",
+            reads.rounds,
             kinds.join(", ")
         )
     }
@@ -300,7 +317,7 @@ fn run(args: Args) -> Result<ExitCode, String> {
         (Some(dir), Some(true)) => {
             let split = build_split_index(&read_documents(dir)?);
             let chunks = Chunks::for_root(&split.root).map_err(|e| e.to_string())?;
-            Searchable::Split(split, chunks, Vec::new())
+            Searchable::Split(split, chunks, Reads::default())
         }
         (Some(dir), _) => {
             owned = build_index(&read_documents(dir)?);

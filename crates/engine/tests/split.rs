@@ -6,7 +6,7 @@ use std::path::Path;
 
 use proptest::prelude::*;
 use sondhan_engine::index::{
-    build_index, build_split_index, Chunks, Document, Index, Section, SplitIndex,
+    build_index, build_split_index, ChunkKind, Chunks, Document, Index, Section, SplitIndex,
 };
 use sondhan_engine::search::{
     filters, highlight, search_with, suggest, Cache, SearchOptions, Sort,
@@ -313,4 +313,48 @@ fn trimming_keeps_the_most_recently_used_within_the_budget() {
     chunks.trim(budget);
     assert!(chunks.bytes() <= budget);
     assert!(chunks.contains(last));
+}
+
+#[test]
+fn a_prefix_reads_one_range_of_its_letters_loose_keys_and_a_typo_walk_all() {
+    // Letters the loose key keeps apart: more keys after ক than one range holds.
+    let letters: Vec<char> = "কগচজতদনপবমরলসহ".chars().collect();
+    let mut words = Vec::new();
+    for &a in &letters {
+        for &b in &letters {
+            for &c in &letters {
+                words.push(['ক', a, b, c].iter().collect::<String>());
+            }
+        }
+    }
+    let documents = vec![Document {
+        id: "a".into(),
+        // ক too: every loose key in one partition.
+        title: "কথা".into(),
+        body: words.join(" "),
+        ..Default::default()
+    }];
+    let loose_ranges_read = |query: &str, options: &SearchOptions| {
+        let mut fetching = Fetching::new(&documents);
+        let mut cache = Cache::new();
+        fetching
+            .run(|index| search_with(index, query, options, &mut cache))
+            .unwrap();
+        let loose = |n: &u32| fetching.chunks.kind(*n) == ChunkKind::Loose;
+        let all = (0..fetching.split.chunks.len() as u32).filter(loose);
+        let read = all.clone().filter(|n| fetching.chunks.contains(*n)).count();
+        (read, all.count())
+    };
+    let typed = SearchOptions {
+        prefix: true,
+        ..SearchOptions::default()
+    };
+    let (read, ranges) = loose_ranges_read("ককক", &typed);
+    assert!(ranges >= 2, "the partition fits one range: {ranges}");
+    assert_eq!(read, 1, "completions of ককক");
+    let finished = SearchOptions {
+        prefix: false,
+        ..SearchOptions::default()
+    };
+    assert_eq!(loose_ranges_read("কককগ", &finished), (ranges, ranges));
 }

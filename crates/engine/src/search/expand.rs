@@ -328,6 +328,15 @@ fn add_variants_and_typos(
     // শোইগু, meets সই), below every completion.
     let lookalikes = typed_prefix && own.chars().count() < word.chars().count();
     let weights = if lookalikes { &LOOKALIKES } else { &TYPO };
+    if allow.typos && !allow.prefix && index.is_split() {
+        // A finished word's typo walk follows the lookups below whatever they find: its ranges
+        // are asked for with theirs, in the same round.
+        let mut lacking = Lacking::default();
+        for key in keys.iter().filter(|k| typo_distance(k) > 0) {
+            lacking.note(index.loose_keys(key, Reach::All))?;
+        }
+        lacking.finish()?;
+    }
     let mut own_matched = false;
     for key in &keys {
         let matched = loose_matches(index, key, 0, allow.prefix, weights, expansion)?;
