@@ -358,3 +358,42 @@ fn a_prefix_reads_one_range_of_its_letters_loose_keys_and_a_typo_walk_all() {
     };
     assert_eq!(loose_ranges_read("কককগ", &finished), (ranges, ranges));
 }
+
+#[test]
+fn partitions_of_several_ranges_answer_alike() {
+    // অ before ক and ম after it: partitions of two ranges or more, one not the first.
+    let letters: Vec<char> = "কগচজতদনপবমরলসহ".chars().collect();
+    let words = |first: char| {
+        let mut words = Vec::new();
+        for &a in &letters {
+            for &b in &letters {
+                for &c in &letters {
+                    words.push([first, a, b, c].iter().collect::<String>());
+                }
+            }
+        }
+        words
+    };
+    let documents: Vec<Document> = ['অ', 'ক', 'ম']
+        .into_iter()
+        .map(|first| Document {
+            id: first.to_string(),
+            title: format!("{first}খবর"),
+            body: words(first).join(" "),
+            ..Default::default()
+        })
+        .collect();
+    let queries = [
+        "অকক",
+        "অকককগ",
+        "কমল",
+        "কমলস",
+        "কমলসহ",
+        "মহহ",
+        "মহহপ",
+        "মহহপপ",
+        "কগক মতদ",
+    ];
+    let queries: Vec<&str> = queries.to_vec();
+    check_alike(&documents, &typed(&queries));
+}

@@ -1,8 +1,9 @@
 //! The term dictionaries, read in place: words, stems and loose keys, each an FST.
 //!
 //! A one-file index has one of each over every key. A [split](super::split) index cuts the words
-//! and the stems into ranges of keys and the loose keys into partitions by their first letter,
-//! each in a chunk of its own; these types read one index's or one chunk's.
+//! and the stems into ranges of keys, each in a chunk of its own, and the loose keys into
+//! partitions by their first letter, each in chunks of ranges; these types read one index's, one
+//! chunk's, or (loose keys) the ranges a read needs.
 
 use std::ops::ControlFlow;
 

@@ -53,7 +53,7 @@
 //!
 //! | chunk | sections |
 //! |-------|----------|
-//! | loose-key range, as many per `PART` letter as `LKCH` says | `LOOS`: a run of [`LOOSE_RANGE_KEYS`](split::LOOSE_RANGE_KEYS) of the loose keys whose first letter is in the partition (in key order, from its `LKRG` key), each mapped to its ordinal in the partition |
+//! | loose-key range, as many per `PART` letter as `LKCH` says | `LOOS`: a run of up to [`LOOSE_RANGE_KEYS`](split::LOOSE_RANGE_KEYS) of the loose keys whose first letter is in the partition (in key order, from its `LKRG` key), each mapped to its ordinal in the partition |
 //! | loose values, as many as `LVRG` says | `LVAL`: for each key of a run of [`RANGE_KEYS`](split::RANGE_KEYS) keys of one partition (by ordinal), a varint: its group, as a `STMS` value (into this chunk's `LGRP`); `LGRP`: those groups |
 //! | word range, one per `WRNG` key | `WRDS`: the words from that key up to the next range's |
 //! | stem range, one per `SRNG` key | `STMS`, `SGRP`, as word ranges |

@@ -7,7 +7,7 @@
 //!
 //! | chunk | holds | a search needs it |
 //! |-------|-------|-------------------|
-//! | loose keys, [`LOOSE_RANGE_KEYS`] keys of a [partition](partition) | `LOOS` of a run of the loose keys whose first letter falls in the partition, each key's value its ordinal there | to look up a word's spelling variants or complete them (one range), to walk the keys its Banglish readings and typos may match (every range of the partition) |
+//! | loose keys, up to [`LOOSE_RANGE_KEYS`] keys of a [partition](partition) | `LOOS` of a run of the loose keys whose first letter falls in the partition, each key's value its ordinal there | to look up a word's spelling variants or complete them (one range), to walk the keys its Banglish readings and typos may match (every range of the partition) |
 //! | loose values, about [`RANGE_KEYS`] keys of a partition | `LVAL`, `LGRP`: the words of a run of its keys | to find the words of the keys a walk matched |
 //! | word range, about [`RANGE_KEYS`] words | `WRDS` of a run of words in key order | to look a word up, or complete it |
 //! | stem range, about [`RANGE_KEYS`] stems | `STMS`, `SGRP` of a run of stems | to match a word by its stem |
@@ -51,11 +51,11 @@
 //! read of a chunk the store lacks records the chunk as missing and fails with
 //! [`IndexError::NotLoaded`]; the caller fetches what [`Chunks::take_missing`] lists, inserts
 //! it and searches again. A search asks for what its steps need together (every word's
-//! dictionaries, then the groups of the loose keys it matched, then every matched word's postings,
-//! then the page's fragments), so it completes after about five rounds (one more for a "did you
-//! mean", two more when the word being typed is read as finished), and the same search on a one-file
-//! index of the same documents gives the same results (`tests/split.rs`; `sondhan search
-//! --split` over the benchmark's queries).
+//! dictionaries, then the groups of the loose keys it matched, then every matched word's
+//! postings, then the page's fragments), so it completes after about five rounds (one more for a
+//! "did you mean", up to three more when the word being typed is read as finished), and the same
+//! search on a one-file index of the same documents gives the same results (`tests/split.rs`;
+//! `sondhan search --split` over the benchmark's queries; `--fetched` prints the rounds).
 //!
 //! Chunk files are named by the build's id, a checksum of the whole index
 //! ([`chunk_path`]): a redeploy never mixes versions and hosts may cache them forever. A name
@@ -219,6 +219,7 @@ pub(crate) enum Reach<'k> {
     Key(&'k [u8]),
     /// A prefix, in the key code.
     Prefix(&'k [u8]),
+    /// Every range of the partition: a walk.
     All,
 }
 
@@ -286,8 +287,8 @@ impl<'a> Directory<'a> {
         self.metadata() + 1
     }
 
-    /// The loose-key chunks of partition `partition` (from [`partition_index`](Self::partition_index))
-    /// that `reach` needs, in key order.
+    /// The loose-key chunks of partition number `partition`
+    /// ([`partition_index`](Self::partition_index)) that `reach` needs, in key order.
     pub fn loose_chunks(
         &self,
         partition: u32,
@@ -859,6 +860,40 @@ fn crc32(bytes: &[u8]) -> u32 {
 
 #[cfg(test)]
 mod tests {
+    use super::Ranges;
+
+    /// A range table (`WRNG`, `LKRG`) of these first keys.
+    fn table(keys: &[&str]) -> Vec<u8> {
+        let mut out = (keys.len() as u32).to_le_bytes().to_vec();
+        let mut at = 0u32;
+        out.extend_from_slice(&at.to_le_bytes());
+        for key in keys {
+            at += key.len() as u32;
+            out.extend_from_slice(&at.to_le_bytes());
+        }
+        out.extend(keys.iter().flat_map(|k| k.bytes()));
+        out
+    }
+
+    #[test]
+    fn a_span_of_ranges_is_searched_within_its_bounds() {
+        // Two partitions, a… (ranges 0-1) and b… (ranges 2-4).
+        let bytes = table(&["a", "am", "b", "bd", "bk"]);
+        let ranges = Ranges::read(&bytes).unwrap();
+        let b = 2..5;
+        assert_eq!(ranges.holding_in(b.clone(), b"b").unwrap(), 2);
+        assert_eq!(ranges.holding_in(b.clone(), b"bc").unwrap(), 2);
+        assert_eq!(ranges.holding_in(b.clone(), b"bd").unwrap(), 3);
+        assert_eq!(ranges.holding_in(b.clone(), b"bz").unwrap(), 4);
+        // A key before the span's first is held by its first range, never by one outside it.
+        assert_eq!(ranges.holding_in(b.clone(), b"a").unwrap(), 2);
+        assert_eq!(ranges.starting_with_in(b.clone(), b"b").unwrap(), 2..5);
+        assert_eq!(ranges.starting_with_in(b.clone(), b"bd").unwrap(), 3..4);
+        assert_eq!(ranges.starting_with_in(b.clone(), b"bf").unwrap(), 3..4);
+        assert_eq!(ranges.starting_with_in(0..2, b"a").unwrap(), 0..2);
+        assert_eq!(ranges.starting_with_in(0..2, b"az").unwrap(), 1..2);
+    }
+
     proptest::proptest! {
         #[test]
         fn crc32_is_crc32fasts(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..300)) {

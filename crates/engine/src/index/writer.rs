@@ -132,40 +132,8 @@ pub fn build_split_index(documents: &[Document]) -> SplitIndex {
     let dictionaries = Dictionaries::write(&mut analyzed);
     let code = table(documents.iter().flat_map(stored_strings));
     let encoder = Encoder::new(&code);
-    let mut chunks: Vec<Vec<(&[u8; 4], Vec<u8>)>> = Vec::new();
-    let mut by_partition: BTreeMap<char, Vec<KeyOffsets>> = BTreeMap::new();
-    for (key, (part, offsets)) in &dictionaries.loose {
-        by_partition.entry(*part).or_default().push((key, offsets));
-    }
-    let mut letters = Vec::new();
-    let (mut key_firsts, mut range_firsts) = (Vec::new(), Vec::new());
-    let (mut value_chunks, mut value_firsts) = (Vec::new(), Vec::new());
-    for (letter, keys) in by_partition {
-        letters.extend_from_slice(&u32::from(letter).to_le_bytes());
-        key_firsts.extend_from_slice(&(chunks.len() as u32).to_le_bytes());
-        value_firsts.extend_from_slice(&(value_chunks.len() as u32).to_le_bytes());
-        for (n, range) in keys.chunks(LOOSE_RANGE_KEYS).enumerate() {
-            let first = n * LOOSE_RANGE_KEYS;
-            let ordinals = (range.iter().zip(first..)).map(|((key, _), i)| (*key, i as u64));
-            chunks.push(vec![(&tag::LOOSE, fst_of(ordinals))]);
-            range_firsts.push(range[0].0);
-        }
-        for range in keys.chunks(RANGE_KEYS) {
-            let (values, groups) = groups(range.iter().copied());
-            let mut coded = Vec::new();
-            for (_, value) in values {
-                varint::write(&mut coded, value);
-            }
-            value_chunks.push(vec![
-                (&tag::LOOSE_VALUES, coded),
-                (&tag::LOOSE_GROUPS, groups),
-            ]);
-        }
-    }
-    key_firsts.extend_from_slice(&(chunks.len() as u32).to_le_bytes());
-    value_firsts.extend_from_slice(&(value_chunks.len() as u32).to_le_bytes());
-    let loose_ranges = first_keys(range_firsts.into_iter());
-    chunks.extend(value_chunks);
+    let loose = LooseChunks::write(&dictionaries.loose);
+    let mut chunks = loose.chunks;
     let word_ranges = dictionaries.words.chunks(RANGE_KEYS);
     let word_firsts = first_keys(word_ranges.clone().map(|r| &r[0].0));
     chunks.extend(word_ranges.map(|range| vec![(&tag::WORDS, word_map(range))]));
@@ -209,10 +177,11 @@ pub fn build_split_index(documents: &[Document]) -> SplitIndex {
         (&tag::WORD_RANGES, word_firsts),
         (&tag::STEM_RANGES, stem_firsts),
         (&tag::PAGES, page_table),
-        (&tag::LOOSE_KEY_CHUNKS, key_firsts),
-        (&tag::LOOSE_KEY_RANGES, loose_ranges),
-        (&tag::LOOSE_VALUE_RANGES, value_firsts),
+        (&tag::LOOSE_KEY_CHUNKS, loose.key_firsts),
+        (&tag::LOOSE_KEY_RANGES, loose.range_firsts),
+        (&tag::LOOSE_VALUE_RANGES, loose.value_firsts),
     ];
+    let letters = loose.letters;
     let build = build_id(&root_sections, &letters, &chunks);
     let mut partitions = build.to_le_bytes().to_vec();
     partitions.extend_from_slice(&(letters.len() as u32 / 4).to_le_bytes());
@@ -236,6 +205,69 @@ pub fn build_split_index(documents: &[Document]) -> SplitIndex {
         chunks,
         build,
     }
+}
+
+/// A chunk's sections, before its `CHNK`.
+type ChunkSections = Vec<(&'static [u8; 4], Vec<u8>)>;
+
+/// The loose keys of a split index: per partition its key ranges, then every partition's value
+/// chunks, and the root's tables that find them.
+struct LooseChunks {
+    /// The loose-key range chunks, then the loose-value chunks.
+    chunks: Vec<ChunkSections>,
+    /// `PART`'s letters.
+    letters: Vec<u8>,
+    /// `LKCH`, `LKRG`, `LVRG`.
+    key_firsts: Vec<u8>,
+    range_firsts: Vec<u8>,
+    value_firsts: Vec<u8>,
+}
+
+impl LooseChunks {
+    fn write(loose: &BTreeMap<Vec<u8>, (char, Vec<u64>)>) -> LooseChunks {
+        let mut by_partition: BTreeMap<char, Vec<KeyOffsets>> = BTreeMap::new();
+        for (key, (part, offsets)) in loose {
+            by_partition.entry(*part).or_default().push((key, offsets));
+        }
+        let (mut chunks, mut value_chunks) = (Vec::new(), Vec::new());
+        let (mut letters, mut key_firsts, mut value_firsts) = (Vec::new(), Vec::new(), Vec::new());
+        let mut range_firsts = Vec::new();
+        let count = |n: usize| (n as u32).to_le_bytes();
+        for (letter, keys) in by_partition {
+            letters.extend_from_slice(&u32::from(letter).to_le_bytes());
+            key_firsts.extend_from_slice(&count(chunks.len()));
+            value_firsts.extend_from_slice(&count(value_chunks.len()));
+            // Each key's value is its ordinal in the partition, which finds its value chunk.
+            for (n, range) in keys.chunks(LOOSE_RANGE_KEYS).enumerate() {
+                let first = n * LOOSE_RANGE_KEYS;
+                let ordinals = (range.iter().zip(first..)).map(|((key, _), i)| (*key, i as u64));
+                chunks.push(vec![(&tag::LOOSE, fst_of(ordinals))]);
+                range_firsts.push(range[0].0);
+            }
+            value_chunks.extend(keys.chunks(RANGE_KEYS).map(loose_value_chunk));
+        }
+        key_firsts.extend_from_slice(&count(chunks.len()));
+        value_firsts.extend_from_slice(&count(value_chunks.len()));
+        let range_firsts = first_keys(range_firsts.into_iter());
+        chunks.extend(value_chunks);
+        LooseChunks {
+            chunks,
+            letters,
+            key_firsts,
+            range_firsts,
+            value_firsts,
+        }
+    }
+}
+
+/// A loose-value chunk: the groups of a run of a partition's keys.
+fn loose_value_chunk(range: &[KeyOffsets]) -> ChunkSections {
+    let (values, groups) = groups(range.iter().copied());
+    let mut coded = Vec::new();
+    for (_, value) in values {
+        varint::write(&mut coded, value);
+    }
+    vec![(&tag::LOOSE_VALUES, coded), (&tag::LOOSE_GROUPS, groups)]
 }
 
 /// Postings pages: the whole lists (starting at `list_starts`, in order) that start in each

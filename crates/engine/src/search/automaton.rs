@@ -340,16 +340,8 @@ impl Inputs {
     }
 }
 
-/// Calls `found` with every key of `maps` (FSTs of successive key ranges) the automaton
-/// matches, its value and the automaton's state, in key order, until it breaks.
-///
-/// fst's own stream (`search_with_state`) reads the target node of every transition and stacks
-/// it before asking the automaton whether it can go on; here a transition the automaton rejects
-/// costs no more than the question, and most do: most of a node's many next letters are ones
-/// no edit allows.
-///
-/// `found` is a trait object: it runs once per match, not per transition, and one copy of the
-/// walk per kind of automaton serves every caller in the .wasm.
+/// [`walk`] over `maps`, FSTs of successive key ranges: every key they hold that the automaton
+/// matches, in key order, until `found` breaks.
 pub fn walk_all<A: Walked>(
     maps: &[fst::Map<&[u8]>],
     automaton: &A,
@@ -368,7 +360,16 @@ pub fn walk_all<A: Walked>(
     }
 }
 
-/// [`walk_all`] over one map.
+/// Calls `found` with every key of `map` the automaton matches, its value and the automaton's
+/// state, in key order, until it breaks.
+///
+/// fst's own stream (`search_with_state`) reads the target node of every transition and stacks
+/// it before asking the automaton whether it can go on; here a transition the automaton rejects
+/// costs no more than the question, and most do: most of a node's many next letters are ones
+/// no edit allows.
+///
+/// `found` is a trait object: it runs once per match, not per transition, and one copy of the
+/// walk per kind of automaton serves every caller in the .wasm.
 pub fn walk<A: Walked>(map: &fst::Map<&[u8]>, automaton: &A, found: &mut OnMatch<'_, A::State>) {
     let fst = map.as_fst();
     let root = fst.root();

@@ -330,7 +330,10 @@ fn add_variants_and_typos(
     let weights = if lookalikes { &LOOKALIKES } else { &TYPO };
     if allow.typos && !allow.prefix && index.is_split() {
         // A finished word's typo walk follows the lookups below whatever they find: its ranges
-        // are asked for with theirs, in the same round.
+        // are asked for with theirs, in the same round. Other walks depend on whether the word
+        // exists, unknown until its chunks are here: asking for every range of the word being
+        // typed would undo what ranges save, so a word being typed that starts no word (and a
+        // short finished word the index lacks) walks a round later.
         let mut lacking = Lacking::default();
         for key in keys.iter().filter(|k| typo_distance(k) > 0) {
             lacking.note(index.loose_keys(key, Reach::All))?;
@@ -430,16 +433,16 @@ pub(super) fn loose_matches(
     add_found(&dictionary, &coded, found, cap, weights, expansion)
 }
 
-/// The `cap` shortest keys of `map` that start with `prefix` (and their values), shortest and then
-/// first in order first. The FST is read breadth first, a level of nodes (keys one byte longer)
-/// at a time, so only the levels up to the cap's last key are read, not the whole subtree.
+/// [`shortest_with_prefix`] over `maps`, FSTs of successive key ranges: each range's shortest
+/// hold the shortest of all. (Each range's read is bounded by [`MAX_SCAN`] nodes apart, so where
+/// one map's read would stop at the bound, ranges may find longer keys than it; a prefix of two
+/// letters or more never meets the bound.)
 fn shortest_with_prefix_in(
     maps: &[fst::Map<&[u8]>],
     prefix: &[u8],
     cap: usize,
 ) -> Vec<(Vec<u8>, u64)> {
     let [map] = maps else {
-        // Each range's shortest hold the shortest of all.
         let mut all: Vec<_> = maps
             .iter()
             .flat_map(|map| shortest_with_prefix(map, prefix, cap))
@@ -451,7 +454,9 @@ fn shortest_with_prefix_in(
     shortest_with_prefix(map, prefix, cap)
 }
 
-/// [`shortest_with_prefix_in`] one map.
+/// The `cap` shortest keys of `map` that start with `prefix` (and their values), shortest and then
+/// first in order first. The FST is read breadth first, a level of nodes (keys one byte longer)
+/// at a time, so only the levels up to the cap's last key are read, not the whole subtree.
 fn shortest_with_prefix(map: &fst::Map<&[u8]>, prefix: &[u8], cap: usize) -> Vec<(Vec<u8>, u64)> {
     let fst = map.as_fst();
     let (mut node, mut out) = (fst.root(), Output::zero());

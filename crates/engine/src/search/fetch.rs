@@ -28,7 +28,8 @@ pub(crate) fn fetch_ahead(
                 // The word being typed is read as finished only if its completions go with none
                 // of the other words (`rank.rs`): rarely, so that reading's chunks are not asked
                 // for ahead. At 8× the news, its typo neighbours' postings were most of the first
-                // query's bytes; when it is needed, ranking asks for them (a round or two more).
+                // query's bytes; when it is needed, ranking asks for them (up to three rounds
+                // more: loose keys, their groups, postings).
                 let typing = clause.prefix && searcher.options.prefix;
                 let allow = word_allow(clause, typing, searcher.options);
                 fetch_word(searcher, word, allow)?;
