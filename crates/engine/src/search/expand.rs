@@ -442,7 +442,9 @@ fn shortest_with_prefix_in(
     prefix: &[u8],
     cap: usize,
 ) -> Vec<(Vec<u8>, u64)> {
-    let [map] = maps else {
+    // Only a split index has more than one: the one-file engine carries no merge.
+    #[cfg(feature = "split")]
+    if let [_, _, ..] = maps {
         let mut all: Vec<_> = maps
             .iter()
             .flat_map(|map| shortest_with_prefix(map, prefix, cap))
@@ -450,8 +452,9 @@ fn shortest_with_prefix_in(
         crate::sort::sort_unstable_by(&mut all, |(a, _), (b, _)| (a.len(), a).cmp(&(b.len(), b)));
         all.truncate(cap);
         return all;
-    };
-    shortest_with_prefix(map, prefix, cap)
+    }
+    maps.first()
+        .map_or_else(Vec::new, |map| shortest_with_prefix(map, prefix, cap))
 }
 
 /// The `cap` shortest keys of `map` that start with `prefix` (and their values), shortest and then
