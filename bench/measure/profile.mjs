@@ -17,15 +17,16 @@ import { assembleSite } from '../sites.mjs';
 /**
  * What the step of a search a sample falls in is for. Word expansion runs inside ranking (each
  * clause is expanded as it is evaluated) and inside "did you mean", so the whole stack below
- * `sondhan_engine::search::search` decides, most specific first; then the frame right below it.
- * Anything else it calls is the making of the hits it returns (snippets, highlights, stored text).
+ * `sondhan_engine::search::search_with` decides, most specific first; then the frame right below
+ * it. Anything else it calls is the making of the hits it returns (snippets, highlights, stored
+ * text).
  */
 const SEARCH_STEPS = [
   ['did you mean', /^sondhan_engine::search::correct/],
   ['word expansion (FST walks, prefixes, typo automaton, loose keys)', /^sondhan_engine::search::(expand|automaton)/],
 ];
 const FIRST_STEPS = [
-  ['ranking (postings, positions, BM25F)', /^sondhan_engine::search::(rank|evaluate|word_counts|phrase_counts|bm25)/],
+  ['ranking (postings, positions, BM25F)', /^sondhan_engine::search::(rank|clause|counts|phrase|bm25|join|exclude|filter|boost|fetch)::/],
   ['query parsing and analysis', /^sondhan_engine::(search::query|analysis)/],
 ];
 const BUILDING_HITS = 'building the 10 hits (snippets, highlights, stored text)';
@@ -34,7 +35,8 @@ const BUILDING_HITS = 'building the 10 hits (snippets, highlights, stored text)'
 function categorize(stack) {
   if (stack.includes('(garbage collector)')) return 'garbage collector';
   if (stack.some((name) => name.startsWith('sondhan::wasm::types::to_js'))) return 'hits to JS objects (serde-wasm-bindgen)';
-  const at = stack.indexOf('sondhan_engine::search::search');
+  // The search's entry, which `search` calls: a stack that lacks it is outside the engine.
+  const at = stack.indexOf('sondhan_engine::search::search_with');
   if (at < 0) return 'other (JS glue, the page)';
   const below = stack.slice(at + 1);
   if (below.length === 0) return 'search, its own code';
