@@ -2,14 +2,17 @@
 //!
 //! A one-file index has one of each over every key. A [split](super::split) index cuts the words
 //! and the stems into ranges of keys, each in a chunk of its own, and the loose keys into
-//! partitions by their first letter, each in chunks of ranges; these types read one index's, one
-//! chunk's, or (loose keys) the ranges a read needs.
+//! partitions by their first letter, each in chunks of ranges, [front-coded](super::key_run)
+//! rather than FSTs (they gzip smaller, and typo walks download them); these types read one
+//! index's, one chunk's, or (loose keys) the ranges a read needs.
 
 use std::ops::ControlFlow;
 
 use fst::{IntoStreamer, Map, Streamer};
 
 use super::key_code;
+#[cfg(feature = "split")]
+use super::key_run::KeyRun;
 use super::reader::WordEntry;
 #[cfg(feature = "split")]
 use super::split::LooseValues;
@@ -87,9 +90,19 @@ impl Stems<'_> {
 /// Loose keys (`LOOS`) and their groups: what spelling variants, Banglish and typos walk.
 #[derive(Clone)]
 pub(crate) struct LooseKeys<'a> {
-    /// One FST, or a split index's ranges of one partition, in key order.
-    pub maps: Vec<Map<&'a [u8]>>,
+    pub keys: LooseKeySet<'a>,
     pub groups: LooseGroups<'a>,
+}
+
+/// The loose keys themselves.
+#[derive(Clone)]
+pub(crate) enum LooseKeySet<'a> {
+    /// A one-file index's: one FST over every key, each mapped to its group.
+    Fst(Map<&'a [u8]>),
+    /// A split index's ranges of one partition that a read needs, in key order, each key's value
+    /// its ordinal in the partition.
+    #[cfg(feature = "split")]
+    Runs(Vec<KeyRun<'a>>),
 }
 
 /// Where the groups of loose keys are, and so what a `LOOS` value means.
@@ -104,14 +117,30 @@ pub(crate) enum LooseGroups<'a> {
 }
 
 impl<'a> LooseKeys<'a> {
-    /// The loose-key FSTs, in key order, whose values [`group`](Self::group) reads.
-    pub fn maps(&self) -> &[Map<&'a [u8]>] {
-        &self.maps
+    /// The value of `key` (in the key code), if it is one of the keys.
+    pub fn get(&self, key: &[u8]) -> Result<Option<u64>, IndexError> {
+        match &self.keys {
+            LooseKeySet::Fst(map) => Ok(map.get(key)),
+            #[cfg(feature = "split")]
+            LooseKeySet::Runs(runs) => {
+                for run in runs {
+                    if let Some(ordinal) = run.get(key)? {
+                        return Ok(Some(ordinal));
+                    }
+                }
+                Ok(None)
+            }
+        }
     }
 
-    /// The value of `key` (in the key code), if it is one of the keys.
-    pub fn get(&self, key: &[u8]) -> Option<u64> {
-        self.maps.iter().find_map(|map| map.get(key))
+    /// Where the keys are in memory: the same for two reads of the same keys.
+    #[cfg(feature = "banglish")]
+    pub fn identity(&self) -> *const u8 {
+        match &self.keys {
+            LooseKeySet::Fst(map) => map.as_fst().as_bytes().as_ptr(),
+            #[cfg(feature = "split")]
+            LooseKeySet::Runs(runs) => runs.first().map_or(std::ptr::null(), KeyRun::identity),
+        }
     }
 
     /// The postings offsets of every word in the group of the key whose `LOOS` value is `value`.

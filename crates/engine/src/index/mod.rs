@@ -1,12 +1,12 @@
 //! The index bytes: what `build.rs` writes and the runtime reads in place.
 //!
-//! # Format (version 12)
+//! # Format (version 13)
 //!
 //! All integers are little-endian. The file is a header, a table of sections, then the sections.
 //!
 //! ```text
 //! header   "SONDHAN\0"  magic, 8 bytes
-//!          u32          format version (12)
+//!          u32          format version (13)
 //!          u32          number of sections
 //!          u32          CRC-32 (IEEE) of every byte after the header
 //! table    per section: [u8; 4] tag, u32 offset from file start, u32 length
@@ -53,7 +53,7 @@
 //!
 //! | chunk | sections |
 //! |-------|----------|
-//! | loose-key range, as many per `PART` letter as `LKCH` says | `LOOS`: a run of up to [`LOOSE_RANGE_KEYS`](split::LOOSE_RANGE_KEYS) of the loose keys whose first letter is in the partition (in key order, from its `LKRG` key), each mapped to its ordinal in the partition |
+//! | loose-key range, as many per `PART` letter as `LKCH` says | `LRUN`: a [run](key_run) of up to [`LOOSE_RANGE_KEYS`](split::LOOSE_RANGE_KEYS) of the loose keys whose first letter is in the partition (in key order, from its `LKRG` key), front-coded: varint the first key's ordinal in the partition, varint keys, then per key varint bytes shared with the key before, varint bytes that follow, those bytes |
 //! | loose values, as many as `LVRG` says | `LVAL`: for each key of a run of [`RANGE_KEYS`](split::RANGE_KEYS) keys of one partition (by ordinal), a varint: its group, as a `STMS` value (into this chunk's `LGRP`); `LGRP`: those groups |
 //! | word range, one per `WRNG` key | `WRDS`: the words from that key up to the next range's |
 //! | stem range, one per `SRNG` key | `STMS`, `SGRP`, as word ranges |
@@ -81,6 +81,9 @@
 
 mod dictionary;
 pub(crate) mod key_code;
+// Chunks are checked in every build; only a split engine reads them.
+#[cfg_attr(not(feature = "split"), allow(dead_code))]
+pub(crate) mod key_run;
 pub mod metadata;
 pub mod norm;
 mod reader;
@@ -91,7 +94,11 @@ pub(crate) mod varint;
 #[cfg(feature = "build")]
 mod writer;
 
-pub(crate) use dictionary::LooseKeys;
+#[cfg(test)]
+pub(crate) use dictionary::LooseGroups;
+pub(crate) use dictionary::{LooseKeySet, LooseKeys};
+#[cfg(feature = "split")]
+pub(crate) use key_run::KeyRun;
 pub use metadata::Metadata;
 pub(crate) use reader::{Body, HitDocument, SeekablePostings, WordEntry};
 pub use reader::{DocRef, Index, IndexStats, Posting, Postings};
@@ -105,7 +112,7 @@ pub use writer::{build_index, build_split_index, Document, SplitIndex};
 /// The first bytes of every index.
 pub const MAGIC: &[u8; 8] = b"SONDHAN\0";
 /// The format version this build reads and writes.
-pub const VERSION: u32 = 12;
+pub const VERSION: u32 = 13;
 
 /// Magic, version, section count, checksum.
 pub(crate) const HEADER_LEN: usize = 20;
@@ -138,6 +145,7 @@ pub(crate) mod tag {
     pub const LOOSE_KEY_RANGES: [u8; 4] = *b"LKRG";
     pub const LOOSE_VALUE_RANGES: [u8; 4] = *b"LVRG";
     pub const LOOSE_VALUES: [u8; 4] = *b"LVAL";
+    pub const LOOSE_RUN: [u8; 4] = *b"LRUN";
     pub const WORD_RANGES: [u8; 4] = *b"WRNG";
     pub const STEM_RANGES: [u8; 4] = *b"SRNG";
     #[cfg_attr(not(feature = "split"), allow(dead_code))]

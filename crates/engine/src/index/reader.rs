@@ -7,8 +7,10 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use fst::Map;
 use serde::Serialize;
 
-use super::dictionary::{fst_map, verify, LooseGroups, LooseKeys, Stems, Words};
+use super::dictionary::{fst_map, verify, LooseGroups, LooseKeySet, LooseKeys, Stems, Words};
 use super::key_code;
+#[cfg(feature = "split")]
+use super::key_run::KeyRun;
 use super::metadata::Metadata;
 use super::norm;
 use super::sections::{self, StoredSection};
@@ -807,7 +809,7 @@ impl<'a> Index<'a> {
     ) -> Result<Option<LooseKeys<'a>>, IndexError> {
         match &self.layout {
             Layout::One { loose, .. } => Ok(Some(LooseKeys {
-                maps: vec![loose.0.clone()],
+                keys: LooseKeySet::Fst(loose.0.clone()),
                 groups: LooseGroups::Here(loose.1),
             })),
             #[cfg(feature = "split")]
@@ -819,15 +821,15 @@ impl<'a> Index<'a> {
                 };
                 // Every range is asked for before any is missed: one round fetches them all.
                 let mut lacking = Lacking::default();
-                let mut maps = Vec::new();
+                let mut runs = Vec::new();
                 for chunk in directory.loose_chunks(partition, reach)? {
                     if let Some(sections) = lacking.note(split.chunks.sections(chunk))? {
-                        maps.push(fst_map(find_section(&sections, tag::LOOSE)?)?);
+                        runs.push(KeyRun::new(find_section(&sections, tag::LOOSE_RUN)?)?);
                     }
                 }
                 lacking.finish()?;
                 Ok(Some(LooseKeys {
-                    maps,
+                    keys: LooseKeySet::Runs(runs),
                     groups: LooseGroups::Chunked(LooseValues {
                         chunks: split.chunks,
                         range: directory.loose_values(partition)?,

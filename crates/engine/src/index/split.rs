@@ -7,7 +7,7 @@
 //!
 //! | chunk | holds | a search needs it |
 //! |-------|-------|-------------------|
-//! | loose keys, up to [`LOOSE_RANGE_KEYS`] keys of a [partition](partition) | `LOOS` of a run of the loose keys whose first letter falls in the partition, each key's value its ordinal there | to look up a word's spelling variants or complete them (one range), to walk the keys its Banglish readings and typos may match (every range of the partition) |
+//! | loose keys, up to [`LOOSE_RANGE_KEYS`] keys of a [partition](partition) | `LRUN`: a [run](super::key_run) of the loose keys whose first letter falls in the partition, front-coded, each key's value its ordinal there | to look up a word's spelling variants or complete them (one range), to walk the keys its Banglish readings and typos may match (every range of the partition) |
 //! | loose values, about [`RANGE_KEYS`] keys of a partition | `LVAL`, `LGRP`: the words of a run of its keys | to find the words of the keys a walk matched |
 //! | word range, about [`RANGE_KEYS`] words | `WRDS` of a run of words in key order | to look a word up, or complete it |
 //! | stem range, about [`RANGE_KEYS`] stems | `STMS`, `SGRP` of a run of stems | to match a word by its stem |
@@ -78,6 +78,7 @@ use fst::Map;
 
 use super::dictionary::{fst_map, group, Stems, Words};
 use super::key_code;
+use super::key_run::KeyRun;
 use super::reader::{section_table, u32_at, DocTable, Section};
 use super::varint::Reader;
 use super::Index;
@@ -97,12 +98,11 @@ pub const PAGE_BYTES: usize = 1024;
 /// a whole letter.
 pub const RANGE_KEYS: usize = 256;
 
-/// Keys in a loose-key range chunk: about 7 KB of FST, gzipped. A walk (typos, Banglish) reads
-/// every range of its partition, a lookup or the completions of a prefix one or two. Smaller
-/// ranges share fewer FST nodes: on the benchmark's first query (`sondhan search --split
-/// --fetched`), 1024 keys a range fetched 21.0 KB of loose keys on the news and 36.0 KB on the
-/// news grown to 8×, 2048 keys 21.0 and 33.8 KB, 4096 keys 26.7 and 38.6 KB (whole partitions:
-/// 26.1 and 53.2 KB).
+/// Keys in a loose-key range chunk ([front-coded](super::key_run): about 2 KB gzipped). A walk
+/// (typos, Banglish) reads every range of its partition, a lookup or the completions of a prefix
+/// one or two. On the benchmark's first query (`sondhan search --split --fetched`), 1024 keys a
+/// range fetched 12.2 KB of loose keys on the news and 21.0 KB on the news grown to 8×, 2048 keys
+/// 12.2 and 19.8 KB, 4096 keys 15.7 and 22.7 KB.
 pub const LOOSE_RANGE_KEYS: usize = 2048;
 
 /// The fetched chunks a search may keep by default: [`Chunks::trim`] drops the least recently
@@ -516,7 +516,7 @@ impl Chunks {
         // The CRC covers every byte; each FST need only be of the format.
         let fst = |t| section(t).and_then(fst_map).map(drop);
         match self.kind(n) {
-            ChunkKind::Loose => fst(tag::LOOSE),
+            ChunkKind::Loose => section(tag::LOOSE_RUN).and_then(KeyRun::new).map(drop),
             ChunkKind::LooseValues => section(tag::LOOSE_VALUES)
                 .and(section(tag::LOOSE_GROUPS))
                 .map(drop),

@@ -65,6 +65,11 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// The bytes not read yet.
+    pub fn rest(&self) -> &'a [u8] {
+        self.bytes.get(self.pos..).unwrap_or_default()
+    }
+
     /// The next `len` bytes, advancing past them.
     pub fn bytes(&mut self, len: usize) -> Result<&'a [u8], IndexError> {
         let end = self

@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::dictionary::GroupRef;
+use super::key_run;
 use super::metadata;
 use super::sections::{self, build::Placed, Section};
 use super::split::{chunk_path, partition, LOOSE_RANGE_KEYS, PAGE_BYTES, RANGE_KEYS};
@@ -239,9 +240,9 @@ impl LooseChunks {
             value_firsts.extend_from_slice(&count(value_chunks.len()));
             // Each key's value is its ordinal in the partition, which finds its value chunk.
             for (n, range) in keys.chunks(LOOSE_RANGE_KEYS).enumerate() {
-                let first = n * LOOSE_RANGE_KEYS;
-                let ordinals = (range.iter().zip(first..)).map(|((key, _), i)| (*key, i as u64));
-                chunks.push(vec![(&tag::LOOSE, fst_of(ordinals))]);
+                let first = (n * LOOSE_RANGE_KEYS) as u64;
+                let keys = range.iter().map(|(key, _)| key.as_slice());
+                chunks.push(vec![(&tag::LOOSE_RUN, key_run::write(first, keys))]);
                 range_firsts.push(range[0].0);
             }
             value_chunks.extend(keys.chunks(RANGE_KEYS).map(loose_value_chunk));

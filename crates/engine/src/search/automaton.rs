@@ -28,6 +28,7 @@ use fst::raw::Output;
 use fst::Automaton;
 
 use crate::index::key_code::{self, ESCAPE};
+use crate::index::{IndexError, LooseKeySet, LooseKeys};
 
 /// Most edits an automaton allows: [`State`] has a bit set per edit count, 0 to 2, and
 /// [`Levenshtein::step`] updates the three.
@@ -340,24 +341,25 @@ impl Inputs {
     }
 }
 
-/// [`walk`] over `maps`, FSTs of successive key ranges: every key they hold that the automaton
-/// matches, in key order, until `found` breaks.
+/// Every loose key of `dictionary` the automaton matches, in key order, until `found` breaks:
+/// [`walk`] over a one-file index's FST, or a split index's runs one after the other.
 pub fn walk_all<A: Walked>(
-    maps: &[fst::Map<&[u8]>],
+    dictionary: &LooseKeys<'_>,
     automaton: &A,
     found: &mut OnMatch<'_, A::State>,
-) {
-    let mut stopped = false;
-    for map in maps {
-        walk(map, automaton, &mut |key, value, state| {
-            let flow = found(key, value, state);
-            stopped = flow.is_break();
-            flow
-        });
-        if stopped {
-            return;
+) -> Result<(), IndexError> {
+    match &dictionary.keys {
+        LooseKeySet::Fst(map) => walk(map, automaton, found),
+        #[cfg(feature = "split")]
+        LooseKeySet::Runs(runs) => {
+            for run in runs {
+                if run.walk(automaton, found)?.is_break() {
+                    break;
+                }
+            }
         }
     }
+    Ok(())
 }
 
 /// Calls `found` with every key of `map` the automaton matches, its value and the automaton's
@@ -636,6 +638,39 @@ mod tests {
                 streamed.push((key_code::decode(key), value, automaton.distance(state)));
             }
             prop_assert_eq!(walked, streamed);
+        }
+
+        #[test]
+        fn runs_of_keys_walk_as_their_fst_does(keys in prop::collection::btree_set("[abকখé]{0,6}", 0..40), query in "[abকখé]{1,6}", distance in 1u8..=2, prefix: bool, cuts in prop::collection::btree_set(1usize..40, 0..4)) {
+            let coded: std::collections::BTreeSet<Vec<u8>> = keys.iter().map(|k| key_code::encode(k)).collect();
+            let coded: Vec<Vec<u8>> = coded.into_iter().collect();
+            let automaton = Levenshtein::new(&query, distance, prefix).first_letter_in(&['a', 'b']);
+            // The FST maps each key to its ordinal, as a split index's runs give it.
+            let map = Map::from_iter(coded.iter().zip(0u64..)).unwrap();
+            let map = Map::new(map.as_fst().as_bytes()).unwrap();
+            let mut walked = Vec::new();
+            walk(&map, &automaton, &mut |key, value, &state| {
+                walked.push((key.to_vec(), value, automaton.distance(state)));
+                ControlFlow::Continue(())
+            });
+            let mut bytes = Vec::new();
+            let mut start = 0;
+            for end in cuts.into_iter().filter(|&c| c < coded.len()).chain([coded.len()]) {
+                let run = coded[start..end].iter().map(Vec::as_slice);
+                bytes.push(crate::index::key_run::write(start as u64, run));
+                start = end;
+            }
+            let runs = bytes.iter().map(|b| crate::index::KeyRun::new(b)).collect::<Result<_, _>>().unwrap();
+            let dictionary = crate::index::LooseKeys { keys: LooseKeySet::Runs(runs), groups: crate::index::LooseGroups::Here(&[]) };
+            let mut ran = Vec::new();
+            walk_all(&dictionary, &automaton, &mut |key, value, &state| {
+                ran.push((key.to_vec(), value, automaton.distance(state)));
+                ControlFlow::Continue(())
+            }).unwrap();
+            prop_assert_eq!(&ran, &walked);
+            for (key, ordinal, _) in &walked {
+                prop_assert_eq!(dictionary.get(key).unwrap(), Some(*ordinal));
+            }
         }
 
         #[test]

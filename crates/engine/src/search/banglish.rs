@@ -95,19 +95,13 @@ fn romanized_matches(
         else {
             continue;
         };
-        let Some(bytes) = dictionary
-            .maps()
-            .first()
-            .map(|m| m.as_fst().as_bytes().as_ptr())
-        else {
-            continue;
-        };
+        let bytes = dictionary.identity();
         if walked.contains(&bytes) {
             continue;
         }
         walked.push(bytes);
         let mut found: Found = Vec::new();
-        walk_all(dictionary.maps(), &automaton, &mut |key, group, state| {
+        walk_all(&dictionary, &automaton, &mut |key, group, state| {
             // Words the loose key erases (ও) are no reading of anything.
             if let (false, Some(cost)) = (key.is_empty(), automaton.cost(state)) {
                 found.push((cost, key.len(), key.to_vec(), group));
@@ -117,7 +111,7 @@ fn romanized_matches(
             } else {
                 ControlFlow::Continue(())
             }
-        });
+        })?;
         add_found(
             &dictionary,
             &[],

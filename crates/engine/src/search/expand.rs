@@ -29,7 +29,9 @@ use fst::raw::Output;
 
 use super::automaton::{walk_all, Levenshtein};
 use crate::analysis::{loose_key, loose_keys, regular_verbal_nouns, stems_and_verbs, verb_key};
-use crate::index::{key_code, Index, IndexError, Lacking, LooseKeys, Reach};
+#[cfg(feature = "split")]
+use crate::index::KeyRun;
+use crate::index::{key_code, Index, IndexError, Lacking, LooseKeySet, LooseKeys, Reach};
 
 pub const EXACT: f32 = 1.0;
 pub const STEM: f32 = 0.75;
@@ -403,12 +405,12 @@ pub(super) fn loose_matches(
     if let Reach::Key(_) = reach {
         found.extend(
             dictionary
-                .get(&coded)
+                .get(&coded)?
                 .map(|group| (0, 0, coded.clone(), group)),
         );
     } else if let Reach::Prefix(_) = reach {
         // Only the shortest keys are kept, and a short prefix starts thousands.
-        let shortest = shortest_with_prefix_in(dictionary.maps(), &coded, prefix_cap(key));
+        let shortest = shortest_with_prefix_in(&dictionary, &coded, prefix_cap(key))?;
         found.extend(
             shortest
                 .into_iter()
@@ -416,14 +418,14 @@ pub(super) fn loose_matches(
         );
     } else {
         let automaton = Levenshtein::new(key, distance, prefix).first_letter_in(&first_letter(key));
-        walk_all(dictionary.maps(), &automaton, &mut |k, group, &state| {
+        walk_all(&dictionary, &automaton, &mut |k, group, &state| {
             found.push((automaton.distance(state), k.len(), k.to_vec(), group));
             if found.len() >= MAX_SCAN {
                 ControlFlow::Break(())
             } else {
                 ControlFlow::Continue(())
             }
-        });
+        })?;
     }
     let cap = if prefix {
         prefix_cap(key)
@@ -433,28 +435,53 @@ pub(super) fn loose_matches(
     add_found(&dictionary, &coded, found, cap, weights, expansion)
 }
 
-/// [`shortest_with_prefix`] over `maps`, FSTs of successive key ranges: each range's shortest
-/// hold the shortest of all. (Each range's read is bounded by [`MAX_SCAN`] nodes apart, so where
-/// one map's read would stop at the bound, ranges may find longer keys than it; a prefix of two
-/// letters or more never meets the bound.)
+/// The `cap` shortest keys of `dictionary` that start with `prefix` (and their values), shortest
+/// and then first in order first.
 fn shortest_with_prefix_in(
-    maps: &[fst::Map<&[u8]>],
+    dictionary: &LooseKeys<'_>,
     prefix: &[u8],
     cap: usize,
-) -> Vec<(Vec<u8>, u64)> {
-    // Only a split index has more than one: the one-file engine carries no merge.
-    #[cfg(feature = "split")]
-    if let [_, _, ..] = maps {
-        let mut all: Vec<_> = maps
-            .iter()
-            .flat_map(|map| shortest_with_prefix(map, prefix, cap))
-            .collect();
-        crate::sort::sort_unstable_by(&mut all, |(a, _), (b, _)| (a.len(), a).cmp(&(b.len(), b)));
-        all.truncate(cap);
-        return all;
+) -> Result<Vec<(Vec<u8>, u64)>, IndexError> {
+    match &dictionary.keys {
+        LooseKeySet::Fst(map) => Ok(shortest_with_prefix(map, prefix, cap)),
+        #[cfg(feature = "split")]
+        LooseKeySet::Runs(runs) => shortest_in_runs(runs, prefix, cap),
     }
-    maps.first()
-        .map_or_else(Vec::new, |map| shortest_with_prefix(map, prefix, cap))
+}
+
+/// [`shortest_with_prefix`] over a split index's runs of keys. A run is short enough to read
+/// whole, so its keys with the prefix are all looked at; a prefix long enough to complete (two
+/// letters) never meets the bound that stops the FST's read, so both give the same keys.
+#[cfg(feature = "split")]
+fn shortest_in_runs(
+    runs: &[KeyRun<'_>],
+    prefix: &[u8],
+    cap: usize,
+) -> Result<Vec<(Vec<u8>, u64)>, IndexError> {
+    let mut least: Vec<(usize, Vec<u8>, u64)> = Vec::new();
+    for run in runs {
+        let mut keys = run.keys();
+        while keys.advance()?.is_some() {
+            let key = keys.key();
+            if !key.starts_with(prefix) {
+                if key > prefix {
+                    break;
+                }
+                continue;
+            }
+            let beaten = least.len() == cap
+                && least
+                    .last()
+                    .is_some_and(|(len, last, _)| (key.len(), key) >= (*len, last.as_slice()));
+            if !beaten {
+                keep_least(&mut least, cap, (key.len(), key.to_vec(), keys.ordinal()));
+            }
+        }
+    }
+    Ok(least
+        .into_iter()
+        .map(|(_, key, value)| (key, value))
+        .collect())
 }
 
 /// The `cap` shortest keys of `map` that start with `prefix` (and their values), shortest and then
@@ -553,7 +580,7 @@ pub(super) fn near_matches(
             keys = others;
             continue;
         };
-        walk_all(dictionary.maps(), &automaton, &mut |k, group, state| {
+        walk_all(&dictionary, &automaton, &mut |k, group, state| {
             for (end, found) in found.iter_mut().enumerate() {
                 if let Some(edits) = automaton
                     .end_distance(state, end)
@@ -567,7 +594,7 @@ pub(super) fn near_matches(
             } else {
                 ControlFlow::Continue(())
             }
-        });
+        })?;
         for (key, found) in ends.into_iter().zip(found) {
             add_found(
                 &dictionary,
@@ -601,12 +628,12 @@ fn letter_left_out_matches(
     let Some(dictionary) = index.loose_keys(key, Reach::All)? else {
         return Ok(0);
     };
-    walk_all(dictionary.maps(), &automaton, &mut |k, group, state| {
+    walk_all(&dictionary, &automaton, &mut |k, group, state| {
         if usize::from(state.chars()) == longer {
             found.push((1, k.len(), k.to_vec(), group));
         }
         ControlFlow::Continue(())
-    });
+    })?;
     add_found(
         &dictionary,
         &key_code::encode(key),
@@ -660,22 +687,20 @@ mod tests {
         }
 
         #[test]
-        fn ranges_of_a_map_give_its_shortest_keys(keys in proptest::collection::btree_set("[abকখ]{0,6}", 1..60), prefix in "[abকখ]{0,2}", cap in 1usize..20, cuts in proptest::collection::btree_set(1usize..60, 0..4)) {
-            let bytes = |keys: &[&String]| fst::Map::from_iter(keys.iter().enumerate().map(|(i, k)| (k.as_str(), i as u64))).unwrap().into_fst().into_inner();
-            let keys: Vec<&String> = keys.iter().collect();
-            let whole = bytes(&keys);
-            let mut ranges = Vec::new();
+        fn runs_of_a_map_give_its_shortest_keys(keys in proptest::collection::btree_set("[abকখ]{0,6}", 1..60), prefix in "[abকখ]{0,2}", cap in 1usize..20, cuts in proptest::collection::btree_set(1usize..60, 0..4)) {
+            let keys: Vec<&[u8]> = keys.iter().map(|k| k.as_bytes()).collect();
+            let whole = fst::Map::from_iter(keys.iter().zip(0u64..)).unwrap().into_fst().into_inner();
+            let whole = fst::Map::new(&whole[..]).unwrap();
+            let mut bytes = Vec::new();
             let mut start = 0;
             for end in cuts.into_iter().filter(|&c| c < keys.len()).chain([keys.len()]) {
                 // Values as the whole map's: each key's ordinal.
-                let map = fst::Map::from_iter((start..end).map(|i| (keys[i].as_str(), i as u64))).unwrap();
-                ranges.push(map.into_fst().into_inner());
+                bytes.push(crate::index::key_run::write(start as u64, keys[start..end].iter().copied()));
                 start = end;
             }
-            let maps: Vec<_> = ranges.iter().map(|b| fst::Map::new(&b[..]).unwrap()).collect();
-            let whole = fst::Map::new(&whole[..]).unwrap();
+            let runs: Vec<KeyRun> = bytes.iter().map(|b| KeyRun::new(b).unwrap()).collect();
             proptest::prop_assert_eq!(
-                shortest_with_prefix_in(&maps, prefix.as_bytes(), cap),
+                shortest_in_runs(&runs, prefix.as_bytes(), cap).unwrap(),
                 shortest_with_prefix(&whole, prefix.as_bytes(), cap)
             );
         }
