@@ -2,17 +2,18 @@
 //!
 //! A one-file index has one of each over every key. A [split](super::split) index cuts the words
 //! and the stems into ranges of keys, each in a chunk of its own, and the loose keys into
-//! partitions by their first letter, each in chunks of ranges, [front-coded](super::key_run)
-//! rather than FSTs (they gzip smaller, and typo walks download them); these types read one
-//! index's, one chunk's, or (loose keys) the ranges a read needs.
+//! partitions by their first letter, each in chunks of ranges; its dictionaries are
+//! [front-coded runs](super::key_run), not FSTs, because they gzip smaller and are downloaded.
+//! These types read one index's, one chunk's, or (loose keys) the ranges a read needs.
 
 use std::ops::ControlFlow;
 
-use fst::{IntoStreamer, Map, Streamer};
+use fst::{Automaton, IntoStreamer, Map, Streamer};
 
 use super::key_code;
 #[cfg(feature = "split")]
 use super::key_run::KeyRun;
+use super::key_run::OnKey;
 use super::reader::WordEntry;
 #[cfg(feature = "split")]
 use super::split::LooseValues;
@@ -40,16 +41,94 @@ pub(crate) fn verify(map: &Map<&[u8]>) -> Result<(), IndexError> {
         .map_err(|_| IndexError::ChecksumMismatch)
 }
 
-/// Words (`WRDS`): normalized word in the [key code](super::key_code) -> packed postings
-/// offset and document frequency.
+/// A dictionary of keys (in the [key code](super::key_code)) and their values: a one-file index's
+/// FST, or one of a split index's [runs](super::key_run).
 #[derive(Clone)]
-pub(crate) struct Words<'a>(pub Map<&'a [u8]>);
+pub(crate) enum TermMap<'a> {
+    Fst(Map<&'a [u8]>),
+    #[cfg(feature = "split")]
+    Run(KeyRun<'a>),
+}
+
+impl TermMap<'_> {
+    /// Checks an FST's own checksum; a run is covered by its chunk's CRC.
+    pub fn verify(&self) -> Result<(), IndexError> {
+        match self {
+            TermMap::Fst(map) => verify(map),
+            #[cfg(feature = "split")]
+            TermMap::Run(_) => Ok(()),
+        }
+    }
+
+    /// The value of `key`, if it is one of the keys.
+    pub fn get(&self, key: &[u8]) -> Result<Option<u64>, IndexError> {
+        match self {
+            TermMap::Fst(map) => Ok(map.get(key)),
+            #[cfg(feature = "split")]
+            TermMap::Run(run) => run.get(key),
+        }
+    }
+
+    /// Calls `found` with each key that starts with `prefix` and its value, in key order, until
+    /// it breaks. Returns whether it broke.
+    pub fn starting_with(
+        &self,
+        prefix: &[u8],
+        found: &mut dyn FnMut(&[u8], u64) -> ControlFlow<()>,
+    ) -> Result<ControlFlow<()>, IndexError> {
+        match self {
+            TermMap::Fst(map) => {
+                let mut stream = map.range().ge(prefix).into_stream();
+                while let Some((key, value)) = stream.next() {
+                    if !key.starts_with(prefix) {
+                        return Ok(ControlFlow::Break(()));
+                    }
+                    if found(key, value).is_break() {
+                        return Ok(ControlFlow::Break(()));
+                    }
+                }
+                Ok(ControlFlow::Continue(()))
+            }
+            #[cfg(feature = "split")]
+            TermMap::Run(run) => run.starting_with(prefix, found),
+        }
+    }
+
+    /// Calls `found` with every key the automaton matches, its value and the automaton's state,
+    /// in key order, until it breaks. Returns whether it broke.
+    pub fn search<A: Automaton>(
+        &self,
+        automaton: &A,
+        found: &mut OnKey<'_, A::State>,
+    ) -> Result<ControlFlow<()>, IndexError>
+    where
+        A::State: Clone,
+    {
+        match self {
+            TermMap::Fst(map) => {
+                let mut stream = map.search_with_state(automaton).into_stream();
+                while let Some((key, value, state)) = stream.next() {
+                    if found(key, value, &state).is_break() {
+                        return Ok(ControlFlow::Break(()));
+                    }
+                }
+                Ok(ControlFlow::Continue(()))
+            }
+            #[cfg(feature = "split")]
+            TermMap::Run(run) => run.walk(automaton, found),
+        }
+    }
+}
+
+/// Words (`WRDS`, or a split index's `WRUN`): normalized word in the [key code](super::key_code)
+/// -> packed postings offset and document frequency.
+#[derive(Clone)]
+pub(crate) struct Words<'a>(pub TermMap<'a>);
 
 impl Words<'_> {
-    pub fn get(&self, term: &str) -> Option<WordEntry> {
-        self.0
-            .get(key_code::encode(term))
-            .map(WordEntry::from_value)
+    pub fn get(&self, term: &str) -> Result<Option<WordEntry>, IndexError> {
+        let value = self.0.get(&key_code::encode(term))?;
+        Ok(value.map(WordEntry::from_value))
     }
 
     /// Calls `found` with each word that starts with `prefix` (in the key code) and its entry,
@@ -58,29 +137,25 @@ impl Words<'_> {
         &self,
         prefix: &[u8],
         found: &mut impl FnMut(&[u8], WordEntry) -> ControlFlow<()>,
-    ) -> ControlFlow<()> {
-        let mut stream = self.0.range().ge(prefix).into_stream();
-        while let Some((key, value)) = stream.next() {
-            if !key.starts_with(prefix) {
-                return ControlFlow::Break(());
-            }
-            found(key, WordEntry::from_value(value))?;
-        }
-        ControlFlow::Continue(())
+    ) -> Result<ControlFlow<()>, IndexError> {
+        self.0.starting_with(prefix, &mut |key, value| {
+            found(key, WordEntry::from_value(value))
+        })
     }
 }
 
-/// Stems (`STMS`) and their groups (`SGRP`): stem -> the postings offsets of its words.
+/// Stems (`STMS`, or a split index's `SRUN`) and their groups (`SGRP`): stem -> the postings
+/// offsets of its words.
 #[derive(Clone)]
 pub(crate) struct Stems<'a> {
-    pub map: Map<&'a [u8]>,
+    pub map: TermMap<'a>,
     pub groups: &'a [u8],
 }
 
 impl Stems<'_> {
     /// The postings offsets of every word with this stem.
     pub fn group(&self, stem: &str) -> Result<Vec<u64>, IndexError> {
-        match self.map.get(key_code::encode(stem)) {
+        match self.map.get(&key_code::encode(stem))? {
             Some(value) => group(self.groups, value),
             None => Ok(Vec::new()),
         }

@@ -1,20 +1,24 @@
-//! A run of sorted keys, front-coded: how a split index ships a range of loose keys.
+//! A run of sorted keys and their values, front-coded: how a split index ships its dictionaries.
 //!
 //! Each key is written as the number of leading bytes it shares with the key before it, then
-//! the bytes that follow. Neighbouring loose keys share most of their bytes, and what is left
-//! gzips well: on the news corpus the loose keys take 41 % fewer gzipped bytes this way than as
-//! FST maps to their ordinals (`sondhan stats --split`: 104 KB against 176 KB), and every typo
-//! walk downloads its partition's keys. An FST is the better structure for one large dictionary read in place, which
-//! is why the one-file layout keeps it; a run holds at most
-//! [`LOOSE_RANGE_KEYS`](super::split::LOOSE_RANGE_KEYS) keys, so reading one from the start
-//! costs little, and an automaton walks it as it would walk a trie: a key reuses the states of
-//! the bytes it shares with the key before, and a prefix the automaton rejects skips every key
-//! that starts with it. Written here because no maintained crate offers front coding alone.
+//! the bytes that follow, then its value. Neighbouring keys share most of their bytes, and what
+//! is left gzips well. On the news corpus (`sondhan stats --split`, chunks gzipped) the loose keys
+//! take 104 KB this way against 176 KB as FST maps, and every typo walk downloads its partition's;
+//! the word ranges 222 KB against 380 KB (a word's postings follow the word before's, so its value
+//! is a small increase); the stem ranges, with their groups, 246 KB against 308 KB.
+//!
+//! An FST is the better structure for one large dictionary read in place, which is why the
+//! one-file layout keeps its three. A run is a range of a few thousand keys at most, so reading
+//! one from the start costs little, and an automaton walks it as it would walk a trie: a key
+//! reuses the states of the bytes it shares with the key before, and a prefix the automaton
+//! rejects skips every key that starts with it. Written here because no maintained crate
+//! offers front coding alone.
 //!
 //! ```text
-//! varint  the first key's ordinal in its partition (each key's value is its ordinal)
+//! varint  the run's base value
 //! varint  keys
-//! per key: varint bytes shared with the key before, varint bytes that follow, those bytes
+//! per key: varint bytes shared with the key before, varint bytes that follow, those bytes,
+//!          then its value as the run's [`Values`] says
 //! ```
 
 use std::ops::ControlFlow;
@@ -22,9 +26,22 @@ use std::ops::ControlFlow;
 use fst::Automaton;
 
 use super::varint::Reader;
-use super::IndexError;
+use super::{IndexError, DF_BITS};
 
-/// What [`KeyRun::walk`] calls with each match: its key, its ordinal and the automaton's state.
+/// How the keys of a run carry their values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Values {
+    /// Nothing written: a key's value is its ordinal, the base plus its place in the run (loose
+    /// keys: the ordinal finds the key's words in the loose-value chunks).
+    Ordinals,
+    /// A varint, the value itself (stems: a group reference).
+    Plain,
+    /// Two varints: how far its postings start past the key before's (the first key's, past the
+    /// base), and its document frequency; the value packs them as `WRDS` does (words).
+    Postings,
+}
+
+/// What [`KeyRun::walk`] calls with each match: its key, its value and the automaton's state.
 pub(crate) type OnKey<'f, S> = dyn FnMut(&[u8], u64, &S) -> ControlFlow<()> + 'f;
 
 /// A front-coded run of keys, read in place.
@@ -32,22 +49,24 @@ pub(crate) type OnKey<'f, S> = dyn FnMut(&[u8], u64, &S) -> ControlFlow<()> + 'f
 pub(crate) struct KeyRun<'a> {
     /// The keys, from the first one's shared length.
     entries: &'a [u8],
-    first: u64,
+    base: u64,
     len: u64,
+    values: Values,
 }
 
 impl<'a> KeyRun<'a> {
     /// Reads a run's header; the keys are checked as they are read.
-    pub fn new(bytes: &'a [u8]) -> Result<KeyRun<'a>, IndexError> {
+    pub fn new(bytes: &'a [u8], values: Values) -> Result<KeyRun<'a>, IndexError> {
         let mut reader = Reader::new(bytes);
-        let (first, len) = (reader.u64()?, reader.u64()?);
+        let (base, len) = (reader.u64()?, reader.u64()?);
         if len > bytes.len() as u64 {
             return Err(IndexError::Corrupt("a key run counts more keys than bytes"));
         }
         Ok(KeyRun {
             entries: reader.rest(),
-            first,
+            base,
             len,
+            values,
         })
     }
 
@@ -57,43 +76,66 @@ impl<'a> KeyRun<'a> {
         self.entries.as_ptr()
     }
 
-    /// The keys in order, each with its ordinal.
+    /// The keys in order, each with its value.
     pub fn keys(&self) -> Keys<'a> {
         Keys {
             reader: Reader::new(self.entries),
             key: Vec::new(),
             left: self.len,
-            next: self.first,
-            ordinal: self.first,
+            run: *self,
+            place: 0,
+            offset: self.base,
+            value: 0,
         }
     }
 
-    /// The ordinal of `key`, if the run has it.
+    /// The value of `key`, if the run has it.
     pub fn get(&self, key: &[u8]) -> Result<Option<u64>, IndexError> {
         let mut keys = self.keys();
         while keys.advance()?.is_some() {
             match keys.key().cmp(key) {
                 std::cmp::Ordering::Less => {}
-                std::cmp::Ordering::Equal => return Ok(Some(keys.ordinal())),
+                std::cmp::Ordering::Equal => return Ok(Some(keys.value())),
                 std::cmp::Ordering::Greater => break,
             }
         }
         Ok(None)
     }
 
-    /// Calls `found` with every key the automaton matches, its ordinal and the automaton's state
+    /// Calls `found` with each key that starts with `prefix` and its value, in key order, until
+    /// it breaks (and then returns `Break`).
+    pub fn starting_with(
+        &self,
+        prefix: &[u8],
+        found: &mut dyn FnMut(&[u8], u64) -> ControlFlow<()>,
+    ) -> Result<ControlFlow<()>, IndexError> {
+        let mut keys = self.keys();
+        while keys.advance()?.is_some() {
+            let key = keys.key();
+            if key.starts_with(prefix) {
+                if found(key, keys.value()).is_break() {
+                    return Ok(ControlFlow::Break(()));
+                }
+            } else if key > prefix {
+                break;
+            }
+        }
+        Ok(ControlFlow::Continue(()))
+    }
+
+    /// Calls `found` with every key the automaton matches, its value and the automaton's state
     /// there, in key order, until it breaks (and then returns `Break`).
     pub fn walk<A: Automaton>(
         &self,
         automaton: &A,
         found: &mut OnKey<'_, A::State>,
     ) -> Result<ControlFlow<()>, IndexError> {
-        // `states[i]`: the state after the key's first `i` bytes. `dead`: the length of the
-        // shortest prefix of the key before that the automaton rejected.
         let start = automaton.start();
         if !automaton.can_match(&start) {
             return Ok(ControlFlow::Continue(()));
         }
+        // `states[i]`: the state after the key's first `i` bytes. `dead`: the length of the
+        // shortest prefix of the key before that the automaton rejected.
         let mut states = vec![start];
         let mut dead = usize::MAX;
         let mut keys = self.keys();
@@ -115,7 +157,7 @@ impl<'a> KeyRun<'a> {
             let state = &states[states.len() - 1];
             if dead == usize::MAX
                 && automaton.is_match(state)
-                && found(key, keys.ordinal(), state).is_break()
+                && found(key, keys.value(), state).is_break()
             {
                 return Ok(ControlFlow::Break(()));
             }
@@ -129,9 +171,12 @@ pub(crate) struct Keys<'a> {
     reader: Reader<'a>,
     key: Vec<u8>,
     left: u64,
-    /// The ordinal of the next key, and of the current one.
-    next: u64,
-    ordinal: u64,
+    run: KeyRun<'a>,
+    /// The current key's place in the run, counted from 1 once it has one.
+    place: u64,
+    /// [`Values::Postings`]: where the current key's postings start.
+    offset: u64,
+    value: u64,
 }
 
 impl Keys<'_> {
@@ -142,8 +187,6 @@ impl Keys<'_> {
             return Ok(None);
         }
         self.left -= 1;
-        self.ordinal = self.next;
-        self.next = self.next.wrapping_add(1);
         let shared = self.reader.u32()? as usize;
         let more = self.reader.u32()? as usize;
         if shared > self.key.len() {
@@ -151,6 +194,16 @@ impl Keys<'_> {
         }
         self.key.truncate(shared);
         self.key.extend_from_slice(self.reader.bytes(more)?);
+        self.value = match self.run.values {
+            Values::Ordinals => self.run.base.wrapping_add(self.place),
+            Values::Plain => self.reader.u64()?,
+            Values::Postings => {
+                self.offset = self.offset.wrapping_add(self.reader.u64()?);
+                let df = u64::from(self.reader.u32()?) & ((1 << DF_BITS) - 1);
+                (self.offset << DF_BITS) | df
+            }
+        };
+        self.place += 1;
         Ok(Some(shared))
     }
 
@@ -159,25 +212,96 @@ impl Keys<'_> {
         &self.key
     }
 
-    /// The current key's ordinal in its partition.
-    pub fn ordinal(&self) -> u64 {
-        self.ordinal
+    /// The current key's value.
+    pub fn value(&self) -> u64 {
+        self.value
     }
 }
 
-/// Writes `keys` (sorted, distinct) as a run whose first key has ordinal `first`.
+/// Writes `entries` (keys sorted and distinct, with their values) as a run with base `base`:
+/// for [`Values::Ordinals`] the first key's ordinal, for [`Values::Postings`] the first key's
+/// postings offset (or less), for [`Values::Plain`] unused.
 #[cfg(feature = "build")]
-pub(crate) fn write<'k>(first: u64, keys: impl ExactSizeIterator<Item = &'k [u8]>) -> Vec<u8> {
+pub(crate) fn write<'k>(
+    base: u64,
+    values: Values,
+    entries: impl ExactSizeIterator<Item = (&'k [u8], u64)>,
+) -> Vec<u8> {
+    use super::varint::write as varint;
     let mut out = Vec::new();
-    super::varint::write(&mut out, first);
-    super::varint::write(&mut out, keys.len() as u64);
-    let mut previous: &[u8] = &[];
-    for key in keys {
+    varint(&mut out, base);
+    varint(&mut out, entries.len() as u64);
+    let (mut previous, mut offset): (&[u8], u64) = (&[], base);
+    for (key, value) in entries {
         let shared = key.iter().zip(previous).take_while(|(a, b)| a == b).count();
-        super::varint::write(&mut out, shared as u64);
-        super::varint::write(&mut out, (key.len() - shared) as u64);
+        varint(&mut out, shared as u64);
+        varint(&mut out, (key.len() - shared) as u64);
         out.extend_from_slice(&key[shared..]);
+        match values {
+            Values::Ordinals => {}
+            Values::Plain => varint(&mut out, value),
+            Values::Postings => {
+                let starts = value >> DF_BITS;
+                varint(&mut out, starts - offset);
+                varint(&mut out, value & ((1 << DF_BITS) - 1));
+                offset = starts;
+            }
+        }
         previous = key;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn every_key_reads_back_with_its_value(keys in proptest::collection::btree_map("[abকখ]{0,6}", 0u64..1 << 30, 0..50), base in 0u64..1000) {
+            let keys: Vec<(&[u8], u64)> = keys.iter().map(|(k, v)| (k.as_bytes(), *v)).collect();
+            // Postings values: offsets that grow with the keys, past the base.
+            let mut at = base;
+            let postings: Vec<(&[u8], u64)> = keys.iter().map(|&(k, v)| {
+                at += v % 5000;
+                (k, (at << DF_BITS) | (v % 70))
+            }).collect();
+            let ordinals: Vec<(&[u8], u64)> = keys.iter().zip(base..).map(|(&(k, _), o)| (k, o)).collect();
+            for (values, entries) in [(Values::Plain, &keys), (Values::Postings, &postings), (Values::Ordinals, &ordinals)] {
+                let bytes = write(base, values, entries.iter().copied());
+                let run = KeyRun::new(&bytes, values).unwrap();
+                let mut read = Vec::new();
+                let mut cursor = run.keys();
+                while cursor.advance().unwrap().is_some() {
+                    read.push((cursor.key().to_vec(), cursor.value()));
+                }
+                let expected: Vec<(Vec<u8>, u64)> = entries.iter().map(|(k, v)| (k.to_vec(), *v)).collect();
+                proptest::prop_assert_eq!(&read, &expected);
+                for (key, value) in entries.iter() {
+                    proptest::prop_assert_eq!(run.get(key).unwrap(), Some(*value));
+                }
+                proptest::prop_assert_eq!(run.get("z".as_bytes()).unwrap(), None);
+            }
+        }
+    }
+
+    #[test]
+    fn damaged_runs_are_errors_not_panics() {
+        let bytes = write(
+            0,
+            Values::Plain,
+            [(&b"ab"[..], 1), (&b"ac"[..], 2)].into_iter(),
+        );
+        for cut in 0..bytes.len() {
+            if let Ok(run) = KeyRun::new(&bytes[..cut], Values::Plain) {
+                assert!(run.get(b"ac").is_err(), "cut at {cut}");
+            }
+        }
+        // The second key claims to share more bytes than the first has.
+        let mut shares_too_much = bytes.clone();
+        let second = shares_too_much.len() - 4;
+        shares_too_much[second] = 9;
+        let run = KeyRun::new(&shares_too_much, Values::Plain).unwrap();
+        assert!(run.get(b"ac").is_err());
+    }
 }

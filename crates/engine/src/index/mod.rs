@@ -49,21 +49,23 @@
 //! | `LVRG` | per loose-key partition, in `PART` order: u32 its first loose-value chunk, counted from the first; then u32 how many there are |
 //!
 //! Chunks are numbered in this order, and each carries a `CHNK` section (u64 build id, u32 its
-//! number) besides its own:
+//! number) besides its own. Their dictionaries are [runs](key_run) rather than FSTs: sorted keys,
+//! front-coded, each run `varint base, varint keys`, then per key `varint bytes shared with the
+//! key before, varint bytes that follow, those bytes` and its value as the run's kind says.
 //!
 //! | chunk | sections |
 //! |-------|----------|
-//! | loose-key range, as many per `PART` letter as `LKCH` says | `LRUN`: a [run](key_run) of up to [`LOOSE_RANGE_KEYS`](split::LOOSE_RANGE_KEYS) of the loose keys whose first letter is in the partition (in key order, from its `LKRG` key), front-coded: varint the first key's ordinal in the partition, varint keys, then per key varint bytes shared with the key before, varint bytes that follow, those bytes |
+//! | loose-key range, as many per `PART` letter as `LKCH` says | `LRUN`: a run of up to [`LOOSE_RANGE_KEYS`](split::LOOSE_RANGE_KEYS) of the loose keys whose first letter is in the partition (in key order, from its `LKRG` key); base: the first key's ordinal in the partition; no value written, each key's is its ordinal |
 //! | loose values, as many as `LVRG` says | `LVAL`: for each key of a run of [`RANGE_KEYS`](split::RANGE_KEYS) keys of one partition (by ordinal), a varint: its group, as a `STMS` value (into this chunk's `LGRP`); `LGRP`: those groups |
-//! | word range, one per `WRNG` key | `WRDS`: the words from that key up to the next range's |
-//! | stem range, one per `SRNG` key | `STMS`, `SGRP`, as word ranges |
+//! | word range, one per `WRNG` key | `WRUN`: a run of the words from that key up to the next range's; base: the first word's postings offset; per word varint how far its postings start past the word before's (the first's, past the base), varint its document frequency |
+//! | stem range, one per `SRNG` key | `SRUN`: a run of the stems from that key up to the next range's (base 0), per stem varint its `STMS` value; `SGRP` |
 //! | postings page, one per set `PAGE` bit | `PGST`: u64 where in the whole postings its first list starts; `POST`: the whole lists that start in its block, up to the next page's first |
 //! | fragment, one per document | `DOCS` (one record, its offsets into its own `TEXT`, `WSTA` and `SECS`), `WSTA`, `TEXT`, `SECS` |
 //! | metadata, the last | `FILT`, `DATE`, as in a one-file index |
 //!
-//! Every postings offset (in `WRDS`, `STMS` and `LVAL` values and in groups) is into the whole
+//! Every postings offset (in word and stem values, `LVAL` values and groups) is into the whole
 //! postings, as in a one-file index; an `LVAL` value's group is in its own chunk's `LGRP`, a
-//! `STMS` value's in its own `SGRP`.
+//! stem value's in its own `SGRP`.
 //!
 //! Chunk files are gzipped (RFC 1952) by the bundle that writes them; the reader takes the
 //! container above, once a chunk is gunzipped.
@@ -146,6 +148,8 @@ pub(crate) mod tag {
     pub const LOOSE_VALUE_RANGES: [u8; 4] = *b"LVRG";
     pub const LOOSE_VALUES: [u8; 4] = *b"LVAL";
     pub const LOOSE_RUN: [u8; 4] = *b"LRUN";
+    pub const WORD_RUN: [u8; 4] = *b"WRUN";
+    pub const STEM_RUN: [u8; 4] = *b"SRUN";
     pub const WORD_RANGES: [u8; 4] = *b"WRNG";
     pub const STEM_RANGES: [u8; 4] = *b"SRNG";
     #[cfg_attr(not(feature = "split"), allow(dead_code))]

@@ -7,10 +7,12 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use fst::Map;
 use serde::Serialize;
 
-use super::dictionary::{fst_map, verify, LooseGroups, LooseKeySet, LooseKeys, Stems, Words};
+use super::dictionary::{
+    fst_map, verify, LooseGroups, LooseKeySet, LooseKeys, Stems, TermMap, Words,
+};
 use super::key_code;
 #[cfg(feature = "split")]
-use super::key_run::KeyRun;
+use super::key_run::{KeyRun, Values};
 use super::metadata::Metadata;
 use super::norm;
 use super::sections::{self, StoredSection};
@@ -433,9 +435,9 @@ impl<'a> Index<'a> {
             return Err(IndexError::SplitRoot);
         }
         let layout = Layout::One {
-            words: Words(fst_map(section(tag::WORDS)?)?),
+            words: Words(TermMap::Fst(fst_map(section(tag::WORDS)?)?)),
             stems: Stems {
-                map: fst_map(section(tag::STEMS)?)?,
+                map: TermMap::Fst(fst_map(section(tag::STEMS)?)?),
                 groups: section(tag::STEM_GROUPS)?,
             },
             loose: (fst_map(section(tag::LOOSE)?)?, section(tag::LOOSE_GROUPS)?),
@@ -541,9 +543,9 @@ impl<'a> Index<'a> {
                 loose,
                 ..
             } => {
-                for map in [&words.0, &stems.map, &loose.0] {
-                    verify(map)?;
-                }
+                words.0.verify()?;
+                stems.map.verify()?;
+                verify(&loose.0)?;
             }
             #[cfg(feature = "split")]
             Layout::Split(_) => {}
@@ -733,12 +735,15 @@ impl<'a> Index<'a> {
     /// The word `term`, if the index has it.
     pub(crate) fn word(&self, term: &str) -> Result<Option<WordEntry>, IndexError> {
         match &self.layout {
-            Layout::One { words, .. } => Ok(words.get(term)),
+            Layout::One { words, .. } => words.get(term),
             #[cfg(feature = "split")]
             Layout::Split(split) => {
                 let ranges = split.directory.words;
                 let range = ranges.holding(&key_code::encode(term))?;
-                Ok(split.words(range)?.and_then(|words| words.get(term)))
+                match split.words(range)? {
+                    Some(words) => words.get(term),
+                    None => Ok(None),
+                }
             }
         }
     }
@@ -753,13 +758,13 @@ impl<'a> Index<'a> {
         let coded = key_code::encode(prefix);
         match &self.layout {
             Layout::One { words, .. } => {
-                let _ = words.starting_with(&coded, &mut found);
+                let _ = words.starting_with(&coded, &mut found)?;
             }
             #[cfg(feature = "split")]
             Layout::Split(split) => {
                 for range in split.directory.words.starting_with(&coded)? {
                     if let Some(words) = split.words(range)? {
-                        if words.starting_with(&coded, &mut found).is_break() {
+                        if words.starting_with(&coded, &mut found)?.is_break() {
                             break;
                         }
                     }
@@ -824,7 +829,8 @@ impl<'a> Index<'a> {
                 let mut runs = Vec::new();
                 for chunk in directory.loose_chunks(partition, reach)? {
                     if let Some(sections) = lacking.note(split.chunks.sections(chunk))? {
-                        runs.push(KeyRun::new(find_section(&sections, tag::LOOSE_RUN)?)?);
+                        let run = find_section(&sections, tag::LOOSE_RUN)?;
+                        runs.push(KeyRun::new(run, Values::Ordinals)?);
                     }
                 }
                 lacking.finish()?;

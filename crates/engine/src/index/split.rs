@@ -9,8 +9,8 @@
 //! |-------|-------|-------------------|
 //! | loose keys, up to [`LOOSE_RANGE_KEYS`] keys of a [partition](partition) | `LRUN`: a [run](super::key_run) of the loose keys whose first letter falls in the partition, front-coded, each key's value its ordinal there | to look up a word's spelling variants or complete them (one range), to walk the keys its Banglish readings and typos may match (every range of the partition) |
 //! | loose values, about [`RANGE_KEYS`] keys of a partition | `LVAL`, `LGRP`: the words of a run of its keys | to find the words of the keys a walk matched |
-//! | word range, about [`RANGE_KEYS`] words | `WRDS` of a run of words in key order | to look a word up, or complete it |
-//! | stem range, about [`RANGE_KEYS`] stems | `STMS`, `SGRP` of a run of stems | to match a word by its stem |
+//! | word range, about [`RANGE_KEYS`] words | `WRUN`: a [run](super::key_run) of words in key order | to look a word up, or complete it |
+//! | stem range, about [`RANGE_KEYS`] stems | `SRUN`, `SGRP`: a run of stems and their groups | to match a word by its stem |
 //! | postings page, one per [`PAGE_BYTES`] block of the postings where a list starts | the whole lists that start in the block (`POST`) | to count the documents of a word it matched |
 //! | fragment, one per document | its `DOCS` record, word starts and stored text | to show it as a hit |
 //! | metadata, one | the [filters and dates](super::metadata) of every document | to filter, count facets or sort by date |
@@ -76,9 +76,9 @@ use std::sync::{Mutex, MutexGuard};
 
 use fst::Map;
 
-use super::dictionary::{fst_map, group, Stems, Words};
+use super::dictionary::{group, Stems, TermMap, Words};
 use super::key_code;
-use super::key_run::KeyRun;
+use super::key_run::{KeyRun, Values};
 use super::reader::{section_table, u32_at, DocTable, Section};
 use super::varint::Reader;
 use super::Index;
@@ -93,7 +93,7 @@ use crate::analysis::fold_letter;
 /// table of page starts took 4 bytes a page (15 KB brotli at 8× the news).
 pub const PAGE_BYTES: usize = 1024;
 
-/// Keys in a word or stem range chunk (about 2 KB of FST, gzipped) and in a loose-value chunk
+/// Keys in a word or stem range chunk (about 1.3 and 2 KB gzipped) and in a loose-value chunk
 /// (about 1 KB). A lookup reads one; smaller ranges cost more requests for the walks that read
 /// a whole letter.
 pub const RANGE_KEYS: usize = 256;
@@ -513,15 +513,17 @@ impl Chunks {
                 "a chunk of another build or another number",
             ));
         }
-        // The CRC covers every byte; each FST need only be of the format.
-        let fst = |t| section(t).and_then(fst_map).map(drop);
+        // The CRC covers every byte; a run's keys are checked as they are read.
+        let run = |t, values| section(t).and_then(|s| KeyRun::new(s, values)).map(drop);
         match self.kind(n) {
-            ChunkKind::Loose => section(tag::LOOSE_RUN).and_then(KeyRun::new).map(drop),
+            ChunkKind::Loose => run(tag::LOOSE_RUN, Values::Ordinals),
             ChunkKind::LooseValues => section(tag::LOOSE_VALUES)
                 .and(section(tag::LOOSE_GROUPS))
                 .map(drop),
-            ChunkKind::Words => fst(tag::WORDS),
-            ChunkKind::Stems => fst(tag::STEMS).and(section(tag::STEM_GROUPS).map(drop)),
+            ChunkKind::Words => run(tag::WORD_RUN, Values::Postings),
+            ChunkKind::Stems => {
+                run(tag::STEM_RUN, Values::Plain).and(section(tag::STEM_GROUPS).map(drop))
+            }
             ChunkKind::Page => section(tag::POSTINGS).and(page_start(section)).map(drop),
             ChunkKind::Fragment => fragment_table(section).map(drop),
             ChunkKind::Metadata => section(tag::FILTERS).and(section(tag::DATES)).map(drop),
@@ -745,6 +747,7 @@ pub(crate) struct Split<'a> {
     pub ids: Map<&'a [u8]>,
 }
 
+#[cfg(feature = "split")]
 impl<'a> Split<'a> {
     /// Word range `i`'s FST (`None` if the index has no words).
     pub fn words(&self, i: usize) -> Result<Option<Words<'a>>, IndexError> {
@@ -752,7 +755,8 @@ impl<'a> Split<'a> {
             return Ok(None);
         }
         let sections = self.chunks.sections(self.directory.word_chunk(i))?;
-        Ok(Some(Words(fst_map(find_section(&sections, tag::WORDS)?)?)))
+        let run = KeyRun::new(find_section(&sections, tag::WORD_RUN)?, Values::Postings)?;
+        Ok(Some(Words(TermMap::Run(run))))
     }
 
     /// Stem range `i`'s FST and groups (`None` if the index has no stems).
@@ -763,7 +767,7 @@ impl<'a> Split<'a> {
         let sections = self.chunks.sections(self.directory.stem_chunk(i))?;
         let section = |t| find_section(&sections, t);
         Ok(Some(Stems {
-            map: fst_map(section(tag::STEMS)?)?,
+            map: TermMap::Run(KeyRun::new(section(tag::STEM_RUN)?, Values::Plain)?),
             groups: section(tag::STEM_GROUPS)?,
         }))
     }

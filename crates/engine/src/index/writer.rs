@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::dictionary::GroupRef;
-use super::key_run;
+use super::key_run::{self, Values};
 use super::metadata;
 use super::sections::{self, build::Placed, Section};
 use super::split::{chunk_path, partition, LOOSE_RANGE_KEYS, PAGE_BYTES, RANGE_KEYS};
@@ -85,7 +85,7 @@ pub fn build_index(documents: &[Document]) -> Vec<u8> {
         &analyzed.placement(0..documents.len()),
     );
     let meta = meta(documents.len(), &analyzed.lengths, &dictionaries);
-    let words = word_map(&dictionaries.words);
+    let words = fst_of(dictionaries.words.iter().map(|(key, value)| (key, *value)));
     let (stems, stem_groups) = write_groups(dictionaries.stems.iter());
     let (loose, loose_groups) = write_groups(dictionaries.loose.iter().map(|(k, (_, v))| (k, v)));
     let (filters, dates) = metadata_sections(documents);
@@ -137,12 +137,16 @@ pub fn build_split_index(documents: &[Document]) -> SplitIndex {
     let mut chunks = loose.chunks;
     let word_ranges = dictionaries.words.chunks(RANGE_KEYS);
     let word_firsts = first_keys(word_ranges.clone().map(|r| &r[0].0));
-    chunks.extend(word_ranges.map(|range| vec![(&tag::WORDS, word_map(range))]));
+    chunks.extend(word_ranges.map(|range| vec![(&tag::WORD_RUN, word_run(range))]));
     let stems: Vec<_> = dictionaries.stems.iter().collect();
     let stem_firsts = first_keys(stems.chunks(RANGE_KEYS).map(|r| r[0].0));
     for range in stems.chunks(RANGE_KEYS) {
-        let (map, groups) = write_groups(range.iter().copied());
-        chunks.push(vec![(&tag::STEMS, map), (&tag::STEM_GROUPS, groups)]);
+        let (values, groups) = groups(range.iter().copied());
+        let entries = values
+            .into_iter()
+            .map(|(key, value)| (key.as_slice(), value));
+        let run = key_run::write(0, Values::Plain, entries);
+        chunks.push(vec![(&tag::STEM_RUN, run), (&tag::STEM_GROUPS, groups)]);
     }
     let postings = &dictionaries.postings;
     let (pages, page_table) = pages(&dictionaries.list_starts, postings.len());
@@ -241,8 +245,9 @@ impl LooseChunks {
             // Each key's value is its ordinal in the partition, which finds its value chunk.
             for (n, range) in keys.chunks(LOOSE_RANGE_KEYS).enumerate() {
                 let first = (n * LOOSE_RANGE_KEYS) as u64;
-                let keys = range.iter().map(|(key, _)| key.as_slice());
-                chunks.push(vec![(&tag::LOOSE_RUN, key_run::write(first, keys))]);
+                let keys = range.iter().map(|(key, _)| (key.as_slice(), 0));
+                let run = key_run::write(first, Values::Ordinals, keys);
+                chunks.push(vec![(&tag::LOOSE_RUN, run)]);
                 range_firsts.push(range[0].0);
             }
             value_chunks.extend(keys.chunks(RANGE_KEYS).map(loose_value_chunk));
@@ -505,9 +510,11 @@ impl Dictionaries {
     }
 }
 
-/// The `WRDS` FST of `words` (in key order).
-fn word_map(words: &[(Vec<u8>, u64)]) -> Vec<u8> {
-    fst_of(words.iter().map(|(key, value)| (key, *value)))
+/// The `WRUN` of `words` (in key order): a split index's range of words.
+fn word_run(words: &[(Vec<u8>, u64)]) -> Vec<u8> {
+    let first = words.first().map_or(0, |(_, value)| value >> DF_BITS);
+    let entries = words.iter().map(|(key, value)| (key.as_slice(), *value));
+    key_run::write(first, Values::Postings, entries)
 }
 
 /// A `WRNG` or `SRNG` section: how many ranges, where each first key starts (and where the last

@@ -517,6 +517,7 @@ impl Automaton for Levenshtein {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::index::key_run::Values;
     use fst::{IntoStreamer, Map, Streamer};
     use proptest::prelude::*;
 
@@ -656,11 +657,11 @@ mod tests {
             let mut bytes = Vec::new();
             let mut start = 0;
             for end in cuts.into_iter().filter(|&c| c < coded.len()).chain([coded.len()]) {
-                let run = coded[start..end].iter().map(Vec::as_slice);
-                bytes.push(crate::index::key_run::write(start as u64, run));
+                let run = coded[start..end].iter().map(|k| (k.as_slice(), 0));
+                bytes.push(crate::index::key_run::write(start as u64, Values::Ordinals, run));
                 start = end;
             }
-            let runs = bytes.iter().map(|b| crate::index::KeyRun::new(b)).collect::<Result<_, _>>().unwrap();
+            let runs = bytes.iter().map(|b| crate::index::KeyRun::new(b, Values::Ordinals)).collect::<Result<_, _>>().unwrap();
             let dictionary = crate::index::LooseKeys { keys: LooseKeySet::Runs(runs), groups: crate::index::LooseGroups::Here(&[]) };
             let mut ran = Vec::new();
             walk_all(&dictionary, &automaton, &mut |key, value, &state| {

@@ -5,7 +5,7 @@
 //! most frequent word near its Avro reading. The corrected query is offered only if it finds
 //! more documents than the original.
 
-use fst::{IntoStreamer, Streamer};
+use std::ops::ControlFlow;
 
 use super::automaton::Levenshtein;
 use super::expand::{Allow, MAX_SCAN};
@@ -81,11 +81,10 @@ fn closest_word(index: &Index<'_>, word: &str) -> Result<Option<String>, IndexEr
         let mut scanned = 0;
         // In key order, as one stream over the whole dictionary would give them.
         for words in index.words_starting_with_any(&first)? {
-            let mut stream = words.0.search_with_state(&automaton).into_stream();
-            while let Some((key, value, state)) = stream.next() {
+            let scan = words.0.search(&automaton, &mut |key, value, &state| {
                 scanned += 1;
                 if scanned > MAX_SCAN {
-                    break;
+                    return ControlFlow::Break(());
                 }
                 let df = WordEntry::from_value(value).df;
                 let edits = automaton.distance(state);
@@ -96,6 +95,10 @@ fn closest_word(index: &Index<'_>, word: &str) -> Result<Option<String>, IndexEr
                 if better {
                     best = Some((df, edits, key_code::decode(key)));
                 }
+                ControlFlow::Continue(())
+            })?;
+            if scan.is_break() {
+                break;
             }
         }
     }

@@ -474,7 +474,7 @@ fn shortest_in_runs(
                     .last()
                     .is_some_and(|(len, last, _)| (key.len(), key) >= (*len, last.as_slice()));
             if !beaten {
-                keep_least(&mut least, cap, (key.len(), key.to_vec(), keys.ordinal()));
+                keep_least(&mut least, cap, (key.len(), key.to_vec(), keys.value()));
             }
         }
     }
@@ -673,6 +673,7 @@ pub(super) fn add_found(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::index::key_run::Values;
 
     proptest::proptest! {
         #[test]
@@ -695,10 +696,11 @@ mod tests {
             let mut start = 0;
             for end in cuts.into_iter().filter(|&c| c < keys.len()).chain([keys.len()]) {
                 // Values as the whole map's: each key's ordinal.
-                bytes.push(crate::index::key_run::write(start as u64, keys[start..end].iter().copied()));
+                let run = keys[start..end].iter().map(|&k| (k, 0));
+                bytes.push(crate::index::key_run::write(start as u64, Values::Ordinals, run));
                 start = end;
             }
-            let runs: Vec<KeyRun> = bytes.iter().map(|b| KeyRun::new(b).unwrap()).collect();
+            let runs: Vec<KeyRun> = bytes.iter().map(|b| KeyRun::new(b, Values::Ordinals).unwrap()).collect();
             proptest::prop_assert_eq!(
                 shortest_in_runs(&runs, prefix.as_bytes(), cap).unwrap(),
                 shortest_with_prefix(&whole, prefix.as_bytes(), cap)

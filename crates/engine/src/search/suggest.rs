@@ -6,7 +6,6 @@
 
 use std::ops::ControlFlow;
 
-use fst::{IntoStreamer, Streamer};
 use serde::Serialize;
 
 use crate::analysis::{for_each_word, from_banglish, loose_letters};
@@ -121,12 +120,16 @@ fn near_completions(
     let mut found = Vec::new();
     // In key order, as one stream over the whole dictionary would give them.
     for words in index.words_starting_with_any(first)? {
-        let mut stream = words.0.search(&automaton).into_stream();
-        while let Some((key, value)) = stream.next() {
+        let scanned = words.0.search(&automaton, &mut |key, value, _| {
             found.push((WordEntry::from_value(value).df, key.to_vec()));
             if found.len() >= MAX_SCAN {
-                return Ok(found);
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
             }
+        })?;
+        if scanned.is_break() {
+            break;
         }
     }
     Ok(found)
