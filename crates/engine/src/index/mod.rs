@@ -41,11 +41,11 @@
 //! | `LENS` | per document its title's [norm] (its length in words, in a byte), then per document its body's |
 //! | `IDS_` | FST map: document id -> ordinal (the first, if ids repeat) |
 //! | `PART` | u64 build id, u32 loose-key partitions, then each one's letter (u32 code point), in order |
-//! | `WRNG` | the word ranges' first keys: u32 ranges, ranges + 1 u32 offsets into the keys, then the keys (key code) end to end |
-//! | `SRNG` | the stem ranges' first keys, as `WRNG` |
+//! | `WRNG` | where each word range starts: u32 ranges, ranges + 1 u32 offsets into the keys, then the keys (key code) end to end; a range's key is the shortest prefix of its first word above the last word of the range before (the first range's is empty) |
+//! | `SRNG` | where each stem range starts, as `WRNG` |
 //! | `PAGE` | u32 postings blocks (the whole postings in runs of [`PAGE_BYTES`](split::PAGE_BYTES), the last maybe shorter), then a bitmap, bit `k` (of byte `k / 8`, from the lowest) set if a postings list starts in block `k`: each such block is a postings page, numbered by the set bits before it |
 //! | `LKCH` | per loose-key partition, in `PART` order: u32 its first loose-key range chunk, counted from the first; then u32 how many there are |
-//! | `LKRG` | the first key of every loose-key range chunk, in chunk order, as `WRNG` |
+//! | `LKRG` | where every loose-key range chunk starts, in chunk order, as `WRNG` (the first range of each partition's key is empty) |
 //! | `LVRG` | per loose-key partition, in `PART` order: u32 its first loose-value chunk, counted from the first; then u32 how many there are |
 //!
 //! Chunks are numbered in this order, and each carries a `CHNK` section (u64 build id, u32 its
@@ -55,7 +55,7 @@
 //!
 //! | chunk | sections |
 //! |-------|----------|
-//! | loose-key range, as many per `PART` letter as `LKCH` says | `LRUN`: a run of up to [`LOOSE_RANGE_KEYS`](split::LOOSE_RANGE_KEYS) of the loose keys whose first letter is in the partition (in key order, from its `LKRG` key); base: the first key's ordinal in the partition; no value written, each key's is its ordinal |
+//! | loose-key range, as many per `PART` letter as `LKCH` says | `LRUN`: a run of up to [`LOOSE_RANGE_KEYS`](split::LOOSE_RANGE_KEYS) of the loose keys whose first letter is in the partition (in key order, from where `LKRG` says it starts); base: the first key's ordinal in the partition; no value written, each key's is its ordinal |
 //! | loose values, as many as `LVRG` says | `LVAL`: for each key of a run of [`RANGE_KEYS`](split::RANGE_KEYS) keys of one partition (by ordinal), a varint: its group, as a `STMS` value (into this chunk's `LGRP`); `LGRP`: those groups |
 //! | word range, one per `WRNG` key | `WRUN`: a run of the words from that key up to the next range's; base: the first word's postings offset; per word varint how far its postings start past the word before's (the first's, past the base), varint its document frequency |
 //! | stem range, one per `SRNG` key | `SRUN`: a run of the stems from that key up to the next range's (base 0), per stem varint its `STMS` value; `SGRP` |

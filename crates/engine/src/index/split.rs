@@ -133,8 +133,8 @@ pub fn chunk_path(build: u64, n: u32) -> String {
     format!("chunks/{build:016x}/{n}.bin")
 }
 
-/// The first keys of a run of range chunks (`WRNG`, `SRNG`): u32 count, count + 1 u32 offsets
-/// into the keys, then the keys (in the key code) end to end.
+/// Where each of a run of range chunks starts (`WRNG`, `SRNG`, `LKRG`): u32 count, count + 1 u32
+/// offsets into the keys, then the keys (in the key code) end to end.
 #[derive(Clone, Copy)]
 pub(crate) struct Ranges<'a> {
     offsets: &'a [u8],
@@ -142,7 +142,7 @@ pub(crate) struct Ranges<'a> {
 }
 
 impl<'a> Ranges<'a> {
-    fn read(section: &'a [u8]) -> Result<Self, IndexError> {
+    pub(super) fn read(section: &'a [u8]) -> Result<Self, IndexError> {
         let count = u32_at(section, 0)? as usize;
         let end = count
             .checked_add(1)
@@ -160,8 +160,9 @@ impl<'a> Ranges<'a> {
         self.offsets.len() / 4 - 1
     }
 
-    /// The first key of range `i`.
-    pub fn first_key(&self, i: usize) -> Result<&'a [u8], IndexError> {
+    /// Where range `i` starts: every key of it is at or above this key, every key of the ranges
+    /// before it below (a prefix of its first key: the writer's `separator`).
+    pub fn start(&self, i: usize) -> Result<&'a [u8], IndexError> {
         let (start, end) = (
             u32_at(self.offsets, i * 4)?,
             u32_at(self.offsets, i * 4 + 4)?,
@@ -171,8 +172,8 @@ impl<'a> Ranges<'a> {
             .ok_or(IndexError::Corrupt("a range key lies outside its table"))
     }
 
-    /// The range that would hold `key`: the last whose first key is not greater (the first, if
-    /// every first key is).
+    /// The range that would hold `key`: the last whose start is not greater (the first, if every
+    /// start is).
     pub fn holding(&self, key: &[u8]) -> Result<usize, IndexError> {
         self.holding_in(0..self.len(), key)
     }
@@ -182,7 +183,7 @@ impl<'a> Ranges<'a> {
         let (mut lo, mut hi) = (among.start, among.end);
         while lo < hi {
             let mid = (lo + hi) / 2;
-            if self.first_key(mid)? <= key {
+            if self.start(mid)? <= key {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -204,7 +205,9 @@ impl<'a> Ranges<'a> {
     ) -> Result<std::ops::Range<usize>, IndexError> {
         let first = self.holding_in(among.clone(), prefix)?;
         let mut end = first + 1;
-        while end < among.end && self.first_key(end)?.starts_with(prefix) {
+        // Past `first`, each start is above `prefix`: it is either above every key with the
+        // prefix or starts with it itself.
+        while end < among.end && self.start(end)?.starts_with(prefix) {
             end += 1;
         }
         Ok(first..end.min(among.end).max(first))
@@ -237,7 +240,7 @@ pub(crate) struct Directory<'a> {
     /// Per loose partition, its first loose-key range (u32, counted from the first), then how
     /// many there are in all.
     key_firsts: &'a [u8],
-    /// The first key of every loose-key range.
+    /// Where every loose-key range starts.
     loose: Ranges<'a>,
     /// Per loose partition, its first loose-value chunk (u32, counted from the first), then how
     /// many there are in all.
@@ -866,7 +869,7 @@ fn crc32(bytes: &[u8]) -> u32 {
 mod tests {
     use super::Ranges;
 
-    /// A range table (`WRNG`, `LKRG`) of these first keys.
+    /// A range table (`WRNG`, `LKRG`) of these start keys.
     fn table(keys: &[&str]) -> Vec<u8> {
         let mut out = (keys.len() as u32).to_le_bytes().to_vec();
         let mut at = 0u32;

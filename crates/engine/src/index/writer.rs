@@ -136,10 +136,10 @@ pub fn build_split_index(documents: &[Document]) -> SplitIndex {
     let loose = LooseChunks::write(&dictionaries.loose);
     let mut chunks = loose.chunks;
     let word_ranges = dictionaries.words.chunks(RANGE_KEYS);
-    let word_firsts = first_keys(word_ranges.clone().map(|r| &r[0].0));
+    let word_firsts = range_starts(word_ranges.clone().map(|r| (&r[0].0, &r[r.len() - 1].0)));
     chunks.extend(word_ranges.map(|range| vec![(&tag::WORD_RUN, word_run(range))]));
     let stems: Vec<_> = dictionaries.stems.iter().collect();
-    let stem_firsts = first_keys(stems.chunks(RANGE_KEYS).map(|r| r[0].0));
+    let stem_firsts = range_starts(stems.chunks(RANGE_KEYS).map(|r| (r[0].0, r[r.len() - 1].0)));
     for range in stems.chunks(RANGE_KEYS) {
         let (values, groups) = groups(range.iter().copied());
         let entries = values
@@ -236,7 +236,7 @@ impl LooseChunks {
         }
         let (mut chunks, mut value_chunks) = (Vec::new(), Vec::new());
         let (mut letters, mut key_firsts, mut value_firsts) = (Vec::new(), Vec::new(), Vec::new());
-        let mut range_firsts = Vec::new();
+        let mut range_starts = Vec::new();
         let count = |n: usize| (n as u32).to_le_bytes();
         for (letter, keys) in by_partition {
             letters.extend_from_slice(&u32::from(letter).to_le_bytes());
@@ -245,16 +245,18 @@ impl LooseChunks {
             // Each key's value is its ordinal in the partition, which finds its value chunk.
             for (n, range) in keys.chunks(LOOSE_RANGE_KEYS).enumerate() {
                 let first = (n * LOOSE_RANGE_KEYS) as u64;
-                let keys = range.iter().map(|(key, _)| (key.as_slice(), 0));
-                let run = key_run::write(first, Values::Ordinals, keys);
+                let entries = range.iter().map(|(key, _)| (key.as_slice(), 0));
+                let run = key_run::write(first, Values::Ordinals, entries);
                 chunks.push(vec![(&tag::LOOSE_RUN, run)]);
-                range_firsts.push(range[0].0);
+                // A lookup stays within its partition: the first range starts at its start.
+                let before = (n > 0).then(|| &keys[n * LOOSE_RANGE_KEYS - 1].0[..]);
+                range_starts.push(separator(before, range[0].0));
             }
             value_chunks.extend(keys.chunks(RANGE_KEYS).map(loose_value_chunk));
         }
         key_firsts.extend_from_slice(&count(chunks.len()));
         value_firsts.extend_from_slice(&count(value_chunks.len()));
-        let range_firsts = first_keys(range_firsts.into_iter());
+        let range_firsts = start_table(&range_starts);
         chunks.extend(value_chunks);
         LooseChunks {
             chunks,
@@ -517,17 +519,40 @@ fn word_run(words: &[(Vec<u8>, u64)]) -> Vec<u8> {
     key_run::write(first, Values::Postings, entries)
 }
 
-/// A `WRNG` or `SRNG` section: how many ranges, where each first key starts (and where the last
-/// ends), then the keys.
-fn first_keys<'k>(keys: impl Iterator<Item = &'k Vec<u8>>) -> Vec<u8> {
-    let keys: Vec<&Vec<u8>> = keys.collect();
-    let mut out = (keys.len() as u32).to_le_bytes().to_vec();
+/// A `WRNG` or `SRNG` section for ranges given as (first key, last key), in key order.
+fn range_starts<'k>(ranges: impl Iterator<Item = (&'k Vec<u8>, &'k Vec<u8>)>) -> Vec<u8> {
+    let mut before: Option<&[u8]> = None;
+    let mut starts = Vec::new();
+    for (first, last) in ranges {
+        starts.push(separator(before, first));
+        before = Some(last);
+    }
+    start_table(&starts)
+}
+
+/// Where a range whose first key is `first` starts for a lookup, when the range before ends at
+/// `before`: the shortest prefix of `first` above `before` (B-trees call it suffix truncation),
+/// or the empty key for a first range. Every key of the range is at or above it, every key
+/// before below, and the root carries a letter or two a range instead of a whole word.
+fn separator<'k>(before: Option<&[u8]>, first: &'k [u8]) -> &'k [u8] {
+    let Some(before) = before else {
+        return &[];
+    };
+    let shared = first.iter().zip(before).take_while(|(a, b)| a == b).count();
+    &first[..(shared + 1).min(first.len())]
+}
+
+/// A range table (`WRNG`, `SRNG`, `LKRG`): how many ranges, where each one's start key starts in
+/// the keys (and where the last ends), then the keys.
+fn start_table(starts: &[&[u8]]) -> Vec<u8> {
+    let mut out = (starts.len() as u32).to_le_bytes().to_vec();
     let mut at = 0u32;
-    for key in std::iter::once(&&Vec::new()).chain(&keys) {
+    out.extend_from_slice(&at.to_le_bytes());
+    for key in starts {
         at += key.len() as u32;
         out.extend_from_slice(&at.to_le_bytes());
     }
-    for key in keys {
+    for key in starts {
         out.extend_from_slice(key);
     }
     out
@@ -705,4 +730,32 @@ fn assemble(sections: &[(&[u8; 4], &[u8])]) -> Vec<u8> {
     let checksum = crc32fast::hash(&out[HEADER_LEN..]);
     out[16..HEADER_LEN].copy_from_slice(&checksum.to_le_bytes());
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::range_starts;
+    use crate::index::split::Ranges;
+
+    proptest::proptest! {
+        #[test]
+        fn every_key_is_found_in_its_range_by_the_shortened_starts(keys in proptest::collection::btree_set("[abc]{0,5}", 1..80), size in 1usize..9, probe in "[abc]{0,5}") {
+            let keys: Vec<Vec<u8>> = keys.into_iter().map(String::into_bytes).collect();
+            let ranges: Vec<&[Vec<u8>]> = keys.chunks(size).collect();
+            let table = range_starts(ranges.iter().map(|r| (&r[0], &r[r.len() - 1])));
+            let read = Ranges::read(&table).unwrap();
+            for (i, range) in ranges.iter().enumerate() {
+                for key in range.iter() {
+                    proptest::prop_assert_eq!(read.holding(key).unwrap(), i);
+                }
+            }
+            // The ranges a prefix reads hold every key that starts with it.
+            let holding: Vec<usize> = read.starting_with(probe.as_bytes()).unwrap().collect();
+            for (i, range) in ranges.iter().enumerate() {
+                if range.iter().any(|k| k.starts_with(probe.as_bytes())) {
+                    proptest::prop_assert!(holding.contains(&i), "range {} of {:?}", i, ranges);
+                }
+            }
+        }
+    }
 }
