@@ -222,7 +222,7 @@ fn layout(args: &Args) -> Result<ExitCode, String> {
 /// The index commands search: one-file, or split with its chunks read on demand.
 enum Searchable<'a> {
     One(Box<Index<'a>>),
-    Split(SplitIndex, Chunks, Reads),
+    Split(SplitIndex, Box<Chunks>, Reads),
 }
 
 /// What a split index has read, for `--fetched`.
@@ -317,7 +317,7 @@ fn run(args: Args) -> Result<ExitCode, String> {
         (Some(dir), Some(true)) => {
             let split = build_split_index(&read_documents(dir)?);
             let chunks = Chunks::for_root(&split.root).map_err(|e| e.to_string())?;
-            Searchable::Split(split, chunks, Reads::default())
+            Searchable::Split(split, Box::new(chunks), Reads::default())
         }
         (Some(dir), _) => {
             owned = build_index(&read_documents(dir)?);

@@ -851,7 +851,7 @@ impl<'a> Index<'a> {
             Layout::One { postings, .. } => Reader::at(postings, offset)?,
             #[cfg(feature = "split")]
             Layout::Split(split) => {
-                let chunk = split.directory.page(offset)?;
+                let chunk = split.directory.page(offset, split.chunks.page_ranks())?;
                 let sections = split.chunks.sections(chunk)?;
                 let section = |t| find_section(&sections, t);
                 let start = page_start(section)?;

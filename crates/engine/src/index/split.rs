@@ -350,8 +350,9 @@ impl<'a> Directory<'a> {
         self.stem_base() + i as u32
     }
 
-    /// The chunk of the page holding the postings list that starts at global `offset`.
-    pub fn page(&self, offset: u64) -> Result<u32, IndexError> {
+    /// The chunk of the page holding the postings list that starts at global `offset`; `ranks`
+    /// are this root's [`page_ranks`].
+    pub fn page(&self, offset: u64, ranks: &[u32]) -> Result<u32, IndexError> {
         let block = usize::try_from(offset / PAGE_BYTES as u64).unwrap_or(usize::MAX);
         let (byte, bit) = (block / 8, block % 8);
         let here = self.blocks.get(byte).copied().unwrap_or(0);
@@ -360,11 +361,8 @@ impl<'a> Directory<'a> {
                 "a postings list where no page starts one",
             ));
         }
-        let before = self.blocks[..byte]
-            .iter()
-            .map(|b| b.count_ones())
-            .sum::<u32>()
-            + (here & ((1 << bit) - 1)).count_ones();
+        let before = pages_before(self.blocks, ranks, block)
+            .ok_or(IndexError::Corrupt("the page ranks are of another root"))?;
         Ok(self.page_base() + before)
     }
 
@@ -435,6 +433,8 @@ pub struct Chunks {
     /// fragments, metadata.
     bases: [u32; 6],
     count: u32,
+    /// The root's [`page_ranks`], counted once.
+    page_ranks: Box<[u32]>,
     loaded: BTreeMap<u32, Loaded>,
     // Atomics and a lock, not cells, so that an index over them may be shared (the one-file
     // index of a .wasm is a static); uncontended, they cost what cells do.
@@ -463,6 +463,7 @@ impl Chunks {
                 directory.metadata(),
             ],
             count: directory.chunks(),
+            page_ranks: page_ranks(directory.blocks),
             loaded: BTreeMap::new(),
             missing: Mutex::new(Vec::new()),
             clock: AtomicU64::new(0),
@@ -584,6 +585,11 @@ impl Chunks {
         std::mem::take(&mut *self.missing())
     }
 
+    /// The root's [`page_ranks`].
+    pub(crate) fn page_ranks(&self) -> &[u32] {
+        &self.page_ranks
+    }
+
     /// Bytes of the chunks held.
     pub fn bytes(&self) -> usize {
         self.bytes
@@ -644,6 +650,34 @@ impl Chunks {
     pub(crate) fn sections(&self, n: u32) -> Result<Vec<Section<'_>>, IndexError> {
         section_table(self.get(n)?)
     }
+}
+
+/// Per eight bytes of a root's page bitmap (`PAGE`), the pages before them: every postings read
+/// asks which page holds its list, about a hundred a search, and counting the bits before it
+/// each time costs a pass over the bitmap (2 KB at 16,000 articles).
+fn page_ranks(blocks: &[u8]) -> Box<[u32]> {
+    let mut before = 0;
+    let mut ranks = Vec::with_capacity(blocks.len() / 8 + 1);
+    for word in blocks.chunks(8) {
+        ranks.push(before);
+        before += word.iter().map(|b| b.count_ones()).sum::<u32>();
+    }
+    ranks.push(before);
+    ranks.into_boxed_slice()
+}
+
+/// The pages before block `block` of the bitmap `blocks`, by its [`page_ranks`] `ranks`: `None`
+/// if they are of a shorter bitmap.
+fn pages_before(blocks: &[u8], ranks: &[u32], block: usize) -> Option<u32> {
+    let (byte, bit) = (block / 8, block % 8);
+    let word = byte / 8;
+    let in_word: u32 = blocks
+        .get(word * 8..byte)?
+        .iter()
+        .map(|b| b.count_ones())
+        .sum();
+    let in_byte = (blocks.get(byte)? & ((1 << bit) - 1)).count_ones();
+    Some(ranks.get(word)? + in_word + in_byte)
 }
 
 /// The tables of a split root.
@@ -867,7 +901,18 @@ fn crc32(bytes: &[u8]) -> u32 {
 
 #[cfg(test)]
 mod tests {
-    use super::Ranges;
+    use super::{page_ranks, pages_before, Ranges};
+
+    proptest::proptest! {
+        #[test]
+        fn a_page_is_numbered_by_the_pages_before_it(blocks in proptest::collection::vec(proptest::num::u8::ANY, 1..40)) {
+            let ranks = page_ranks(&blocks);
+            for block in 0..blocks.len() * 8 {
+                let naive = (0..block).filter(|&b| blocks[b / 8] & 1 << (b % 8) != 0).count() as u32;
+                proptest::prop_assert_eq!(pages_before(&blocks, &ranks, block), Some(naive));
+            }
+        }
+    }
 
     /// A range table (`WRNG`, `LKRG`) of these start keys.
     fn table(keys: &[&str]) -> Vec<u8> {
