@@ -81,6 +81,7 @@ impl<'a> KeyRun<'a> {
         Keys {
             reader: Reader::new(self.entries),
             key: Vec::new(),
+            len: 0,
             left: self.len,
             run: *self,
             place: 0,
@@ -91,13 +92,32 @@ impl<'a> KeyRun<'a> {
 
     /// The value of `key`, if the run has it.
     pub fn get(&self, key: &[u8]) -> Result<Option<u64>, IndexError> {
+        let found = self.seek(key)?;
+        Ok(found
+            .filter(|keys| keys.key() == key)
+            .map(|keys| keys.value()))
+    }
+
+    /// A cursor at the first key not less than `target`, or `None` if every key is less.
+    ///
+    /// Once the key before shares `matched` bytes with `target` and is less, a key that shares
+    /// more than `matched` bytes with it is less too: most keys are passed over unread.
+    pub fn seek(&self, target: &[u8]) -> Result<Option<Keys<'a>>, IndexError> {
         let mut keys = self.keys();
-        while keys.advance()?.is_some() {
-            match keys.key().cmp(key) {
-                std::cmp::Ordering::Less => {}
-                std::cmp::Ordering::Equal => return Ok(Some(keys.value())),
-                std::cmp::Ordering::Greater => break,
+        let mut matched = 0;
+        while let Some((shared, rest)) = keys.next_entry()? {
+            if shared > matched {
+                continue;
             }
+            let tail = target.get(shared..).unwrap_or_default();
+            let common = rest.iter().zip(tail).take_while(|(a, b)| a == b).count();
+            if rest[common..] >= tail[common..] {
+                keys.key.clear();
+                keys.key.extend_from_slice(&target[..shared]);
+                keys.key.extend_from_slice(rest);
+                return Ok(Some(keys));
+            }
+            matched = shared + common;
         }
         Ok(None)
     }
@@ -109,18 +129,20 @@ impl<'a> KeyRun<'a> {
         prefix: &[u8],
         found: &mut dyn FnMut(&[u8], u64) -> ControlFlow<()>,
     ) -> Result<ControlFlow<()>, IndexError> {
-        let mut keys = self.keys();
-        while keys.advance()?.is_some() {
-            let key = keys.key();
-            if key.starts_with(prefix) {
-                if found(key, keys.value()).is_break() {
-                    return Ok(ControlFlow::Break(()));
-                }
-            } else if key > prefix {
-                break;
+        let Some(mut keys) = self.seek(prefix)? else {
+            return Ok(ControlFlow::Continue(()));
+        };
+        loop {
+            if !keys.key().starts_with(prefix) {
+                return Ok(ControlFlow::Continue(()));
+            }
+            if found(keys.key(), keys.value()).is_break() {
+                return Ok(ControlFlow::Break(()));
+            }
+            if keys.advance()?.is_none() {
+                return Ok(ControlFlow::Continue(()));
             }
         }
-        Ok(ControlFlow::Continue(()))
     }
 
     /// Calls `found` with every key the automaton matches, its value and the automaton's state
@@ -139,12 +161,14 @@ impl<'a> KeyRun<'a> {
         let mut states = vec![start];
         let mut dead = usize::MAX;
         let mut keys = self.keys();
-        while let Some(shared) = keys.advance()? {
+        while let Some((shared, rest)) = keys.next_entry()? {
             if dead <= shared {
-                continue; // starts with the rejected prefix
+                continue; // starts with the rejected prefix: left unread
             }
             dead = usize::MAX;
             states.truncate(shared + 1);
+            keys.key.truncate(shared);
+            keys.key.extend_from_slice(rest);
             let key = keys.key();
             for (at, &byte) in key.iter().enumerate().skip(shared) {
                 let next = automaton.accept(&states[at], byte);
@@ -169,7 +193,10 @@ impl<'a> KeyRun<'a> {
 /// A cursor over a [`KeyRun`]'s keys.
 pub(crate) struct Keys<'a> {
     reader: Reader<'a>,
+    /// The current key, once built (see [`Keys::next_entry`]).
     key: Vec<u8>,
+    /// The current key's length, built or not.
+    len: usize,
     left: u64,
     run: KeyRun<'a>,
     /// The current key's place in the run, counted from 1 once it has one.
@@ -179,21 +206,34 @@ pub(crate) struct Keys<'a> {
     value: u64,
 }
 
-impl Keys<'_> {
+impl<'a> Keys<'a> {
     /// Steps to the next key; returns how many leading bytes it shares with the one before, or
     /// `None` past the last.
     pub fn advance(&mut self) -> Result<Option<usize>, IndexError> {
+        let Some((shared, rest)) = self.next_entry()? else {
+            return Ok(None);
+        };
+        self.key.truncate(shared);
+        self.key.extend_from_slice(rest);
+        Ok(Some(shared))
+    }
+
+    /// Reads the next key's shared length, the bytes that follow them and its value, but leaves
+    /// `key` as it was: a reader that passes over a key need not build it. A key that shares
+    /// `n` bytes with the one before shares them with the last one built, if every key passed
+    /// over since shared at least `n` bytes with its own key before.
+    fn next_entry(&mut self) -> Result<Option<(usize, &'a [u8])>, IndexError> {
         if self.left == 0 {
             return Ok(None);
         }
         self.left -= 1;
         let shared = self.reader.u32()? as usize;
         let more = self.reader.u32()? as usize;
-        if shared > self.key.len() {
+        if shared > self.len {
             return Err(IndexError::Corrupt("a key run shares more than its key"));
         }
-        self.key.truncate(shared);
-        self.key.extend_from_slice(self.reader.bytes(more)?);
+        let rest = self.reader.bytes(more)?;
+        self.len = shared + more;
         self.value = match self.run.values {
             Values::Ordinals => self.run.base.wrapping_add(self.place),
             Values::Plain => self.reader.u64()?,
@@ -204,7 +244,7 @@ impl Keys<'_> {
             }
         };
         self.place += 1;
-        Ok(Some(shared))
+        Ok(Some((shared, rest)))
     }
 
     /// The current key.
@@ -281,6 +321,27 @@ mod tests {
                     proptest::prop_assert_eq!(run.get(key).unwrap(), Some(*value));
                 }
                 proptest::prop_assert_eq!(run.get("z".as_bytes()).unwrap(), None);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn seek_stops_at_the_first_key_not_less(keys in proptest::collection::btree_set("[abকখ]{0,5}", 0..60), targets in proptest::collection::vec("[abকখ]{0,5}", 1..20)) {
+            let entries: Vec<(&[u8], u64)> = keys.iter().zip(0..).map(|(k, v)| (k.as_bytes(), v)).collect();
+            let bytes = write(0, Values::Plain, entries.iter().copied());
+            let run = KeyRun::new(&bytes, Values::Plain).unwrap();
+            for target in targets.iter().map(String::as_bytes) {
+                let expected = entries.iter().find(|(key, _)| *key >= target);
+                let found = run.seek(target).unwrap().map(|keys| (keys.key().to_vec(), keys.value()));
+                proptest::prop_assert_eq!(found, expected.map(|(k, v)| (k.to_vec(), *v)));
+                let mut with_prefix = Vec::new();
+                let _ = run.starting_with(target, &mut |key, value| {
+                    with_prefix.push((key.to_vec(), value));
+                    ControlFlow::Continue(())
+                }).unwrap();
+                let expected: Vec<(Vec<u8>, u64)> = entries.iter().filter(|(k, _)| k.starts_with(target)).map(|(k, v)| (k.to_vec(), *v)).collect();
+                proptest::prop_assert_eq!(with_prefix, expected);
             }
         }
     }

@@ -460,23 +460,16 @@ fn shortest_in_runs(
 ) -> Result<Vec<(Vec<u8>, u64)>, IndexError> {
     let mut least: Vec<(usize, Vec<u8>, u64)> = Vec::new();
     for run in runs {
-        let mut keys = run.keys();
-        while keys.advance()?.is_some() {
-            let key = keys.key();
-            if !key.starts_with(prefix) {
-                if key > prefix {
-                    break;
-                }
-                continue;
-            }
+        let _ = run.starting_with(prefix, &mut |key, value| {
             let beaten = least.len() == cap
                 && least
                     .last()
                     .is_some_and(|(len, last, _)| (key.len(), key) >= (*len, last.as_slice()));
             if !beaten {
-                keep_least(&mut least, cap, (key.len(), key.to_vec(), keys.value()));
+                keep_least(&mut least, cap, (key.len(), key.to_vec(), value));
             }
-        }
+            ControlFlow::Continue(())
+        })?;
     }
     Ok(least
         .into_iter()
