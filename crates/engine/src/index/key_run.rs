@@ -8,11 +8,12 @@
 //! is a small increase); the stem ranges, with their groups, 246 KB against 308 KB.
 //!
 //! An FST is the better structure for one large dictionary read in place, which is why the
-//! one-file layout keeps its three. A run is a range of a few thousand keys at most, so reading
-//! one from the start costs little, and an automaton walks it as it would walk a trie: a key
-//! reuses the states of the bytes it shares with the key before, and a prefix the automaton
-//! rejects skips every key that starts with it. Written here because no maintained crate
-//! offers front coding alone.
+//! one-file layout keeps its three. A run is a range of a few thousand keys at most, and an
+//! automaton walks it as it would walk a trie: a key reuses the states of the bytes it shares
+//! with the key before, and a prefix the automaton rejects skips every key that starts with it.
+//! To seek a key, or skip a long stretch under a rejected prefix, a reader holds the run's
+//! [`Restarts`]: every 32nd key, built when its chunk arrives. Written here because no
+//! maintained crate offers front coding alone.
 //!
 //! ```text
 //! varint  the run's base value
@@ -52,6 +53,7 @@ pub(crate) struct KeyRun<'a> {
     base: u64,
     len: u64,
     values: Values,
+    restarts: Option<&'a Restarts>,
 }
 
 impl<'a> KeyRun<'a> {
@@ -67,7 +69,13 @@ impl<'a> KeyRun<'a> {
             base,
             len,
             values,
+            restarts: None,
         })
+    }
+
+    /// The run, with `restarts` built from it by [`Restarts::of`] to seek with.
+    pub fn with_restarts(self, restarts: Option<&'a Restarts>) -> KeyRun<'a> {
+        KeyRun { restarts, ..self }
     }
 
     /// Where its keys are in memory.
@@ -105,12 +113,16 @@ impl<'a> KeyRun<'a> {
     pub fn seek(&self, target: &[u8]) -> Result<Option<Keys<'a>>, IndexError> {
         let mut keys = self.keys();
         let mut matched = 0;
+        if let Some(restart) = self.restarts.and_then(|r| r.last_before(target)) {
+            keys.resume(restart)?;
+            matched = common_prefix(&keys.key, target);
+        }
         while let Some((shared, rest)) = keys.next_entry()? {
             if shared > matched {
                 continue;
             }
             let tail = target.get(shared..).unwrap_or_default();
-            let common = rest.iter().zip(tail).take_while(|(a, b)| a == b).count();
+            let common = common_prefix(rest, tail);
             if rest[common..] >= tail[common..] {
                 keys.key.clear();
                 keys.key.extend_from_slice(&target[..shared]);
@@ -178,11 +190,18 @@ impl<'a> KeyRun<'a> {
                 }
                 states.push(next);
             }
+            if dead != usize::MAX {
+                // Skips to the last restart under the rejected prefix, if one is ahead.
+                let ahead = self
+                    .restarts
+                    .and_then(|r| r.last_under(&key[..dead], keys.place));
+                if let Some(restart) = ahead {
+                    keys.resume(restart)?;
+                }
+                continue;
+            }
             let state = &states[states.len() - 1];
-            if dead == usize::MAX
-                && automaton.is_match(state)
-                && found(key, keys.value(), state).is_break()
-            {
+            if automaton.is_match(state) && found(key, keys.value(), state).is_break() {
                 return Ok(ControlFlow::Break(()));
             }
         }
@@ -207,6 +226,17 @@ pub(crate) struct Keys<'a> {
 }
 
 impl<'a> Keys<'a> {
+    /// Moves the cursor to just after a restart's key.
+    fn resume(&mut self, (mark, key): (Mark, &[u8])) -> Result<(), IndexError> {
+        self.reader = Reader::at(self.run.entries, mark.position as u64)?;
+        self.key.clear();
+        self.key.extend_from_slice(key);
+        self.len = key.len();
+        self.left = self.run.len.saturating_sub(mark.place);
+        (self.place, self.offset, self.value) = (mark.place, mark.offset, mark.value);
+        Ok(())
+    }
+
     /// Steps to the next key; returns how many leading bytes it shares with the one before, or
     /// `None` past the last.
     pub fn advance(&mut self) -> Result<Option<usize>, IndexError> {
@@ -255,6 +285,91 @@ impl<'a> Keys<'a> {
     /// The current key's value.
     pub fn value(&self) -> u64 {
         self.value
+    }
+}
+
+/// How many bytes `a` and `b` start with in common.
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    a.iter().zip(b).take_while(|(x, y)| x == y).count()
+}
+
+/// Every [`RESTART`]th key of a run, built, and where the cursor stood after it: what lets
+/// [`KeyRun::seek`] start a few keys before its target rather than at the first key.
+///
+/// Front coding leaves no key readable alone, and whole keys written into the run would cost
+/// every reader bytes on the wire; so a store builds these once, when a chunk arrives, and
+/// keeps them beside its bytes.
+#[derive(Debug, Default)]
+pub(crate) struct Restarts {
+    marks: Vec<Mark>,
+    /// The marks' keys, one after the other.
+    keys: Vec<u8>,
+}
+
+/// The keys between two restarts: few enough to read one by one, and one restart per this many
+/// keys held (a tenth of the run's bytes or so).
+const RESTART: u64 = 32;
+
+/// A cursor's state after a restart's key.
+#[derive(Clone, Debug)]
+struct Mark {
+    /// Where its key is in [`Restarts::keys`].
+    key: std::ops::Range<usize>,
+    position: usize,
+    place: u64,
+    offset: u64,
+    value: u64,
+}
+
+impl Restarts {
+    /// Reads `run` whole, which also checks every key of it.
+    pub fn of(run: &KeyRun<'_>) -> Result<Restarts, IndexError> {
+        let mut restarts = Restarts::default();
+        let mut keys = run.keys();
+        while keys.advance()?.is_some() {
+            if keys.place % RESTART == 0 {
+                let start = restarts.keys.len();
+                restarts.keys.extend_from_slice(&keys.key);
+                restarts.marks.push(Mark {
+                    key: start..restarts.keys.len(),
+                    position: keys.reader.position(),
+                    place: keys.place,
+                    offset: keys.offset,
+                    value: keys.value,
+                });
+            }
+        }
+        Ok(restarts)
+    }
+
+    /// The bytes they hold.
+    pub fn heap_bytes(&self) -> usize {
+        self.marks.capacity() * std::mem::size_of::<Mark>() + self.keys.capacity()
+    }
+
+    fn key(&self, mark: &Mark) -> &[u8] {
+        &self.keys[mark.key.clone()]
+    }
+
+    /// The last of the restarts after the key at `place` that start with `prefix`, counting
+    /// only those before the first that does not, with its key. When the key at `place` starts
+    /// with `prefix`, so does every key up to it.
+    fn last_under(&self, prefix: &[u8], place: u64) -> Option<(Mark, &[u8])> {
+        let next = usize::try_from(place / RESTART).ok()?;
+        let under = self.marks.get(next..)?;
+        let count = under
+            .iter()
+            .take_while(|mark| self.key(mark).starts_with(prefix))
+            .count();
+        let mark = under.get(count.checked_sub(1)?)?;
+        Some((mark.clone(), self.key(mark)))
+    }
+
+    /// The last restart whose key is less than `target`, with its key.
+    fn last_before(&self, target: &[u8]) -> Option<(Mark, &[u8])> {
+        let after = self.marks.partition_point(|mark| self.key(mark) < target);
+        let mark = self.marks.get(after.checked_sub(1)?)?;
+        Some((mark.clone(), self.key(mark)))
     }
 }
 
@@ -325,23 +440,55 @@ mod tests {
         }
     }
 
+    /// A [`Values::Postings`] run of `keys` (its values are the keys' ranks, ten apart) and
+    /// its entries.
+    fn postings_run(keys: &std::collections::BTreeSet<String>) -> (Vec<u8>, Vec<(&[u8], u64)>) {
+        let entries: Vec<(&[u8], u64)> = (keys.iter().zip(1..))
+            .map(|(k, rank)| (k.as_bytes(), ((rank * 10) << DF_BITS) | (rank % 7)))
+            .collect();
+        (write(0, Values::Postings, entries.iter().copied()), entries)
+    }
+
     proptest::proptest! {
         #[test]
-        fn seek_stops_at_the_first_key_not_less(keys in proptest::collection::btree_set("[abকখ]{0,5}", 0..60), targets in proptest::collection::vec("[abকখ]{0,5}", 1..20)) {
-            let entries: Vec<(&[u8], u64)> = keys.iter().zip(0..).map(|(k, v)| (k.as_bytes(), v)).collect();
-            let bytes = write(0, Values::Plain, entries.iter().copied());
-            let run = KeyRun::new(&bytes, Values::Plain).unwrap();
-            for target in targets.iter().map(String::as_bytes) {
-                let expected = entries.iter().find(|(key, _)| *key >= target);
-                let found = run.seek(target).unwrap().map(|keys| (keys.key().to_vec(), keys.value()));
-                proptest::prop_assert_eq!(found, expected.map(|(k, v)| (k.to_vec(), *v)));
-                let mut with_prefix = Vec::new();
-                let _ = run.starting_with(target, &mut |key, value| {
-                    with_prefix.push((key.to_vec(), value));
+        fn seek_stops_at_the_first_key_not_less(keys in proptest::collection::btree_set("[abকখ]{0,6}", 0..300), targets in proptest::collection::vec("[abকখ]{0,5}", 1..20)) {
+            let (bytes, entries) = postings_run(&keys);
+            let plain = KeyRun::new(&bytes, Values::Postings).unwrap();
+            let restarts = Restarts::of(&plain).unwrap();
+            for run in [plain, plain.with_restarts(Some(&restarts))] {
+                for target in targets.iter().map(String::as_bytes) {
+                    let expected = entries.iter().find(|(key, _)| *key >= target);
+                    let found = run.seek(target).unwrap().map(|keys| (keys.key().to_vec(), keys.value()));
+                    proptest::prop_assert_eq!(found, expected.map(|(k, v)| (k.to_vec(), *v)));
+                    let mut with_prefix = Vec::new();
+                    let _ = run.starting_with(target, &mut |key, value| {
+                        with_prefix.push((key.to_vec(), value));
+                        ControlFlow::Continue(())
+                    }).unwrap();
+                    let expected: Vec<(Vec<u8>, u64)> = entries.iter().filter(|(k, _)| k.starts_with(target)).map(|(k, v)| (k.to_vec(), *v)).collect();
+                    proptest::prop_assert_eq!(with_prefix, expected);
+                }
+            }
+        }
+
+        #[test]
+        fn a_walk_finds_what_the_automaton_matches(keys in proptest::collection::btree_set("[abকখ]{0,6}", 0..300), starts in proptest::array::uniform2("[abকখ]{1,3}")) {
+            use fst::automaton::Str;
+            let (bytes, entries) = postings_run(&keys);
+            let plain = KeyRun::new(&bytes, Values::Postings).unwrap();
+            let restarts = Restarts::of(&plain).unwrap();
+            // Keys that start with one of `starts`: the walk meets rejected prefixes to skip.
+            let automaton = Str::new(&starts[0]).starts_with().union(Str::new(&starts[1]).starts_with());
+            let expected: Vec<(Vec<u8>, u64)> = entries.iter()
+                .filter(|(k, _)| starts.iter().any(|s| k.starts_with(s.as_bytes())))
+                .map(|(k, v)| (k.to_vec(), *v)).collect();
+            for run in [plain, plain.with_restarts(Some(&restarts))] {
+                let mut found = Vec::new();
+                let _ = run.walk(&automaton, &mut |key, value, _| {
+                    found.push((key.to_vec(), value));
                     ControlFlow::Continue(())
                 }).unwrap();
-                let expected: Vec<(Vec<u8>, u64)> = entries.iter().filter(|(k, _)| k.starts_with(target)).map(|(k, v)| (k.to_vec(), *v)).collect();
-                proptest::prop_assert_eq!(with_prefix, expected);
+                proptest::prop_assert_eq!(&found, &expected);
             }
         }
     }

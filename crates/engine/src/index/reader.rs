@@ -12,7 +12,7 @@ use super::dictionary::{
 };
 use super::key_code;
 #[cfg(feature = "split")]
-use super::key_run::{KeyRun, Values};
+use super::key_run::Values;
 use super::metadata::Metadata;
 use super::norm;
 use super::sections::{self, StoredSection};
@@ -828,10 +828,8 @@ impl<'a> Index<'a> {
                 let mut lacking = Lacking::default();
                 let mut runs = Vec::new();
                 for chunk in directory.loose_chunks(partition, reach)? {
-                    if let Some(sections) = lacking.note(split.chunks.sections(chunk))? {
-                        let run = find_section(&sections, tag::LOOSE_RUN)?;
-                        runs.push(KeyRun::new(run, Values::Ordinals)?);
-                    }
+                    let run = split.chunks.run(chunk, tag::LOOSE_RUN, Values::Ordinals);
+                    runs.extend(lacking.note(run)?);
                 }
                 lacking.finish()?;
                 Ok(Some(LooseKeys {

@@ -78,7 +78,7 @@ use fst::Map;
 
 use super::dictionary::{group, Stems, TermMap, Words};
 use super::key_code;
-use super::key_run::{KeyRun, Values};
+use super::key_run::{KeyRun, Restarts, Values};
 use super::reader::{section_table, u32_at, DocTable, Section};
 use super::varint::Reader;
 use super::Index;
@@ -445,7 +445,16 @@ pub struct Chunks {
 
 struct Loaded {
     bytes: Box<[u8]>,
+    /// A chunk of keys' [`Restarts`], built when it arrived.
+    restarts: Option<Restarts>,
     used: AtomicU64,
+}
+
+impl Loaded {
+    /// What it holds, as [`Chunks::trim`] counts it.
+    fn size(&self) -> usize {
+        self.bytes.len() + self.restarts.as_ref().map_or(0, Restarts::heap_bytes)
+    }
 }
 
 impl Chunks {
@@ -487,22 +496,22 @@ impl Chunks {
         if n >= self.count {
             return Err(IndexError::Corrupt("no such chunk"));
         }
-        self.check(n, &bytes)?;
-        self.bytes += bytes.len();
-        let used = AtomicU64::new(self.tick());
-        if let Some(old) = self.loaded.insert(
-            n,
-            Loaded {
-                bytes: bytes.into_boxed_slice(),
-                used,
-            },
-        ) {
-            self.bytes -= old.bytes.len();
+        let restarts = self.read(n, &bytes)?;
+        let loaded = Loaded {
+            bytes: bytes.into_boxed_slice(),
+            restarts,
+            used: AtomicU64::new(self.tick()),
+        };
+        self.bytes += loaded.size();
+        if let Some(old) = self.loaded.insert(n, loaded) {
+            self.bytes -= old.size();
         }
         Ok(())
     }
 
-    fn check(&self, n: u32, bytes: &[u8]) -> Result<(), IndexError> {
+    /// Checks that `bytes` are chunk `n`, whole, and reads its run of keys if it has one: the
+    /// [`Restarts`] to seek it with.
+    fn read(&self, n: u32, bytes: &[u8]) -> Result<Option<Restarts>, IndexError> {
         let sections = section_table(bytes)?;
         if crc32(&bytes[HEADER_LEN..]) != u32_at(bytes, 16)? {
             return Err(IndexError::ChecksumMismatch);
@@ -517,20 +526,22 @@ impl Chunks {
                 "a chunk of another build or another number",
             ));
         }
-        // The CRC covers every byte; a run's keys are checked as they are read.
-        let run = |t, values| section(t).and_then(|s| KeyRun::new(s, values)).map(drop);
+        let run = |t, values| {
+            let run = KeyRun::new(section(t)?, values)?;
+            Restarts::of(&run).map(Some)
+        };
         match self.kind(n) {
             ChunkKind::Loose => run(tag::LOOSE_RUN, Values::Ordinals),
             ChunkKind::LooseValues => section(tag::LOOSE_VALUES)
                 .and(section(tag::LOOSE_GROUPS))
-                .map(drop),
+                .map(|_| None),
             ChunkKind::Words => run(tag::WORD_RUN, Values::Postings),
-            ChunkKind::Stems => {
-                run(tag::STEM_RUN, Values::Plain).and(section(tag::STEM_GROUPS).map(drop))
-            }
-            ChunkKind::Page => section(tag::POSTINGS).and(page_start(section)).map(drop),
-            ChunkKind::Fragment => fragment_table(section).map(drop),
-            ChunkKind::Metadata => section(tag::FILTERS).and(section(tag::DATES)).map(drop),
+            ChunkKind::Stems => section(tag::STEM_GROUPS).and(run(tag::STEM_RUN, Values::Plain)),
+            ChunkKind::Page => section(tag::POSTINGS)
+                .and(page_start(section))
+                .map(|_| None),
+            ChunkKind::Fragment => fragment_table(section).map(|_| None),
+            ChunkKind::Metadata => section(tag::FILTERS).and(section(tag::DATES)).map(|_| None),
         }
     }
 
@@ -590,7 +601,7 @@ impl Chunks {
         &self.page_ranks
     }
 
-    /// Bytes of the chunks held.
+    /// Bytes held: the chunks and the [`Restarts`] built from their keys.
     pub fn bytes(&self) -> usize {
         self.bytes
     }
@@ -607,7 +618,7 @@ impl Chunks {
                 return;
             };
             if let Some(dropped) = self.loaded.remove(&oldest) {
-                self.bytes -= dropped.bytes.len();
+                self.bytes -= dropped.size();
             }
         }
     }
@@ -649,6 +660,18 @@ impl Chunks {
     /// The sections of chunk `n`, if it is here (it was checked when inserted).
     pub(crate) fn sections(&self, n: u32) -> Result<Vec<Section<'_>>, IndexError> {
         section_table(self.get(n)?)
+    }
+
+    /// The run of keys in section `tag` of chunk `n`, if the chunk is here, with its restarts.
+    pub(crate) fn run(
+        &self,
+        n: u32,
+        tag: [u8; 4],
+        values: Values,
+    ) -> Result<KeyRun<'_>, IndexError> {
+        let run = KeyRun::new(find_section(&self.sections(n)?, tag)?, values)?;
+        let restarts = self.loaded.get(&n).and_then(|l| l.restarts.as_ref());
+        Ok(run.with_restarts(restarts))
     }
 }
 
@@ -791,8 +814,11 @@ impl<'a> Split<'a> {
         if i >= self.directory.words.len() {
             return Ok(None);
         }
-        let sections = self.chunks.sections(self.directory.word_chunk(i))?;
-        let run = KeyRun::new(find_section(&sections, tag::WORD_RUN)?, Values::Postings)?;
+        let run = (self.chunks).run(
+            self.directory.word_chunk(i),
+            tag::WORD_RUN,
+            Values::Postings,
+        )?;
         Ok(Some(Words(TermMap::Run(run))))
     }
 
@@ -801,11 +827,11 @@ impl<'a> Split<'a> {
         if i >= self.directory.stems.len() {
             return Ok(None);
         }
-        let sections = self.chunks.sections(self.directory.stem_chunk(i))?;
-        let section = |t| find_section(&sections, t);
+        let chunk = self.directory.stem_chunk(i);
+        let sections = self.chunks.sections(chunk)?;
         Ok(Some(Stems {
-            map: TermMap::Run(KeyRun::new(section(tag::STEM_RUN)?, Values::Plain)?),
-            groups: section(tag::STEM_GROUPS)?,
+            map: TermMap::Run(self.chunks.run(chunk, tag::STEM_RUN, Values::Plain)?),
+            groups: find_section(&sections, tag::STEM_GROUPS)?,
         }))
     }
 
