@@ -870,11 +870,9 @@ impl LooseValues<'_> {
             ))?;
         let sections = self.chunks.sections(chunk)?;
         let mut values = Reader::new(find_section(&sections, tag::LOOSE_VALUES)?);
-        let mut value = values.u64()?;
-        for _ in 0..ordinal % RANGE_KEYS as u64 {
-            value = values.u64()?;
-        }
-        group(find_section(&sections, tag::LOOSE_GROUPS)?, value)
+        // Below RANGE_KEYS, so it fits a u32.
+        values.varints((ordinal % RANGE_KEYS as u64) as u32)?;
+        group(find_section(&sections, tag::LOOSE_GROUPS)?, values.u64()?)
     }
 }
 
