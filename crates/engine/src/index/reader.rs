@@ -829,7 +829,7 @@ impl<'a> Index<'a> {
                 let mut runs = Vec::new();
                 for chunk in directory.loose_chunks(partition, reach)? {
                     let run = split.chunks.run(chunk, tag::LOOSE_RUN, Values::Ordinals);
-                    runs.extend(lacking.note(run)?);
+                    runs.extend(lacking.note(run.map(|(run, _)| run))?);
                 }
                 lacking.finish()?;
                 Ok(Some(LooseKeys {

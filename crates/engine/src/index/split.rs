@@ -636,10 +636,15 @@ impl Chunks {
 
     /// Chunk `n`'s bytes, or [`IndexError::NotLoaded`] with `n` noted as missing.
     pub(crate) fn get(&self, n: u32) -> Result<&[u8], IndexError> {
+        self.loaded(n).map(|loaded| &*loaded.bytes)
+    }
+
+    /// Chunk `n`, marked as just used, or [`IndexError::NotLoaded`] with `n` noted as missing.
+    fn loaded(&self, n: u32) -> Result<&Loaded, IndexError> {
         match self.loaded.get(&n) {
             Some(loaded) => {
                 loaded.used.store(self.tick(), Ordering::Relaxed);
-                Ok(&loaded.bytes)
+                Ok(loaded)
             }
             None => {
                 let mut missing = self.missing();
@@ -662,16 +667,18 @@ impl Chunks {
         section_table(self.get(n)?)
     }
 
-    /// The run of keys in section `tag` of chunk `n`, if the chunk is here, with its restarts.
+    /// The run of keys in section `tag` of chunk `n`, if the chunk is here, with its restarts;
+    /// and the chunk's sections, for what else it holds.
     pub(crate) fn run(
         &self,
         n: u32,
         tag: [u8; 4],
         values: Values,
-    ) -> Result<KeyRun<'_>, IndexError> {
-        let run = KeyRun::new(find_section(&self.sections(n)?, tag)?, values)?;
-        let restarts = self.loaded.get(&n).and_then(|l| l.restarts.as_ref());
-        Ok(run.with_restarts(restarts))
+    ) -> Result<(KeyRun<'_>, Vec<Section<'_>>), IndexError> {
+        let loaded = self.loaded(n)?;
+        let sections = section_table(&loaded.bytes)?;
+        let run = KeyRun::new(find_section(&sections, tag)?, values)?;
+        Ok((run.with_restarts(loaded.restarts.as_ref()), sections))
     }
 }
 
@@ -814,11 +821,8 @@ impl<'a> Split<'a> {
         if i >= self.directory.words.len() {
             return Ok(None);
         }
-        let run = (self.chunks).run(
-            self.directory.word_chunk(i),
-            tag::WORD_RUN,
-            Values::Postings,
-        )?;
+        let chunk = self.directory.word_chunk(i);
+        let (run, _) = self.chunks.run(chunk, tag::WORD_RUN, Values::Postings)?;
         Ok(Some(Words(TermMap::Run(run))))
     }
 
@@ -828,9 +832,9 @@ impl<'a> Split<'a> {
             return Ok(None);
         }
         let chunk = self.directory.stem_chunk(i);
-        let sections = self.chunks.sections(chunk)?;
+        let (run, sections) = self.chunks.run(chunk, tag::STEM_RUN, Values::Plain)?;
         Ok(Some(Stems {
-            map: TermMap::Run(self.chunks.run(chunk, tag::STEM_RUN, Values::Plain)?),
+            map: TermMap::Run(run),
             groups: find_section(&sections, tag::STEM_GROUPS)?,
         }))
     }
