@@ -1,12 +1,12 @@
 //! The index bytes: what `build.rs` writes and the runtime reads in place.
 //!
-//! # Format (version 13)
+//! # Format (version 14)
 //!
 //! All integers are little-endian. The file is a header, a table of sections, then the sections.
 //!
 //! ```text
 //! header   "SONDHAN\0"  magic, 8 bytes
-//!          u32          format version (13)
+//!          u32          format version (14)
 //!          u32          number of sections
 //!          u32          CRC-32 (IEEE) of every byte after the header
 //! table    per section: [u8; 4] tag, u32 offset from file start, u32 length
@@ -20,7 +20,7 @@
 //! | `SGRP` | per stem of two or more words: varint n, then n postings offsets of the words with that stem, delta-coded |
 //! | `LOOS` | FST map: [loose key](crate::analysis::loose_keys) of a word or of one of its stems -> its group, as `STMS` values (into `LGRP`) |
 //! | `LGRP` | per loose key of two or more words: their postings offsets, as in `SGRP` |
-//! | `POST` | per word: varint document count, then per document: varint document delta, varint title count, varint body count, then that many positions (varints, delta-coded; a reader that wants none skips them by counting their final bytes, those below `0x80`) |
+//! | `POST` | per word: varint document count, then per document: varint document delta, varint title count, if it is not 0 a byte: the title's length [norm], then varint body count, then that many positions (varints, delta-coded; a reader that wants none skips them by counting their final bytes, those below `0x80`) |
 //! | `DOCS` | per document, 64 bytes: (u32 offset, u32 length) into `TEXT` for id, title, date, url, source, body; u32 title words; u32 body words; u32 offset of its word starts in `WSTA`; u32 offset of its sections in `SECS` |
 //! | `WSTA` | per document: the byte offset in its stored body of body word [`WORD_STRIDE`], 2 × [`WORD_STRIDE`], ... (as many as the body has), delta-coded varints |
 //! | `CHRS` | the characters `TEXT` stores as one byte: at most 127, UTF-8, concatenated |
@@ -38,10 +38,10 @@
 //!
 //! | tag    | contents |
 //! |--------|----------|
-//! | `LENS` | per document its title's [norm] (its length in words, in a byte), then per document its body's |
+//! | `LENS` | per document its body's [norm] (its length in words, in a byte; a title's is in the postings) |
 //! | `IDS_` | FST map: document id -> ordinal (the first, if ids repeat) |
 //! | `PART` | u64 build id, u32 loose-key partitions, then each one's letter (u32 code point), in order |
-//! | `WRNG` | where each word range starts: u32 ranges, ranges + 1 u32 offsets into the keys, then the keys (key code) end to end; a range's key is the shortest prefix of its first word above the last word of the range before (the first range's is empty) |
+//! | `WRNG` | where each word range starts: u32 ranges, per range a varint: its key's length in bytes, then the keys (key code) end to end; a range's key is the shortest prefix of its first word above the last word of the range before (the first range's is empty) |
 //! | `SRNG` | where each stem range starts, as `WRNG` |
 //! | `PAGE` | u32 postings blocks (the whole postings in runs of [`PAGE_BYTES`](split::PAGE_BYTES), the last maybe shorter), then a bitmap, bit `k` (of byte `k / 8`, from the lowest) set if a postings list starts in block `k`: each such block is a postings page, numbered by the set bits before it |
 //! | `LKCH` | per loose-key partition, in `PART` order: u32 its first loose-key range chunk, counted from the first; then u32 how many there are |
@@ -114,7 +114,7 @@ pub use writer::{build_index, build_split_index, Document, SplitIndex};
 /// The first bytes of every index.
 pub const MAGIC: &[u8; 8] = b"SONDHAN\0";
 /// The format version this build reads and writes.
-pub const VERSION: u32 = 13;
+pub const VERSION: u32 = 14;
 
 /// Magic, version, section count, checksum.
 pub(crate) const HEADER_LEN: usize = 20;

@@ -1,8 +1,9 @@
 //! Length norms: a title's or body's length in words, in one byte.
 //!
 //! BM25 divides a match's weight by the length of the field it is in, relative to the mean, so
-//! ranking needs the lengths of every document a query matches. A split index keeps them in its
-//! root, which grows with the corpus: exact `u32` lengths cost 8 bytes a document, and at
+//! ranking needs the lengths of every document a query matches. A split index keeps the bodies'
+//! in its root, which grows with the corpus (and every index keeps a title's beside each title
+//! match in the postings, where a search finds it): exact `u32` lengths cost 8 bytes a document, and at
 //! 16,000 articles they were the root's largest table. Ranking needs far less precision than
 //! that, as Lucene has long shown: both layouts score with lengths rounded down to one of 256
 //! values, and a split index stores only the byte.

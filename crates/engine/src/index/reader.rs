@@ -213,6 +213,9 @@ pub struct Posting<'a> {
     pub doc: u32,
     /// Occurrences in its title.
     pub in_title: u32,
+    /// The title's length in words as ranking sees it, [rounded](super::norm::round); 0 when
+    /// the word is not in the title (the postings store it only where ranking needs it).
+    pub title_words: u32,
     /// Occurrences in its body.
     pub in_body: u32,
     positions: &'a [u8],
@@ -287,6 +290,10 @@ impl<'a> Postings<'a> {
             ));
         }
         let in_title = self.reader.u32()?;
+        let title_words = match in_title {
+            0 => 0,
+            _ => norm::decode(self.reader.u8()?),
+        };
         let in_body = self.reader.u32()?;
         let count = in_title
             .checked_add(in_body)
@@ -295,6 +302,7 @@ impl<'a> Postings<'a> {
         Ok(Posting {
             doc: self.doc,
             in_title,
+            title_words,
             in_body,
             positions,
         })
@@ -477,21 +485,22 @@ impl<'a> Index<'a> {
             return Err(IndexError::Corrupt("these chunks belong to another build"));
         }
         let norms = section(tag::LENGTHS)?;
-        if Some(norms.len()) != (directory.documents as usize).checked_mul(2) {
+        if norms.len() != directory.documents as usize {
             return Err(IndexError::Corrupt(
                 "the lengths table does not match the document count",
             ));
         }
         let ids = Map::new(section(tag::IDS)?)
             .map_err(|_| IndexError::Corrupt("the id table is not a valid FST"))?;
+        // The top bit keeps build ids apart from the counter of one-file openings.
+        let build = directory.build | 1 << 63;
         let layout = Layout::Split(Split {
             chunks,
             directory,
             norms,
             ids,
         });
-        // The top bit keeps build ids apart from the counter of one-file openings.
-        Self::with_layout(root, &sections, layout, directory.build | 1 << 63)
+        Self::with_layout(root, &sections, layout, build)
     }
 
     fn with_layout(
@@ -679,28 +688,22 @@ impl<'a> Index<'a> {
         Ok(())
     }
 
-    /// Title and body length in words as ranking sees them, [rounded](super::norm::round) to
-    /// what a byte holds (a split index stores no more), without decoding the document.
-    pub(crate) fn norms(&self, doc: u32) -> Result<(u32, u32), IndexError> {
+    /// The body's length in words as ranking sees it, [rounded](super::norm::round) to what a
+    /// byte holds (a split index stores no more), without decoding the document. (A title's is in
+    /// the postings of its words: [`Posting::title_words`].)
+    pub(crate) fn body_norm(&self, doc: u32) -> Result<u32, IndexError> {
         match &self.layout {
             Layout::One { docs, .. } => {
-                let at = doc as usize * DOC_RECORD_LEN + 48;
-                let (title, body) = (u32_at(docs.records, at)?, u32_at(docs.records, at + 4)?);
-                Ok((norm::round(title), norm::round(body)))
+                let body = u32_at(docs.records, doc as usize * DOC_RECORD_LEN + 52)?;
+                Ok(norm::round(body))
             }
             #[cfg(feature = "split")]
-            Layout::Split(split) => {
-                let byte = |at: usize| {
-                    split
-                        .norms
-                        .get(at)
-                        .copied()
-                        .map(norm::decode)
-                        .ok_or(IndexError::Corrupt("no such document"))
-                };
-                let doc = doc as usize;
-                Ok((byte(doc)?, byte(self.documents as usize + doc)?))
-            }
+            Layout::Split(split) => split
+                .norms
+                .get(doc as usize)
+                .copied()
+                .map(norm::decode)
+                .ok_or(IndexError::Corrupt("no such document")),
         }
     }
 
@@ -738,8 +741,7 @@ impl<'a> Index<'a> {
             Layout::One { words, .. } => words.get(term),
             #[cfg(feature = "split")]
             Layout::Split(split) => {
-                let ranges = split.directory.words;
-                let range = ranges.holding(&key_code::encode(term))?;
+                let range = split.directory.words.holding(&key_code::encode(term))?;
                 match split.words(range)? {
                     Some(words) => words.get(term),
                     None => Ok(None),
@@ -919,6 +921,38 @@ mod tests {
             documents: 10,
         };
         assert!(postings.read_all(|_| Ok(())).is_err());
+    }
+
+    /// A title's length is read from the postings of its words, rounded as ranking sees it; a
+    /// word only in the body carries none.
+    #[test]
+    fn a_title_posting_carries_the_titles_norm() {
+        // 41 words: a norm byte holds 40.
+        let long_title = ["কিম"]
+            .into_iter()
+            .chain(["সফর"; 40])
+            .collect::<Vec<_>>()
+            .join(" ");
+        let docs = [
+            ("কিম ও পুতিন", "চুক্তি হলো।"),
+            (long_title.as_str(), "চুক্তি হলো।"),
+        ]
+        .map(|(title, body)| Document {
+            title: title.into(),
+            body: body.into(),
+            ..Default::default()
+        });
+        let bytes = build_index(&docs);
+        let index = Index::open(&bytes).unwrap();
+        let title_words = |word: &str| -> Vec<(u32, u32)> {
+            let entry = index.word(word).unwrap().unwrap();
+            let postings = index.postings(entry.postings).unwrap();
+            postings
+                .map(|p| p.map(|p| (p.doc, p.title_words)).unwrap())
+                .collect()
+        };
+        assert_eq!(title_words("কিম"), [(0, 3), (1, 40)]);
+        assert_eq!(title_words("চুক্তি"), [(0, 0), (1, 0)]);
     }
 
     proptest! {

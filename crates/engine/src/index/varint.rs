@@ -65,6 +65,16 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// The next byte as it is (not a varint).
+    pub fn u8(&mut self) -> Result<u8, IndexError> {
+        let byte = *self
+            .bytes
+            .get(self.pos)
+            .ok_or(IndexError::Corrupt("truncated byte"))?;
+        self.pos += 1;
+        Ok(byte)
+    }
+
     /// How many bytes have been read.
     pub fn position(&self) -> usize {
         self.pos

@@ -171,9 +171,7 @@ pub fn build_split_index(documents: &[Document]) -> SplitIndex {
     let (filters, dates) = metadata_sections(documents);
     chunks.push(vec![(&tag::FILTERS, filters), (&tag::DATES, dates)]);
     let lengths = &analyzed.lengths;
-    let norms: Vec<u8> = (lengths.iter().map(|l| norm::encode(l.0)))
-        .chain(lengths.iter().map(|l| norm::encode(l.1)))
-        .collect();
+    let norms: Vec<u8> = lengths.iter().map(|l| norm::encode(l.1)).collect();
     let root_sections = vec![
         (&tag::META, meta(documents.len(), lengths, &dictionaries)),
         (&tag::CHARS, table_bytes(&code)),
@@ -487,7 +485,7 @@ impl Dictionaries {
             dictionaries.list_starts.push(dictionaries.postings.len());
             let list = &mut analyzed.occurrences[id];
             list.sort_unstable_by_key(|o| o.doc);
-            write_postings(&mut dictionaries.postings, list);
+            write_postings(&mut dictionaries.postings, list, &analyzed.lengths);
             let df = (list.len() as u64).min((1 << DF_BITS) - 1);
             dictionaries.words.push((coded, (offset << DF_BITS) | df));
             for key in loose_keys(word) {
@@ -546,11 +544,8 @@ fn separator<'k>(before: Option<&[u8]>, first: &'k [u8]) -> &'k [u8] {
 /// the keys (and where the last ends), then the keys.
 fn start_table(starts: &[&[u8]]) -> Vec<u8> {
     let mut out = (starts.len() as u32).to_le_bytes().to_vec();
-    let mut at = 0u32;
-    out.extend_from_slice(&at.to_le_bytes());
     for key in starts {
-        at += key.len() as u32;
-        out.extend_from_slice(&at.to_le_bytes());
+        varint::write(&mut out, key.len() as u64);
     }
     for key in starts {
         out.extend_from_slice(key);
@@ -622,7 +617,8 @@ fn fst_of<'k>(entries: impl Iterator<Item = (&'k Vec<u8>, u64)>) -> Vec<u8> {
     map.into_inner().expect("writing to memory cannot fail")
 }
 
-fn write_postings(out: &mut Vec<u8>, list: &[Occurrences]) {
+/// `lengths`: every document's (title, body) length in words, for the title norms.
+fn write_postings(out: &mut Vec<u8>, list: &[Occurrences], lengths: &[(u32, u32)]) {
     varint::write(out, list.len() as u64);
     let mut previous_doc = 0;
     let mut positions = Vec::new();
@@ -630,6 +626,9 @@ fn write_postings(out: &mut Vec<u8>, list: &[Occurrences]) {
         varint::write(out, u64::from(occ.doc - previous_doc));
         previous_doc = occ.doc;
         varint::write(out, u64::from(occ.in_title));
+        if occ.in_title > 0 {
+            out.push(norm::encode(lengths[occ.doc as usize].0));
+        }
         varint::write(out, (occ.positions.len() as u32 - occ.in_title).into());
         positions.clear();
         let mut previous = 0;

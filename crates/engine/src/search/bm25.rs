@@ -93,11 +93,15 @@ impl<'i> Scorer<'i> {
     /// The term frequency, length-normalized, a title match counted [`TITLE_BOOST`] times.
     fn tf(&self, doc: u32, count: &Count) -> Result<f32, IndexError> {
         let norm = |len: u32, mean: f32| 1.0 - B + B * len as f32 / mean;
-        let (title_words, body_words) = self.index.norms(doc)?;
-        Ok(
-            TITLE_BOOST * count.title / norm(title_words, self.mean_title)
-                + count.body / norm(body_words, self.mean_body),
-        )
+        // A field's length counts only where the clause matches: a title's is known only there.
+        let mut tf = 0.0;
+        if count.title > 0.0 {
+            tf += TITLE_BOOST * count.title / norm(count.title_words, self.mean_title);
+        }
+        if count.body > 0.0 {
+            tf += count.body / norm(self.index.body_norm(doc)?, self.mean_body);
+        }
+        Ok(tf)
     }
 
     /// The idf of the documents matching at least as well as a match of weight `best`.

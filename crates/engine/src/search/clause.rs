@@ -74,6 +74,7 @@ fn word_counts<'a>(
             c.body += weight * p.in_body as f32;
             c.best = c.best.max(weight);
             if p.in_title > 0 {
+                c.title_words = p.title_words;
                 // Only the title's positions: a word may also stand hundreds of times in the body.
                 p.title_positions_into(&mut positions)?;
                 c.title_match(weight, positions[0], positions[p.in_title as usize - 1]);

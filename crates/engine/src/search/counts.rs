@@ -9,6 +9,9 @@ pub(crate) struct Count {
     pub title: f32,
     pub body: f32,
     pub best: f32,
+    /// The title's length in words as ranking sees it (known once `title` > 0: the postings
+    /// hold it beside each title match).
+    pub title_words: u32,
     /// The weight of the best match in the title (0 if the title does not match).
     pub title_best: f32,
     /// The positions of the first and the last match in the title (when `title_best` > 0; a

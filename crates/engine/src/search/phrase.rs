@@ -8,6 +8,8 @@ use crate::sort::merge_sorted;
 
 /// (document, position) pairs, sorted.
 type Occurrences = Vec<(u32, u32)>;
+/// (document, position, the title's length in words) of a word in a title, sorted.
+type TitleOccurrences = Vec<(u32, u32, u32)>;
 
 /// Occurrences of `words` at consecutive positions, each word matching exactly or by stem.
 pub(crate) fn phrase_counts(
@@ -35,9 +37,15 @@ pub(crate) fn phrase_counts(
             let c = counts.entry(doc);
             c.best = expand::EXACT;
             // A phrase never spans title and body: it is in the title if its first word is.
-            while titles.next_if(|&&t| t < (doc, start)).is_some() {}
-            if titles.peek() == Some(&&(doc, start)) {
+            while titles
+                .next_if(|&&(d, p, _)| (d, p) < (doc, start))
+                .is_some()
+            {}
+            if let Some(&&(_, _, title_words)) =
+                titles.peek().filter(|t| (t.0, t.1) == (doc, start))
+            {
                 c.title += 1.0;
+                c.title_words = title_words;
                 c.title_match(expand::EXACT, start, start + rest.len() as u32);
             } else {
                 c.body += 1.0;
@@ -53,7 +61,7 @@ pub(crate) fn phrase_counts(
 fn member_positions(
     searcher: &mut Searcher<'_, '_>,
     words: &[String],
-) -> Result<(Vec<Occurrences>, Occurrences), IndexError> {
+) -> Result<(Vec<Occurrences>, TitleOccurrences), IndexError> {
     let mut members: Vec<Occurrences> = Vec::with_capacity(words.len());
     let has_doc = |member: &[(u32, u32)], doc: u32| {
         member
@@ -76,7 +84,7 @@ fn member_positions(
                 run.extend(scratch.iter().map(|&position| (p.doc, position)));
                 if members.is_empty() {
                     let title = &scratch[..scratch.len().min(p.in_title as usize)];
-                    in_titles.extend(title.iter().map(|&position| (p.doc, position)));
+                    in_titles.extend(title.iter().map(|&at| (p.doc, at, p.title_words)));
                 }
             }
             positions = merge_sorted(positions, run);
