@@ -309,10 +309,46 @@ fn trimming_keeps_the_most_recently_used_within_the_budget() {
         chunks.insert(n as u32, bytes.clone()).unwrap();
     }
     let last = split.chunks.len() as u32 - 1;
-    let budget = split.chunks[last as usize].len();
+    // What the store counts for the last chunk alone: its bytes and what it read from them.
+    let mut alone = Chunks::for_root(&split.root).unwrap();
+    alone
+        .insert(last, split.chunks[last as usize].clone())
+        .unwrap();
+    let budget = alone.bytes();
     chunks.trim(budget);
     assert!(chunks.bytes() <= budget);
     assert!(chunks.contains(last));
+}
+
+proptest! {
+    /// Whatever the order of inserts (new or again) and trims, the store holds exactly the
+    /// chunks inserted and not yet dropped, and a trim drops the least recently inserted first.
+    #[test]
+    fn the_store_drops_the_oldest_and_knows_what_it_holds(
+        steps in prop::collection::vec((0u32..64, prop::option::of(0usize..4096)), 1..60),
+    ) {
+        let documents = read(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds"));
+        let split = build_split_index(&documents);
+        let count = split.chunks.len() as u32;
+        let mut chunks = Chunks::for_root(&split.root).unwrap();
+        // The chunks held, least recently inserted first.
+        let mut model: Vec<u32> = Vec::new();
+        for (n, trim) in steps {
+            let n = n % count;
+            chunks.insert(n, split.chunks[n as usize].clone()).unwrap();
+            model.retain(|&m| m != n);
+            model.push(n);
+            if let Some(budget) = trim {
+                chunks.trim(budget);
+                prop_assert!(chunks.bytes() <= budget);
+                let kept = (0..count).filter(|&m| chunks.contains(m)).count();
+                model.drain(..model.len() - kept);
+            }
+            for m in 0..count {
+                prop_assert_eq!(chunks.contains(m), model.contains(&m), "chunk {}", m);
+            }
+        }
+    }
 }
 
 #[test]

@@ -620,7 +620,7 @@ impl<'a> Index<'a> {
                     return Err(IndexError::Corrupt("no such document"));
                 }
                 let sections = split.chunks.sections(split.directory.fragment(doc))?;
-                Ok((fragment_table(|t| find_section(&sections, t))?, 0))
+                Ok((fragment_table(|t| sections.get(t))?, 0))
             }
         }
     }
@@ -715,7 +715,7 @@ impl<'a> Index<'a> {
             #[cfg(feature = "split")]
             Layout::Split(split) => {
                 let sections = split.chunks.sections(split.directory.metadata())?;
-                let section = |t| find_section(&sections, t);
+                let section = |t| sections.get(t);
                 Metadata::new(section(tag::FILTERS)?, section(tag::DATES)?, self.documents)
             }
         }
@@ -853,7 +853,7 @@ impl<'a> Index<'a> {
             Layout::Split(split) => {
                 let chunk = split.directory.page(offset, split.chunks.page_ranks())?;
                 let sections = split.chunks.sections(chunk)?;
-                let section = |t| find_section(&sections, t);
+                let section = |t| sections.get(t);
                 let start = page_start(section)?;
                 let at = offset
                     .checked_sub(start)

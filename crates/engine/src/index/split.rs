@@ -73,7 +73,7 @@
 // stays compiled, and unlinked, so that one source serves both engines.
 #![cfg_attr(not(feature = "split"), allow(dead_code, unused_imports))]
 
-use std::collections::BTreeMap;
+use std::ops::Range;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
@@ -82,7 +82,7 @@ use fst::Map;
 use super::dictionary::{group, Stems, TermMap, Words};
 use super::key_code;
 use super::key_run::{KeyRun, Restarts, Values};
-use super::reader::{section_table, u32_at, DocTable, Section};
+use super::reader::{section_table, u32_at, DocTable};
 use super::varint::Reader;
 use super::Index;
 use super::{tag, IndexError, DOC_RECORD_LEN, HEADER_LEN};
@@ -445,7 +445,12 @@ pub struct Chunks {
     count: u32,
     /// The root's [`page_ranks`], counted once.
     page_ranks: Box<[u32]>,
-    loaded: BTreeMap<u32, Loaded>,
+    /// The chunks here, in no order, each with its number.
+    loaded: Vec<(u32, Loaded)>,
+    /// Per chunk number, 1 + its place in `loaded`, or 0 if it is not here (as long as the
+    /// highest number inserted, 4 bytes a chunk). A search looks chunks up about a hundred
+    /// times: an array index, where a map's search cost more with every chunk held.
+    slots: Vec<u32>,
     // Atomics and a lock, not cells, so that an index over them may be shared (the one-file
     // index of a .wasm is a static); uncontended, they cost what cells do.
     missing: Mutex<Vec<u32>>,
@@ -455,15 +460,48 @@ pub struct Chunks {
 
 struct Loaded {
     bytes: Box<[u8]>,
+    /// Its section table, read when it arrived, not on each of the hundred or so reads of
+    /// chunks a search makes.
+    sections: Box<[Placed]>,
     /// A chunk of keys' [`Restarts`], built when it arrived.
     restarts: Option<Restarts>,
     used: AtomicU64,
 }
 
+/// A section's tag, and where it lies in its chunk's bytes.
+type Placed = ([u8; 4], Range<usize>);
+
 impl Loaded {
     /// What it holds, as [`Chunks::trim`] counts it.
     fn size(&self) -> usize {
-        self.bytes.len() + self.restarts.as_ref().map_or(0, Restarts::heap_bytes)
+        let table = self.sections.len() * std::mem::size_of::<Placed>();
+        self.bytes.len() + table + self.restarts.as_ref().map_or(0, Restarts::heap_bytes)
+    }
+
+    fn sections(&self) -> ChunkSections<'_> {
+        ChunkSections {
+            bytes: &self.bytes,
+            table: &self.sections,
+        }
+    }
+}
+
+/// A loaded chunk's sections, found by tag.
+#[derive(Clone, Copy)]
+pub(crate) struct ChunkSections<'a> {
+    bytes: &'a [u8],
+    table: &'a [Placed],
+}
+
+impl<'a> ChunkSections<'a> {
+    /// Section `wanted`, or [`IndexError::MissingSection`].
+    pub fn get(&self, wanted: [u8; 4]) -> Result<&'a [u8], IndexError> {
+        let Some((_, at)) = self.table.iter().find(|(t, _)| *t == wanted) else {
+            let tag = String::from_utf8_lossy(&wanted).into_owned();
+            return Err(IndexError::MissingSection(tag));
+        };
+        // Always there: the table was read from these bytes, bounds-checked.
+        (self.bytes.get(at.clone())).ok_or(IndexError::Corrupt("a section lies outside the data"))
     }
 }
 
@@ -483,7 +521,8 @@ impl Chunks {
             ],
             count: directory.chunks(),
             page_ranks: page_ranks(directory.blocks),
-            loaded: BTreeMap::new(),
+            loaded: Vec::new(),
+            slots: Vec::new(),
             missing: Mutex::new(Vec::new()),
             clock: AtomicU64::new(0),
             bytes: 0,
@@ -506,22 +545,49 @@ impl Chunks {
         if n >= self.count {
             return Err(IndexError::Corrupt("no such chunk"));
         }
-        let restarts = self.read(n, &bytes)?;
+        let (sections, restarts) = self.read(n, &bytes)?;
         let loaded = Loaded {
             bytes: bytes.into_boxed_slice(),
+            sections,
             restarts,
             used: AtomicU64::new(self.tick()),
         };
         self.bytes += loaded.size();
-        if let Some(old) = self.loaded.insert(n, loaded) {
-            self.bytes -= old.size();
+        match self.slot(n) {
+            Some(at) => {
+                let old = std::mem::replace(&mut self.loaded[at].1, loaded);
+                self.bytes -= old.size();
+            }
+            None => {
+                if self.slots.len() <= n as usize {
+                    self.slots.resize(n as usize + 1, 0);
+                }
+                self.loaded.push((n, loaded));
+                self.slots[n as usize] = self.loaded.len() as u32;
+            }
         }
         Ok(())
     }
 
-    /// Checks that `bytes` are chunk `n`, whole, and reads its run of keys if it has one: the
-    /// [`Restarts`] to seek it with.
-    fn read(&self, n: u32, bytes: &[u8]) -> Result<Option<Restarts>, IndexError> {
+    /// Where chunk `n` is in `loaded`, if it is here.
+    fn slot(&self, n: u32) -> Option<usize> {
+        let slot = *self.slots.get(n as usize)?;
+        slot.checked_sub(1).map(|at| at as usize)
+    }
+
+    /// Drops the chunk at `at` in `loaded`.
+    fn remove(&mut self, at: usize) {
+        let (n, dropped) = self.loaded.swap_remove(at);
+        self.bytes -= dropped.size();
+        self.slots[n as usize] = 0;
+        if let Some(&(moved, _)) = self.loaded.get(at) {
+            self.slots[moved as usize] = at as u32 + 1;
+        }
+    }
+
+    /// Checks that `bytes` are chunk `n`, whole, and reads its section table and its run of
+    /// keys if it has one: the [`Restarts`] to seek it with.
+    fn read(&self, n: u32, bytes: &[u8]) -> Result<(Box<[Placed]>, Option<Restarts>), IndexError> {
         let sections = section_table(bytes)?;
         if crc32(&bytes[HEADER_LEN..]) != u32_at(bytes, 16)? {
             return Err(IndexError::ChecksumMismatch);
@@ -540,7 +606,7 @@ impl Chunks {
             let run = KeyRun::new(section(t)?, values)?;
             Restarts::of(&run).map(Some)
         };
-        match self.kind(n) {
+        let restarts = match self.kind(n) {
             ChunkKind::Loose => run(tag::LOOSE_RUN, Values::Ordinals),
             ChunkKind::LooseValues => section(tag::LOOSE_VALUES)
                 .and(section(tag::LOOSE_GROUPS))
@@ -552,7 +618,12 @@ impl Chunks {
                 .map(|_| None),
             ChunkKind::Fragment => fragment_table(section).map(|_| None),
             ChunkKind::Metadata => section(tag::FILTERS).and(section(tag::DATES)).map(|_| None),
-        }
+        }?;
+        let start = |data: &[u8]| data.as_ptr() as usize - bytes.as_ptr() as usize;
+        let placed = sections
+            .iter()
+            .map(|&(t, data)| (t, start(data)..start(data) + data.len()));
+        Ok((placed.collect(), restarts))
     }
 
     /// What chunk `n` holds.
@@ -598,7 +669,7 @@ impl Chunks {
 
     /// Whether chunk `n` is here.
     pub fn contains(&self, n: u32) -> bool {
-        self.loaded.contains_key(&n)
+        self.slot(n).is_some()
     }
 
     /// The chunks searches found missing since the last call, each once, in the order found.
@@ -620,16 +691,12 @@ impl Chunks {
     /// between searches, not between the rounds of one (it could drop what the search needs).
     pub fn trim(&mut self, budget: usize) {
         while self.bytes > budget {
-            let oldest = self
-                .loaded
-                .iter()
-                .min_by_key(|(_, l)| l.used.load(Ordering::Relaxed));
-            let Some((&oldest, _)) = oldest else {
+            let oldest = (self.loaded.iter().enumerate())
+                .min_by_key(|(_, (_, l))| l.used.load(Ordering::Relaxed));
+            let Some((oldest, _)) = oldest else {
                 return;
             };
-            if let Some(dropped) = self.loaded.remove(&oldest) {
-                self.bytes -= dropped.size();
-            }
+            self.remove(oldest);
         }
     }
 
@@ -651,7 +718,7 @@ impl Chunks {
 
     /// Chunk `n`, marked as just used, or [`IndexError::NotLoaded`] with `n` noted as missing.
     fn loaded(&self, n: u32) -> Result<&Loaded, IndexError> {
-        match self.loaded.get(&n) {
+        match self.slot(n).map(|at| &self.loaded[at].1) {
             Some(loaded) => {
                 loaded.used.store(self.tick(), Ordering::Relaxed);
                 Ok(loaded)
@@ -673,8 +740,8 @@ impl Chunks {
     }
 
     /// The sections of chunk `n`, if it is here (it was checked when inserted).
-    pub(crate) fn sections(&self, n: u32) -> Result<Vec<Section<'_>>, IndexError> {
-        section_table(self.get(n)?)
+    pub(crate) fn sections(&self, n: u32) -> Result<ChunkSections<'_>, IndexError> {
+        self.loaded(n).map(Loaded::sections)
     }
 
     /// The run of keys in section `tag` of chunk `n`, if the chunk is here, with its restarts;
@@ -684,10 +751,10 @@ impl Chunks {
         n: u32,
         tag: [u8; 4],
         values: Values,
-    ) -> Result<(KeyRun<'_>, Vec<Section<'_>>), IndexError> {
+    ) -> Result<(KeyRun<'_>, ChunkSections<'_>), IndexError> {
         let loaded = self.loaded(n)?;
-        let sections = section_table(&loaded.bytes)?;
-        let run = KeyRun::new(find_section(&sections, tag)?, values)?;
+        let sections = loaded.sections();
+        let run = KeyRun::new(sections.get(tag)?, values)?;
         Ok((run.with_restarts(loaded.restarts.as_ref()), sections))
     }
 }
@@ -845,7 +912,7 @@ impl<'a> Split<'a> {
         let (run, sections) = self.chunks.run(chunk, tag::STEM_RUN, Values::Plain)?;
         Ok(Some(Stems {
             map: TermMap::Run(run),
-            groups: find_section(&sections, tag::STEM_GROUPS)?,
+            groups: sections.get(tag::STEM_GROUPS)?,
         }))
     }
 
@@ -883,10 +950,10 @@ impl LooseValues<'_> {
                 "a loose key beyond its partition's values",
             ))?;
         let sections = self.chunks.sections(chunk)?;
-        let mut values = Reader::new(find_section(&sections, tag::LOOSE_VALUES)?);
+        let mut values = Reader::new(sections.get(tag::LOOSE_VALUES)?);
         // Below RANGE_KEYS, so it fits a u32.
         values.varints((ordinal % RANGE_KEYS as u64) as u32)?;
-        group(find_section(&sections, tag::LOOSE_GROUPS)?, values.u64()?)
+        group(sections.get(tag::LOOSE_GROUPS)?, values.u64()?)
     }
 }
 
