@@ -19,7 +19,7 @@
 //! [norm](super::norm) (BM25 needs it for every match), the id table, the text code and where
 //! each chunk starts. A title's norm is in the postings, beside each of its words' title counts:
 //! a query matches few titles, and on the news corpus grown 8× (16,680 articles) the title norms
-//! were 7.0 of the root's 16.3 KB of norms (brotli).
+//! were half of the root's 33.4 KB of norms (`sondhan stats --split`).
 //!
 //! # Why loose keys by the first letter's class, and words and stems by range
 //!
@@ -138,7 +138,7 @@ pub fn chunk_path(build: u64, n: u32) -> String {
 
 /// Where each of a run of range chunks starts (`WRNG`, `SRNG`, `LKRG`): u32 count, count varint
 /// key lengths, then the keys (in the key code) end to end. Lengths, not offsets: a key is a few
-/// bytes, and at 8× the news the offsets were a quarter of the tables (brotli).
+/// bytes, and at 8× the news the offsets were a third of the tables (`sondhan stats --split`).
 #[derive(Clone)]
 pub(crate) struct Ranges<'a> {
     /// Where each key starts in `keys`, and one past the last key's end.
