@@ -37,8 +37,8 @@ pub struct Index<'a> {
     mean_body_words: f32,
     layout: Layout<'a>,
     code: TextCode,
-    total_bytes: usize,
-    section_sizes: Vec<(String, usize)>,
+    /// The index's bytes (a split index's root), for [`stats`](Self::stats).
+    bytes: &'a [u8],
     /// What a cache of answers about this index is keyed by: distinct for every
     /// [`Index::open`] in this process (copies share it), and a split index's build id.
     id: u64,
@@ -464,7 +464,8 @@ impl<'a> Index<'a> {
         };
         static OPENED: AtomicU64 = AtomicU64::new(0);
         let id = OPENED.fetch_add(1, Ordering::Relaxed);
-        let index = Self::with_layout(bytes, &sections, layout, id)?;
+        let code = TextCode::read(section(tag::CHARS)?)?;
+        let index = Self::with_layout(bytes, &sections, layout, id, code)?;
         if Some(index.docs_len()) != (index.documents as usize).checked_mul(DOC_RECORD_LEN) {
             return Err(IndexError::Corrupt(
                 "the document table does not match the document count",
@@ -480,7 +481,7 @@ impl<'a> Index<'a> {
     pub fn open_split(root: &'a [u8], chunks: &'a Chunks) -> Result<Self, IndexError> {
         let sections = section_table(root)?;
         let section = |wanted| find_section(&sections, wanted);
-        let directory = read_directory(root)?;
+        let directory = read_directory(root, chunks.root_tables())?;
         if directory.build != chunks.build() {
             return Err(IndexError::Corrupt("these chunks belong to another build"));
         }
@@ -500,7 +501,7 @@ impl<'a> Index<'a> {
             norms,
             ids,
         });
-        Self::with_layout(root, &sections, layout, build)
+        Self::with_layout(root, &sections, layout, build, chunks.text_code().clone())
     }
 
     fn with_layout(
@@ -508,6 +509,7 @@ impl<'a> Index<'a> {
         sections: &[([u8; 4], &'a [u8])],
         layout: Layout<'a>,
         id: u64,
+        code: TextCode,
     ) -> Result<Self, IndexError> {
         let meta = find_section(sections, tag::META)?;
         let float_at = |at| u32_at(meta, at).map(f32::from_bits);
@@ -519,12 +521,8 @@ impl<'a> Index<'a> {
             mean_title_words: float_at(16)?,
             mean_body_words: float_at(20)?,
             layout,
-            code: TextCode::read(find_section(sections, tag::CHARS)?)?,
-            total_bytes: bytes.len(),
-            section_sizes: sections
-                .iter()
-                .map(|(t, d)| (String::from_utf8_lossy(t).into_owned(), d.len()))
-                .collect(),
+            code,
+            bytes,
             id,
         })
     }
@@ -597,8 +595,13 @@ impl<'a> Index<'a> {
             terms: self.words_count,
             stems: self.stems_count,
             loose_keys: self.loose_count,
-            bytes: self.total_bytes,
-            sections: self.section_sizes.clone(),
+            bytes: self.bytes.len(),
+            // Read when it was opened: the table is sound.
+            sections: section_table(self.bytes)
+                .unwrap_or_default()
+                .iter()
+                .map(|(t, d)| (String::from_utf8_lossy(t).into_owned(), d.len()))
+                .collect(),
         }
     }
 

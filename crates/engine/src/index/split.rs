@@ -83,6 +83,7 @@ use super::dictionary::{group, Stems, TermMap, Words};
 use super::key_code;
 use super::key_run::{KeyRun, Restarts, Values};
 use super::reader::{section_table, u32_at, DocTable};
+use super::text::TextCode;
 use super::varint::Reader;
 use super::Index;
 use super::{tag, IndexError, DOC_RECORD_LEN, HEADER_LEN};
@@ -139,15 +140,25 @@ pub fn chunk_path(build: u64, n: u32) -> String {
 /// Where each of a run of range chunks starts (`WRNG`, `SRNG`, `LKRG`): u32 count, count varint
 /// key lengths, then the keys (in the key code) end to end. Lengths, not offsets: a key is a few
 /// bytes, and at 8× the news the offsets were a third of the tables (`sondhan stats --split`).
-#[derive(Clone)]
+#[derive(Clone, Copy)]
 pub(crate) struct Ranges<'a> {
     /// Where each key starts in `keys`, and one past the last key's end.
-    starts: Vec<u32>,
+    starts: &'a [u32],
     keys: &'a [u8],
 }
 
-impl<'a> Ranges<'a> {
-    pub(super) fn read(section: &'a [u8]) -> Result<Self, IndexError> {
+/// A range table's key starts, summed from its lengths once, when the store for its root is
+/// made ([`Chunks::for_root`]): the index is opened again for every search.
+#[derive(Debug)]
+pub(crate) struct RangeTable {
+    /// Where each key starts among the keys, and one past the last key's end.
+    starts: Box<[u32]>,
+    /// Where the keys begin in the table's section.
+    keys_at: usize,
+}
+
+impl RangeTable {
+    pub(super) fn read(section: &[u8]) -> Result<RangeTable, IndexError> {
         let count = u32_at(section, 0)?;
         let mut lengths = Reader::new(section.get(4..).unwrap_or_default());
         // Not sized by `count`: damaged bytes could claim billions of ranges.
@@ -159,13 +170,29 @@ impl<'a> Ranges<'a> {
                 .ok_or(IndexError::Corrupt("a range key is too long"))?;
             starts.push(end);
         }
-        let keys = lengths.rest();
-        if keys.len() != end as usize {
+        let keys_at = 4 + lengths.position();
+        let table = RangeTable {
+            starts: starts.into_boxed_slice(),
+            keys_at,
+        };
+        Ranges::new(section, &table)?;
+        Ok(table)
+    }
+}
+
+impl<'a> Ranges<'a> {
+    /// The ranges of `section`, whose starts `table` read.
+    pub(super) fn new(section: &'a [u8], table: &'a RangeTable) -> Result<Self, IndexError> {
+        let keys = section.get(table.keys_at..).unwrap_or_default();
+        if table.starts.last().map(|&end| end as usize) != Some(keys.len()) {
             return Err(IndexError::Corrupt(
                 "a range table's keys do not match their lengths",
             ));
         }
-        Ok(Ranges { starts, keys })
+        Ok(Ranges {
+            starts: &table.starts,
+            keys,
+        })
     }
 
     pub fn len(&self) -> usize {
@@ -456,6 +483,11 @@ pub struct Chunks {
     missing: Mutex<Vec<u32>>,
     clock: AtomicU64,
     bytes: usize,
+    /// The root's range tables and character table, read once: a search opens the index again
+    /// for each query ([`Index::open_split`]), and summing the tables' starts cost it more than
+    /// the rest of the opening (`RootTables`).
+    tables: RootTables,
+    code: TextCode,
 }
 
 struct Loaded {
@@ -508,7 +540,9 @@ impl<'a> ChunkSections<'a> {
 impl Chunks {
     /// An empty store for the chunks of the split index whose root is `root`.
     pub fn for_root(root: &[u8]) -> Result<Chunks, IndexError> {
-        let directory = read_directory(root)?;
+        let tables = RootTables::read(root)?;
+        let directory = read_directory(root, &tables)?;
+        let code = TextCode::read(find_section(&section_table(root)?, tag::CHARS)?)?;
         Ok(Chunks {
             build: directory.build,
             bases: [
@@ -526,7 +560,19 @@ impl Chunks {
             missing: Mutex::new(Vec::new()),
             clock: AtomicU64::new(0),
             bytes: 0,
+            tables,
+            code,
         })
+    }
+
+    /// The root's range tables, as [`read_directory`] takes them.
+    pub(crate) fn root_tables(&self) -> &RootTables {
+        &self.tables
+    }
+
+    /// The root's character table.
+    pub(crate) fn text_code(&self) -> &TextCode {
+        &self.code
     }
 
     /// The build id the chunks' paths carry ([`chunk_path`]).
@@ -787,8 +833,39 @@ fn pages_before(blocks: &[u8], ranks: &[u32], block: usize) -> Option<u32> {
     Some(ranks.get(word)? + in_word + in_byte)
 }
 
-/// The tables of a split root.
-pub(crate) fn read_directory(root: &[u8]) -> Result<Directory<'_>, IndexError> {
+/// What a split root's tables need summed, once per store: the range tables' starts
+/// ([`RangeTable`]) and the pages in all.
+pub(crate) struct RootTables {
+    loose: RangeTable,
+    words: RangeTable,
+    stems: RangeTable,
+    /// The bits set in the page bitmap (`PAGE`).
+    pages: u32,
+}
+
+impl RootTables {
+    pub fn read(root: &[u8]) -> Result<RootTables, IndexError> {
+        let sections = section_table(root)?;
+        let table = |wanted| RangeTable::read(find_section(&sections, wanted)?);
+        Ok(RootTables {
+            loose: table(tag::LOOSE_KEY_RANGES)?,
+            words: table(tag::WORD_RANGES)?,
+            stems: table(tag::STEM_RANGES)?,
+            pages: (find_section(&sections, tag::PAGES)?
+                .get(4..)
+                .unwrap_or_default())
+            .iter()
+            .map(|b| b.count_ones())
+            .sum(),
+        })
+    }
+}
+
+/// The tables of a split root, with its range tables' starts read by [`RootTables::read`].
+pub(crate) fn read_directory<'a>(
+    root: &'a [u8],
+    tables: &'a RootTables,
+) -> Result<Directory<'a>, IndexError> {
     let sections = section_table(root)?;
     let section = |wanted| find_section(&sections, wanted);
     let part = section(tag::PARTITIONS)?;
@@ -820,7 +897,7 @@ pub(crate) fn read_directory(root: &[u8]) -> Result<Directory<'_>, IndexError> {
         Ok(table)
     };
     let key_firsts = per_partition(tag::LOOSE_KEY_CHUNKS)?;
-    let loose = Ranges::read(section(tag::LOOSE_KEY_RANGES)?)?;
+    let loose = Ranges::new(section(tag::LOOSE_KEY_RANGES)?, &tables.loose)?;
     if u32_at(key_firsts, count * 4)? as usize != loose.len() {
         return Err(IndexError::Corrupt(
             "the loose-key ranges do not match their table",
@@ -832,10 +909,10 @@ pub(crate) fn read_directory(root: &[u8]) -> Result<Directory<'_>, IndexError> {
         key_firsts,
         loose,
         value_firsts: per_partition(tag::LOOSE_VALUE_RANGES)?,
-        words: Ranges::read(section(tag::WORD_RANGES)?)?,
-        stems: Ranges::read(section(tag::STEM_RANGES)?)?,
+        words: Ranges::new(section(tag::WORD_RANGES)?, &tables.words)?,
+        stems: Ranges::new(section(tag::STEM_RANGES)?, &tables.stems)?,
         blocks,
-        pages: blocks.iter().map(|b| b.count_ones()).sum(),
+        pages: tables.pages,
         documents: u32_at(section(tag::META)?, 0)?,
     })
 }
@@ -1006,7 +1083,7 @@ fn crc32(bytes: &[u8]) -> u32 {
 
 #[cfg(test)]
 mod tests {
-    use super::{page_ranks, pages_before, Ranges};
+    use super::{page_ranks, pages_before, RangeTable, Ranges};
 
     proptest::proptest! {
         #[test]
@@ -1031,7 +1108,8 @@ mod tests {
     fn a_span_of_ranges_is_searched_within_its_bounds() {
         // Two partitions, a… (ranges 0-1) and b… (ranges 2-4).
         let bytes = table(&["a", "am", "b", "bd", "bk"]);
-        let ranges = Ranges::read(&bytes).unwrap();
+        let starts = RangeTable::read(&bytes).unwrap();
+        let ranges = Ranges::new(&bytes, &starts).unwrap();
         let b = 2..5;
         assert_eq!(ranges.holding_in(b.clone(), b"b").unwrap(), 2);
         assert_eq!(ranges.holding_in(b.clone(), b"bc").unwrap(), 2);

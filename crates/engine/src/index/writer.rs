@@ -734,7 +734,7 @@ fn assemble(sections: &[(&[u8; 4], &[u8])]) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::range_starts;
-    use crate::index::split::Ranges;
+    use crate::index::split::{RangeTable, Ranges};
 
     proptest::proptest! {
         #[test]
@@ -742,7 +742,8 @@ mod tests {
             let keys: Vec<Vec<u8>> = keys.into_iter().map(String::into_bytes).collect();
             let ranges: Vec<&[Vec<u8>]> = keys.chunks(size).collect();
             let table = range_starts(ranges.iter().map(|r| (&r[0], &r[r.len() - 1])));
-            let read = Ranges::read(&table).unwrap();
+            let starts = RangeTable::read(&table).unwrap();
+            let read = Ranges::new(&table, &starts).unwrap();
             for (i, range) in ranges.iter().enumerate() {
                 for key in range.iter() {
                     proptest::prop_assert_eq!(read.holding(key).unwrap(), i);
