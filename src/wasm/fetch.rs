@@ -6,7 +6,7 @@
 //! chunk it named at once, checks each ([`Chunks::insert`]: whole, of this build, the right
 //! one), keeps them and runs the search again; a search needs about five rounds from cold, none
 //! once its chunks are here. Searches that run together share fetches: a chunk being fetched
-//! is fetched once. Before each new call the store is trimmed to [`DEFAULT_BUDGET`] bytes, the
+//! is fetched once. Before each new call the store is trimmed to [`Chunks::budget`] bytes, the
 //! least recently used chunks going first.
 //!
 //! Chunk files are gzipped (see `sondhan_indexer::bundle`); a fetched one is gunzipped with the
@@ -19,7 +19,6 @@
 use std::cell::RefCell;
 
 use js_sys::{Array, Promise, Uint8Array};
-use sondhan_engine::index::split::DEFAULT_BUDGET;
 use sondhan_engine::index::Chunks;
 use sondhan_engine::{Index, IndexError};
 use wasm_bindgen::prelude::*;
@@ -78,7 +77,7 @@ pub(crate) async fn complete<T>(
 ) -> Result<T, Failure> {
     STORE.with_borrow_mut(|store| {
         if let Some(store) = store {
-            store.trim(DEFAULT_BUDGET);
+            store.trim(store.budget());
         }
     });
     loop {

@@ -31,7 +31,9 @@ usage:
       (2024-06-20, ends included) keep the articles dated within; --sort orders by date.
       With a filter or a date range, an empty QUERY ('') lists the articles they keep.
       --fetched prints, after each query, the chunks it read that no earlier query had (what a
-      browser fetches), by kind, with their bytes gzipped, and the rounds of fetches it took.
+      browser fetches), by kind, with their bytes gzipped, and the rounds of fetches it took;
+      then the bytes every query so far has read, decoded, as a browser's store holds them
+      (never trimmed here: compare them with the store's budget).
   sondhan filters [--json] [--corpus DIR [--split]]
       Lists every filter field and value, with how many articles have it.
   sondhan suggest [--json] [--limit N] [--corpus DIR [--split]] PREFIX...
@@ -281,8 +283,9 @@ impl Searchable<'_> {
             row.0 += 1;
             row.1 += sondhan_indexer::bundle::gzip(&split.chunks[n as usize]).len();
         }
+        let held = format!("{} B held", chunks.bytes());
         if by_kind.is_empty() {
-            return "fetched nothing new".into();
+            return format!("fetched nothing new; {held}");
         }
         let (count, bytes) = by_kind
             .values()
@@ -292,7 +295,7 @@ impl Searchable<'_> {
             .map(|(kind, (n, g))| format!("{} {n} ({g} B)", kind.name()))
             .collect();
         format!(
-            "fetched {count} chunks, {bytes} B gzipped, in {} rounds: {}",
+            "fetched {count} chunks, {bytes} B gzipped, in {} rounds: {}; {held}",
             reads.rounds,
             kinds.join(", ")
         )

@@ -177,8 +177,14 @@ fn fetched_names_the_chunks_a_query_reads_first() {
     let lines: Vec<&str> = stderr.lines().filter(|l| l.starts_with("পুতিন:")).collect();
     assert_eq!(lines.len(), 2, "{stderr}");
     assert!(lines[0].contains("fragments"), "{}", lines[0]);
-    // The same query again reads only what is already here.
-    assert!(lines[1].ends_with("fetched nothing new"), "{}", lines[1]);
+    // The same query again reads only what is already here, and holds no more.
+    assert!(lines[1].contains("fetched nothing new"), "{}", lines[1]);
+    let held = |line: &str| -> u64 {
+        let (_, rest) = line.rsplit_once("; ").unwrap();
+        rest.strip_suffix(" B held").unwrap().parse().unwrap()
+    };
+    assert!(held(lines[0]) > 0, "{}", lines[0]);
+    assert_eq!(held(lines[0]), held(lines[1]));
 }
 
 #[test]

@@ -320,6 +320,25 @@ fn trimming_keeps_the_most_recently_used_within_the_budget() {
     assert!(chunks.contains(last));
 }
 
+#[test]
+fn the_budget_grows_with_the_articles() {
+    use sondhan_engine::index::split::{BASE_BUDGET, BUDGET_PER_DOCUMENT};
+    let documents = read(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds"));
+    let budget = |documents: &[Document]| {
+        Chunks::for_root(&build_split_index(documents).root)
+            .unwrap()
+            .budget()
+    };
+    assert_eq!(
+        budget(&documents),
+        BASE_BUDGET + BUDGET_PER_DOCUMENT * documents.len()
+    );
+    assert_eq!(
+        budget(&documents) - budget(&documents[..2]),
+        BUDGET_PER_DOCUMENT * (documents.len() - 2)
+    );
+}
+
 proptest! {
     /// Whatever the order of inserts (new or again) and trims, the store holds exactly the
     /// chunks inserted and not yet dropped, and a trim drops the least recently inserted first.

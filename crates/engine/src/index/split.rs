@@ -109,13 +109,18 @@ pub const RANGE_KEYS: usize = 256;
 /// 12.2 and 19.8 KB, 4096 keys 15.7 and 22.7 KB.
 pub const LOOSE_RANGE_KEYS: usize = 2048;
 
-/// The fetched chunks a search may keep by default: [`Chunks::trim`] drops the least recently
-/// used beyond it before each new query. 4 MB (decoded bytes) keeps a reader's dictionaries and
-/// recent postings for a few dozen queries: on the news corpus (`scripts/bench`, bytes per
-/// further query, measured before chunks were gzipped) 1 MB dropped chunks that the next queries
-/// fetched again, 2.4 times the bytes a query of 4 MB. The one-file index of those articles
-/// takes 8.6 MB.
-pub const DEFAULT_BUDGET: usize = 4 * 1024 * 1024;
+/// What [`Chunks::budget`] keeps at least, for any corpus: 4 MB (decoded bytes). On the news
+/// corpus (`scripts/bench`, bytes per further query, measured before chunks were gzipped) 1 MB
+/// dropped chunks that the next queries fetched again, 2.4 times the bytes a query of 4 MB.
+pub const BASE_BUDGET: usize = 4 * 1024 * 1024;
+
+/// What [`Chunks::budget`] adds per article. A query's postings and loose walks grow with the
+/// corpus, and so do the chunks a reader's recent queries hold: forty of the benchmark's
+/// known-item queries (as written, or with a typo; `sondhan search --corpus DIR --split
+/// --fetched`, its last line) hold at most 2.0 MB on the news and 5.0 MB on the news grown 8×,
+/// about 210 bytes an article more. With a flat 4 MB, forty queries at 8× no longer fit, and a
+/// reader going back to one of them fetched its chunks again.
+pub const BUDGET_PER_DOCUMENT: usize = 256;
 
 /// The partition of keys starting with `c`: its loose class (শ, ষ and স are one; so are ঁ and
 /// ো, which the loose key drops), or `c` itself outside the Bengali block.
@@ -483,6 +488,8 @@ pub struct Chunks {
     missing: Mutex<Vec<u32>>,
     clock: AtomicU64,
     bytes: usize,
+    /// See [`Chunks::budget`].
+    budget: usize,
     /// The root's range tables and character table, read once: a search opens the index again
     /// for each query ([`Index::open_split`]), and summing the tables' starts cost it more than
     /// the rest of the opening (`RootTables`).
@@ -560,6 +567,8 @@ impl Chunks {
             missing: Mutex::new(Vec::new()),
             clock: AtomicU64::new(0),
             bytes: 0,
+            budget: BASE_BUDGET
+                .saturating_add(BUDGET_PER_DOCUMENT.saturating_mul(directory.documents as usize)),
             tables,
             code,
         })
@@ -573,6 +582,14 @@ impl Chunks {
     /// The root's character table.
     pub(crate) fn text_code(&self) -> &TextCode {
         &self.code
+    }
+
+    /// The bytes a reader's store should keep between searches: [`BASE_BUDGET`] plus
+    /// [`BUDGET_PER_DOCUMENT`] an article, so that it holds the chunks of a few dozen recent
+    /// queries at any size (4.5 MB for the 2,085 news articles, 8.1 MB for 16,680; their
+    /// one-file indexes take 8.6 and 57 MB). Pass it to [`trim`](Self::trim).
+    pub fn budget(&self) -> usize {
+        self.budget
     }
 
     /// The build id the chunks' paths carry ([`chunk_path`]).
