@@ -12,8 +12,10 @@
 //! automaton walks it as it would walk a trie: a key reuses the states of the bytes it shares
 //! with the key before, and a prefix the automaton rejects skips every key that starts with it.
 //! To seek a key, or skip a long stretch under a rejected prefix, a reader holds the run's
-//! [`Restarts`]: every 32nd key, built when its chunk arrives. Written here because no
-//! maintained crate offers front coding alone.
+//! [`Restarts`], built when its chunk arrives: every 32nd key, and for loose keys and stems the
+//! bytes each key shares with the one before and where it starts, so that a walk steps past a
+//! rejected prefix without reading the keys under it. Written here because no maintained crate
+//! offers front coding alone.
 //!
 //! ```text
 //! varint  the run's base value
@@ -191,12 +193,18 @@ impl<'a> KeyRun<'a> {
                 states.push(next);
             }
             if dead != usize::MAX {
-                // Skips to the last restart under the rejected prefix, if one is ahead.
-                let ahead = self
-                    .restarts
-                    .and_then(|r| r.last_under(&key[..dead], keys.place));
-                if let Some(restart) = ahead {
-                    keys.resume(restart)?;
+                match self.restarts.and_then(|r| r.past(dead, keys.place)) {
+                    Some(Past::At { index, position }) => keys.skip_to(index, position)?,
+                    Some(Past::End) => return Ok(ControlFlow::Continue(())),
+                    // Skips to the last restart under the rejected prefix, if one is ahead.
+                    None => {
+                        let ahead = self
+                            .restarts
+                            .and_then(|r| r.last_under(&key[..dead], keys.place));
+                        if let Some(restart) = ahead {
+                            keys.resume(restart)?;
+                        }
+                    }
                 }
                 continue;
             }
@@ -234,6 +242,16 @@ impl<'a> Keys<'a> {
         self.len = key.len();
         self.left = self.run.len.saturating_sub(mark.place);
         (self.place, self.offset, self.value) = (mark.place, mark.offset, mark.value);
+        Ok(())
+    }
+
+    /// Moves the cursor to just before the key at `index` (counted from 0), whose entry starts
+    /// at `position`, from a key under a prefix that it does not start with ([`Restarts::past`]):
+    /// the bytes it shares with the key before are the current key's, which is built.
+    fn skip_to(&mut self, index: u64, position: usize) -> Result<(), IndexError> {
+        self.reader = Reader::at(self.run.entries, position as u64)?;
+        self.left = self.run.len.saturating_sub(index);
+        self.place = index;
         Ok(())
     }
 
@@ -304,6 +322,29 @@ pub(crate) struct Restarts {
     marks: Vec<Mark>,
     /// The marks' keys, one after the other.
     keys: Vec<u8>,
+    /// For a run whose values need no sum over the keys before (not [`Values::Postings`]), its
+    /// keys' [`Skips`].
+    skips: Option<Skips>,
+}
+
+/// Per key of a run, the bytes it shares with the key before (at most 255) and where its entry
+/// starts: what lets a walk that rejects a prefix step past every key under it in one scan of
+/// bytes, not by reading the keys under it one by one, which was most of what a typo walk over
+/// a split index's loose keys cost beyond the same walk of an FST. Three bytes a key.
+#[derive(Debug, Default)]
+struct Skips {
+    shared: Vec<u8>,
+    /// Where each key's entry starts, past the start of the first key of its [`RESTART`] keys
+    /// (the mark before it has that). A run whose keys are too long for it keeps no skips.
+    offsets: Vec<u16>,
+}
+
+/// Where a walk goes on after the keys under a rejected prefix.
+enum Past {
+    /// To the key at `index` (counted from 0), whose entry starts at `position`.
+    At { index: u64, position: usize },
+    /// Nowhere: every key left is under the prefix.
+    End,
 }
 
 /// The keys between two restarts: few enough to read one by one. A [`Mark`] and a key per 32
@@ -325,9 +366,25 @@ struct Mark {
 impl Restarts {
     /// Reads `run` whole, which also checks every key of it.
     pub fn of(run: &KeyRun<'_>) -> Result<Restarts, IndexError> {
-        let mut restarts = Restarts::default();
+        let mut restarts = Restarts {
+            skips: (run.values != Values::Postings).then(Skips::default),
+            ..Restarts::default()
+        };
         let mut keys = run.keys();
-        while keys.advance()?.is_some() {
+        let mut block_start = 0;
+        loop {
+            let position = keys.reader.position();
+            if keys.place % RESTART == 0 {
+                block_start = position;
+            }
+            let Some(shared) = keys.advance()? else { break };
+            if let Some(skips) = &mut restarts.skips {
+                skips.shared.push(shared.min(255) as u8);
+                match u16::try_from(position - block_start) {
+                    Ok(offset) => skips.offsets.push(offset),
+                    Err(_) => restarts.skips = None,
+                }
+            }
             if keys.place % RESTART == 0 {
                 let start = restarts.keys.len();
                 restarts.keys.extend_from_slice(&keys.key);
@@ -345,7 +402,36 @@ impl Restarts {
 
     /// The bytes they hold.
     pub fn heap_bytes(&self) -> usize {
-        self.marks.capacity() * std::mem::size_of::<Mark>() + self.keys.capacity()
+        let skips = self.skips.as_ref().map_or(0, |s| {
+            s.shared.capacity() + s.offsets.capacity() * std::mem::size_of::<u16>()
+        });
+        self.marks.capacity() * std::mem::size_of::<Mark>() + self.keys.capacity() + skips
+    }
+
+    /// Where a walk goes on once it rejects the first `depth` bytes of the key at `place`
+    /// (counted from 1): the first key after it that shares fewer bytes with the key before
+    /// (every key between starts with those bytes). `None` if the run keeps no [`Skips`].
+    fn past(&self, depth: usize, place: u64) -> Option<Past> {
+        let skips = self.skips.as_ref()?;
+        // Past 255 bytes the shared lengths are capped: those prefixes are passed key by key.
+        if depth > usize::from(u8::MAX) {
+            return None;
+        }
+        let from = usize::try_from(place).ok()?;
+        let after = skips.shared.get(from..)?;
+        let Some(k) = after.iter().position(|&s| usize::from(s) < depth) else {
+            return Some(Past::End);
+        };
+        let index = from + k;
+        let block = index / RESTART as usize;
+        let block_start = match block.checked_sub(1) {
+            Some(mark) => self.marks.get(mark)?.position,
+            None => 0,
+        };
+        Some(Past::At {
+            index: index as u64,
+            position: block_start + usize::from(*skips.offsets.get(index)?),
+        })
     }
 
     fn key(&self, mark: &Mark) -> &[u8] {
@@ -475,23 +561,51 @@ mod tests {
         #[test]
         fn a_walk_finds_what_the_automaton_matches(keys in proptest::collection::btree_set("[abকখ]{0,6}", 0..300), starts in proptest::array::uniform2("[abকখ]{1,3}")) {
             use fst::automaton::Str;
-            let (bytes, entries) = postings_run(&keys);
-            let plain = KeyRun::new(&bytes, Values::Postings).unwrap();
-            let restarts = Restarts::of(&plain).unwrap();
-            // Keys that start with one of `starts`: the walk meets rejected prefixes to skip.
-            let automaton = Str::new(&starts[0]).starts_with().union(Str::new(&starts[1]).starts_with());
-            let expected: Vec<(Vec<u8>, u64)> = entries.iter()
-                .filter(|(k, _)| starts.iter().any(|s| k.starts_with(s.as_bytes())))
-                .map(|(k, v)| (k.to_vec(), *v)).collect();
-            for run in [plain, plain.with_restarts(Some(&restarts))] {
-                let mut found = Vec::new();
-                let _ = run.walk(&automaton, &mut |key, value, _| {
-                    found.push((key.to_vec(), value));
-                    ControlFlow::Continue(())
-                }).unwrap();
-                proptest::prop_assert_eq!(&found, &expected);
+            let (postings, postings_entries) = postings_run(&keys);
+            // Ordinal runs keep [`Skips`], postings runs do not: both ways of passing a prefix.
+            let ordinals_entries: Vec<(&[u8], u64)> = keys.iter().zip(7..).map(|(k, o)| (k.as_bytes(), o)).collect();
+            let ordinals = write(7, Values::Ordinals, ordinals_entries.iter().copied());
+            for (bytes, values, entries) in [(&postings, Values::Postings, &postings_entries), (&ordinals, Values::Ordinals, &ordinals_entries)] {
+                let plain = KeyRun::new(bytes, values).unwrap();
+                let restarts = Restarts::of(&plain).unwrap();
+                proptest::prop_assert_eq!(restarts.skips.is_some(), values != Values::Postings);
+                // Keys that start with one of `starts`: the walk meets rejected prefixes to skip.
+                let automaton = Str::new(&starts[0]).starts_with().union(Str::new(&starts[1]).starts_with());
+                let expected: Vec<(Vec<u8>, u64)> = entries.iter()
+                    .filter(|(k, _)| starts.iter().any(|s| k.starts_with(s.as_bytes())))
+                    .map(|(k, v)| (k.to_vec(), *v)).collect();
+                for run in [plain, plain.with_restarts(Some(&restarts))] {
+                    let mut found = Vec::new();
+                    let _ = run.walk(&automaton, &mut |key, value, _| {
+                        found.push((key.to_vec(), value));
+                        ControlFlow::Continue(())
+                    }).unwrap();
+                    proptest::prop_assert_eq!(&found, &expected);
+                }
             }
         }
+    }
+
+    #[test]
+    fn a_run_too_long_for_skips_is_walked_key_by_key() {
+        use fst::automaton::Str;
+        // 3 KB keys that share their first bytes at most: 32 entries pass 64 KB.
+        let keys: Vec<Vec<u8>> = (0..100)
+            .map(|i| format!("{i:03}{}", "x".repeat(3000)).into_bytes())
+            .collect();
+        let entries: Vec<(&[u8], u64)> = keys.iter().zip(0..).map(|(k, o)| (&k[..], o)).collect();
+        let bytes = write(0, Values::Ordinals, entries.into_iter());
+        let run = KeyRun::new(&bytes, Values::Ordinals).unwrap();
+        let restarts = Restarts::of(&run).unwrap();
+        assert!(restarts.skips.is_none());
+        let mut found = Vec::new();
+        let automaton = Str::new("05").starts_with();
+        let run = run.with_restarts(Some(&restarts));
+        let _ = run.walk(&automaton, &mut |_, value, _| {
+            found.push(value);
+            ControlFlow::Continue(())
+        });
+        assert_eq!(found, (50..60).collect::<Vec<u64>>());
     }
 
     #[test]

@@ -117,8 +117,8 @@ pub const BASE_BUDGET: usize = 4 * 1024 * 1024;
 /// What [`Chunks::budget`] adds per article. A query's postings and loose walks grow with the
 /// corpus, and so do the chunks a reader's recent queries hold: forty of the benchmark's
 /// known-item queries (as written, or with a typo; `sondhan search --corpus DIR --split
-/// --fetched`, its last line) hold at most 2.0 MB on the news and 5.0 MB on the news grown 8×,
-/// about 210 bytes an article more. With a flat 4 MB, forty queries at 8× no longer fit, and a
+/// --fetched`, its last line) hold at most 2.2 MB on the news and 5.5 MB on the news grown 8×,
+/// about 225 bytes an article more. With a flat 4 MB, forty queries at 8× no longer fit, and a
 /// reader going back to one of them fetched its chunks again.
 pub const BUDGET_PER_DOCUMENT: usize = 256;
 
