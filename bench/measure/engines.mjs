@@ -68,7 +68,7 @@ async function furtherQueryBytes(site, page, set) {
  * ranking without snippets or hit objects), to show where a query's time goes. `repeated`: time
  * every set again, each run of 40 queries searched once untimed before it is timed
  * (`latencyRepeated`: queries whose chunks are already fetched, without their expansions
- * remembered; 40 queries' chunks fit the chunk cache many times over).
+ * remembered; 40 queries' chunks fit the chunk cache, whose budget grows with the articles).
  */
 export async function measureEngine(browser, site, { engine, variant = 'configured', sets, first, coldRuns, warmup, keepIds, rankingOnly = false, repeated = false }) {
   const { cold, open } = await coldStart(browser, site, { engine, variant, query: sets[first][0].query, runs: coldRuns });
