@@ -274,7 +274,7 @@ pub(crate) enum Reach<'k> {
 /// letters in `PART`, each partition's in key order: `LKCH`, `LKRG`), their loose-value chunks
 /// (`LVRG`), the word ranges (`WRNG`), the stem ranges (`SRNG`), the postings pages (`PAGE`),
 /// one fragment per document, then the metadata.
-#[derive(Clone)]
+#[derive(Clone, Copy)]
 pub(crate) struct Directory<'a> {
     pub build: u64,
     /// Each loose partition's letter (u32).
@@ -492,9 +492,8 @@ pub struct Chunks {
     budget: usize,
     /// The root's range tables and character table, read once: a search opens the index again
     /// for each query ([`Index::open_split`]), and summing the tables' starts cost it more than
-    /// the rest of the opening (`RootTables`).
+    /// the rest of the opening.
     tables: RootTables,
-    code: TextCode,
 }
 
 struct Loaded {
@@ -549,7 +548,6 @@ impl Chunks {
     pub fn for_root(root: &[u8]) -> Result<Chunks, IndexError> {
         let tables = RootTables::read(root)?;
         let directory = read_directory(root, &tables)?;
-        let code = TextCode::read(find_section(&section_table(root)?, tag::CHARS)?)?;
         Ok(Chunks {
             build: directory.build,
             bases: [
@@ -570,7 +568,6 @@ impl Chunks {
             budget: BASE_BUDGET
                 .saturating_add(BUDGET_PER_DOCUMENT.saturating_mul(directory.documents as usize)),
             tables,
-            code,
         })
     }
 
@@ -581,7 +578,7 @@ impl Chunks {
 
     /// The root's character table.
     pub(crate) fn text_code(&self) -> &TextCode {
-        &self.code
+        &self.tables.code
     }
 
     /// The bytes a reader's store should keep between searches: [`BASE_BUDGET`] plus
@@ -850,14 +847,15 @@ fn pages_before(blocks: &[u8], ranks: &[u32], block: usize) -> Option<u32> {
     Some(ranks.get(word)? + in_word + in_byte)
 }
 
-/// What a split root's tables need summed, once per store: the range tables' starts
-/// ([`RangeTable`]) and the pages in all.
+/// What a split root's tables need summed or decoded, once per store: the range tables' starts
+/// ([`RangeTable`]), the pages in all and the character table.
 pub(crate) struct RootTables {
     loose: RangeTable,
     words: RangeTable,
     stems: RangeTable,
     /// The bits set in the page bitmap (`PAGE`).
     pages: u32,
+    code: TextCode,
 }
 
 impl RootTables {
@@ -874,6 +872,7 @@ impl RootTables {
             .iter()
             .map(|b| b.count_ones())
             .sum(),
+            code: TextCode::read(find_section(&sections, tag::CHARS)?)?,
         })
     }
 }
