@@ -1,12 +1,12 @@
 //! Reading the option objects JavaScript passes to `search` and `mount`.
 //!
-//! They are read key by key with `Reflect` rather than deserialized with serde, for three
+//! They are read entry by entry rather than deserialized with serde, for three
 //! reasons: a key that is not an option is an error (`{ limt: 5 }` must not quietly mean the
 //! default; serde-wasm-bindgen never even looks at undeclared keys), each bad value gets a message
 //! naming the option and what it was given, and no float-formatting code is linked into the .wasm.
 //! `undefined` and `null`, for the object or any key, mean the default.
 
-use js_sys::{Array, Number, Object, Reflect};
+use js_sys::{Array, Number, Object};
 use sondhan_engine::index::metadata::date_number;
 use sondhan_engine::search::Sort;
 use sondhan_engine::SearchOptions;
@@ -31,57 +31,35 @@ pub fn search_options(value: &JsValue) -> Result<SearchOptions, String> {
         keys.push("explain");
     }
     keys.extend(["filters", "facets", "sort", "after", "before"]);
-    let Some(object) = object(value, &keys)? else {
-        return Ok(options);
-    };
-    if let Some(limit) = count(&object, "limit")? {
-        options.limit = limit;
-    }
-    if let Some(offset) = count(&object, "offset")? {
-        options.offset = offset;
-    }
-    if let Some(prefix) = flag(&object, "prefix")? {
-        options.prefix = prefix;
-    }
-    if let Some(typos) = flag(&object, "typos")? {
-        options.typos = typos;
-    }
-    if let Some(partial) = flag(&object, "partial")? {
-        options.partial = partial;
-    }
-    if cfg!(feature = "explain") {
-        if let Some(explain) = flag(&object, "explain")? {
-            options.explain = explain;
+    for (key, value) in given(value, &keys)? {
+        match key.as_str() {
+            "limit" => options.limit = count(&key, &value)?,
+            "offset" => options.offset = count(&key, &value)?,
+            "prefix" => options.prefix = flag(&key, &value)?,
+            "typos" => options.typos = flag(&key, &value)?,
+            "partial" => options.partial = flag(&key, &value)?,
+            "explain" => options.explain = flag(&key, &value)?,
+            "filters" => options.filters = filter_map(&value)?,
+            "facets" => options.facets = flag(&key, &value)?,
+            "sort" => options.sort = sort(&value)?,
+            "after" => options.after = Some(day(&key, &value)?),
+            // `given` passes only the keys above.
+            _ => options.before = Some(day(&key, &value)?),
         }
     }
-    narrowing_options(&object, &mut options)?;
     Ok(options)
 }
 
-/// `filters`, `facets`, `sort`, `after` and `before`.
-fn narrowing_options(object: &Object, options: &mut SearchOptions) -> Result<(), String> {
-    if let Some(filters) = field(object, "filters")? {
-        options.filters = filter_map(&filters)?;
+fn sort(value: &JsValue) -> Result<Sort, String> {
+    match value.as_string().as_deref() {
+        Some("relevance") => Ok(Sort::Relevance),
+        Some("newest") => Ok(Sort::Newest),
+        Some("oldest") => Ok(Sort::Oldest),
+        _ => Err(format!(
+            "sort must be \"relevance\", \"newest\" or \"oldest\", not {}",
+            describe(value)
+        )),
     }
-    if let Some(facets) = flag(object, "facets")? {
-        options.facets = facets;
-    }
-    if let Some(sort) = field(object, "sort")? {
-        options.sort = match sort.as_string().as_deref() {
-            Some("relevance") => Sort::Relevance,
-            Some("newest") => Sort::Newest,
-            Some("oldest") => Sort::Oldest,
-            _ => {
-                return Err(format!(
-                    "sort must be \"relevance\", \"newest\" or \"oldest\", not {}",
-                    describe(&sort)
-                ))
-            }
-        };
-    }
-    options.after = day(object, "after")?;
-    options.before = day(object, "before")?;
-    Ok(())
 }
 
 /// `{ field: ["value", ...] }` (or a single `"value"`) as the engine's filters.
@@ -114,15 +92,12 @@ fn filter_map(value: &JsValue) -> Result<Vec<(String, Vec<String>)>, String> {
 }
 
 /// A date option: `"2024-06-20"`, as YYYYMMDD.
-fn day(object: &Object, key: &str) -> Result<Option<u32>, String> {
-    let Some(value) = field(object, key)? else {
-        return Ok(None);
-    };
+fn day(key: &str, value: &JsValue) -> Result<u32, String> {
     let date = value.as_string().as_deref().and_then(date_number);
-    date.map(Some).ok_or_else(|| {
+    date.ok_or_else(|| {
         format!(
             "{key} must be a date written \"2024-06-20\", not {}",
-            describe(&value)
+            describe(value)
         )
     })
 }
@@ -130,20 +105,26 @@ fn day(object: &Object, key: &str) -> Result<Option<u32>, String> {
 /// `{ placeholder, label, limit }`.
 #[cfg(feature = "widget")]
 pub fn mount_options(value: &JsValue) -> Result<MountOptions, String> {
-    let Some(object) = object(value, &["placeholder", "label", "limit"])? else {
-        return Ok(MountOptions::default());
-    };
-    Ok(MountOptions {
-        placeholder: text(&object, "placeholder")?,
-        label: text(&object, "label")?,
-        limit: count(&object, "limit")?,
-    })
+    let mut options = MountOptions::default();
+    for (key, value) in given(value, &["placeholder", "label", "limit"])? {
+        match key.as_str() {
+            "placeholder" => options.placeholder = Some(text(&key, &value)?),
+            "label" => options.label = Some(text(&key, &value)?),
+            // `given` passes only the keys above.
+            _ => options.limit = Some(count(&key, &value)?),
+        }
+    }
+    Ok(options)
 }
 
-/// The options object, once its keys are checked; `None` for `undefined` or `null`.
-fn object(value: &JsValue, known: &[&str]) -> Result<Option<Object>, String> {
+/// The options an object gives, each key one of `known`: its own keys, in order, without those
+/// whose value is `undefined` or `null` (the default). `undefined` or `null` itself gives none.
+///
+/// Read in one call (`Object.entries`), so that a search given `{ limit: 10 }` crosses into
+/// JavaScript a few times, not twice for every option it could have been given.
+fn given(value: &JsValue, known: &[&str]) -> Result<Vec<(String, JsValue)>, String> {
     if value.is_undefined() || value.is_null() {
-        return Ok(None);
+        return Ok(Vec::new());
     }
     if !value.is_object() || Array::is_array(value) {
         return Err(format!(
@@ -151,57 +132,46 @@ fn object(value: &JsValue, known: &[&str]) -> Result<Option<Object>, String> {
             describe(value)
         ));
     }
-    let object: Object = value.clone().unchecked_into();
-    for key in Object::keys(&object).iter().filter_map(|k| k.as_string()) {
+    let mut given = Vec::new();
+    for entry in Object::entries(value.unchecked_ref::<Object>()).iter() {
+        let entry: Array = entry.unchecked_into();
+        let key = entry.get(0).as_string().unwrap_or_default();
         if !known.contains(&key.as_str()) {
             return Err(format!(
                 "unknown option `{key}`; the options are {}",
                 known.join(", ")
             ));
         }
+        let value = entry.get(1);
+        if !value.is_undefined() && !value.is_null() {
+            given.push((key, value));
+        }
     }
-    Ok(Some(object))
-}
-
-fn field(object: &Object, key: &str) -> Result<Option<JsValue>, String> {
-    let value = Reflect::get(object, &key.into())
-        .map_err(|_| format!("could not read the option `{key}`"))?;
-    Ok((!value.is_undefined() && !value.is_null()).then_some(value))
+    Ok(given)
 }
 
 /// A whole number, 0 or more (at most 2³² − 1).
-fn count(object: &Object, key: &str) -> Result<Option<usize>, String> {
-    let Some(value) = field(object, key)? else {
-        return Ok(None);
-    };
+fn count(key: &str, value: &JsValue) -> Result<usize, String> {
     match value.as_f64() {
-        Some(n) if n >= 0.0 && n.fract() == 0.0 && n <= f64::from(u32::MAX) => Ok(Some(n as usize)),
+        Some(n) if n >= 0.0 && n.fract() == 0.0 && n <= f64::from(u32::MAX) => Ok(n as usize),
         _ => Err(format!(
             "{key} must be a whole number, 0 or more, not {}",
-            describe(&value)
+            describe(value)
         )),
     }
 }
 
-fn flag(object: &Object, key: &str) -> Result<Option<bool>, String> {
-    let Some(value) = field(object, key)? else {
-        return Ok(None);
-    };
+fn flag(key: &str, value: &JsValue) -> Result<bool, String> {
     value
         .as_bool()
-        .map(Some)
-        .ok_or_else(|| format!("{key} must be true or false, not {}", describe(&value)))
+        .ok_or_else(|| format!("{key} must be true or false, not {}", describe(value)))
 }
 
 #[cfg(feature = "widget")]
-fn text(object: &Object, key: &str) -> Result<Option<String>, String> {
-    let Some(value) = field(object, key)? else {
-        return Ok(None);
-    };
+fn text(key: &str, value: &JsValue) -> Result<String, String> {
     value
         .as_string()
-        .map(Some)
-        .ok_or_else(|| format!("{key} must be a string, not {}", describe(&value)))
+        .ok_or_else(|| format!("{key} must be a string, not {}", describe(value)))
 }
 
 /// A value as an error message shows it: numbers as JavaScript prints them, strings quoted,
