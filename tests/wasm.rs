@@ -854,7 +854,7 @@ fn the_allocator_keeps_blocks_apart_and_reuses_them() {
                 let grown = v.len() * 2 + 1;
                 v.resize(grown, *f);
             }
-            2 => aligned.push(Box::new(Aligned([fill; 64]))),
+            2 => aligned.push((Box::new(Aligned([fill; 64])), fill)),
             _ => live.push((
                 vec![fill; (1usize << (next() % 18)) + next() as usize % 7],
                 fill,
@@ -864,8 +864,9 @@ fn the_allocator_keeps_blocks_apart_and_reuses_them() {
     for (v, f) in &live {
         assert!(v.iter().all(|b| b == f));
     }
-    for a in &aligned {
+    for (a, f) in &aligned {
         assert_eq!(std::ptr::from_ref(&**a) as usize % 64, 0);
+        assert!(a.0.iter().all(|b| b == f));
     }
     // Freed blocks come back: allocating a size again after freeing it does not grow memory.
     drop(live);
