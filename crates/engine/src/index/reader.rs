@@ -36,7 +36,9 @@ pub struct Index<'a> {
     mean_title_words: f32,
     mean_body_words: f32,
     layout: Layout<'a>,
-    code: TextCode,
+    /// The stored text's character table: decoded from a one-file index on opening, a split
+    /// index's borrowed from its chunk store, which decoded it once.
+    code: Cow<'a, TextCode>,
     /// The index's bytes (a split index's root), for [`stats`](Self::stats).
     bytes: &'a [u8],
     /// What a cache of answers about this index is keyed by: distinct for every
@@ -465,7 +467,7 @@ impl<'a> Index<'a> {
         static OPENED: AtomicU64 = AtomicU64::new(0);
         let id = OPENED.fetch_add(1, Ordering::Relaxed);
         let code = TextCode::read(section(tag::CHARS)?)?;
-        let index = Self::with_layout(bytes, &sections, layout, id, code)?;
+        let index = Self::with_layout(bytes, &sections, layout, id, Cow::Owned(code))?;
         if Some(index.docs_len()) != (index.documents as usize).checked_mul(DOC_RECORD_LEN) {
             return Err(IndexError::Corrupt(
                 "the document table does not match the document count",
@@ -501,7 +503,8 @@ impl<'a> Index<'a> {
             norms,
             ids,
         });
-        Self::with_layout(root, &sections, layout, build, chunks.text_code().clone())
+        let code = Cow::Borrowed(chunks.text_code());
+        Self::with_layout(root, &sections, layout, build, code)
     }
 
     fn with_layout(
@@ -509,7 +512,7 @@ impl<'a> Index<'a> {
         sections: &[([u8; 4], &'a [u8])],
         layout: Layout<'a>,
         id: u64,
-        code: TextCode,
+        code: Cow<'a, TextCode>,
     ) -> Result<Self, IndexError> {
         let meta = find_section(sections, tag::META)?;
         let float_at = |at| u32_at(meta, at).map(f32::from_bits);
