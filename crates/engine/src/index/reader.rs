@@ -483,7 +483,7 @@ impl<'a> Index<'a> {
     pub fn open_split(root: &'a [u8], chunks: &'a Chunks) -> Result<Self, IndexError> {
         let sections = section_table(root)?;
         let section = |wanted| find_section(&sections, wanted);
-        let directory = read_directory(root, chunks.root_tables())?;
+        let directory = read_directory(&sections, chunks.root_tables())?;
         if directory.build != chunks.build() {
             return Err(IndexError::Corrupt("these chunks belong to another build"));
         }

@@ -82,7 +82,7 @@ use fst::Map;
 use super::dictionary::{group, Stems, TermMap, Words};
 use super::key_code;
 use super::key_run::{KeyRun, Restarts, Values};
-use super::reader::{section_table, u32_at, DocTable};
+use super::reader::{section_table, u32_at, DocTable, Section};
 use super::text::TextCode;
 use super::varint::Reader;
 use super::Index;
@@ -547,7 +547,7 @@ impl Chunks {
     /// An empty store for the chunks of the split index whose root is `root`.
     pub fn for_root(root: &[u8]) -> Result<Chunks, IndexError> {
         let tables = RootTables::read(root)?;
-        let directory = read_directory(root, &tables)?;
+        let directory = read_directory(&section_table(root)?, &tables)?;
         Ok(Chunks {
             build: directory.build,
             bases: [
@@ -877,13 +877,13 @@ impl RootTables {
     }
 }
 
-/// The tables of a split root, with its range tables' starts read by [`RootTables::read`].
+/// The tables of a split root, from its sections ([`section_table`]), with its range tables'
+/// starts read by [`RootTables::read`].
 pub(crate) fn read_directory<'a>(
-    root: &'a [u8],
+    sections: &[Section<'a>],
     tables: &'a RootTables,
 ) -> Result<Directory<'a>, IndexError> {
-    let sections = section_table(root)?;
-    let section = |wanted| find_section(&sections, wanted);
+    let section = |wanted| find_section(sections, wanted);
     let part = section(tag::PARTITIONS)?;
     let build = part
         .get(..8)
